@@ -1,0 +1,84 @@
+// Command-line parsing for `django-settings-hygiene`: subcommands, flags, and usage errors (exit code 2).
+export interface AuditArgs {
+  command: "audit";
+  paths: string[];
+  format: "text" | "json";
+  environment?: string;
+  djangoVersion?: string;
+  exitZero: boolean;
+  color: boolean | undefined;
+}
+
+export type CliArgs = AuditArgs | { command: "help" } | { command: "version" } | { command: "rules"; format: "text" | "json" };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: django-settings-hygiene <command> [options]
+
+Commands:
+  audit [PATH...]     Audit the Django settings under each PATH (default: .)
+  rules               List every rule with its Django check id and severity
+  help                Show this help
+
+Options for audit:
+  --format text|json          Output format (default: text)
+  --environment NAME          Only this environment: its kind (production) or module (mysite.settings.prod)
+  --django-version X.Y        Judge with this Django version's semantics instead of the detected one
+  --exit-zero                 Exit 0 even when there are findings
+  --color / --no-color        Force colours on or off (default: on for a terminal)
+
+Exit codes: 0 no findings, 1 findings, 2 usage or internal error.`;
+
+export function parseArgs(argv: string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") return { command: "help" };
+  if (command === "--version" || command === "version") return { command: "version" };
+  if (command === "rules") {
+    const format = rest.includes("--format=json") || (rest[rest.indexOf("--format") + 1] === "json" && rest.includes("--format")) ? "json" : "text";
+    return { command: "rules", format };
+  }
+  if (command !== "audit") throw new UsageError(`unknown command "${command}"`);
+  const args: AuditArgs = { command: "audit", paths: [], format: "text", exitZero: false, color: undefined };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = rest[++i];
+      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case "--format": {
+        const v = value();
+        if (v !== "text" && v !== "json") throw new UsageError(`--format must be text or json, not "${v}"`);
+        args.format = v;
+        break;
+      }
+      case "--environment":
+      case "-e":
+        args.environment = value();
+        break;
+      case "--django-version": {
+        const v = value();
+        if (!/^\d+\.\d+$/.test(v)) throw new UsageError(`--django-version must look like 4.2, not "${v}"`);
+        args.djangoVersion = v;
+        break;
+      }
+      case "--exit-zero":
+        args.exitZero = true;
+        break;
+      case "--color":
+        args.color = true;
+        break;
+      case "--no-color":
+        args.color = false;
+        break;
+      default:
+        if (a.startsWith("-")) throw new UsageError(`unknown option "${a}"`);
+        args.paths.push(a);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push(".");
+  return args;
+}

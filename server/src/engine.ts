@@ -1,0 +1,40 @@
+// The engine's single entry point for every adapter: parse → resolve → rules, for one project root.
+import type { Parser } from "web-tree-sitter";
+import { pythonParser } from "./parse/treeSitter";
+import { analyzeProject, type AnalyzeOptions, type Project } from "./resolve/project";
+import { runRules, type RunOptions } from "./rules/run";
+import type { Finding } from "./rules/types";
+
+export interface Audit {
+  project: Project;
+  findings: Finding[];
+}
+
+export class Engine {
+  private constructor(readonly parser: Parser) {}
+
+  static async create(): Promise<Engine> {
+    return new Engine(await pythonParser());
+  }
+
+  audit(root: string, options: AnalyzeOptions & RunOptions = {}): Audit {
+    const project = analyzeProject(this.parser, root, options);
+    return { project, findings: sortFindings(runRules(project, options)) };
+  }
+}
+
+/** Stable order for every output: file, line, column, rule, environment. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      cmp(a.location.file, b.location.file) ||
+      a.location.range.startOffset - b.location.range.startOffset ||
+      cmp(a.rule, b.rule) ||
+      cmp(a.environment, b.environment) ||
+      cmp(a.djangoCheck ?? "", b.djangoCheck ?? ""),
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

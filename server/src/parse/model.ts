@@ -1,0 +1,121 @@
+// The model of one settings module: a small Python IR (expressions, statements) with exact source ranges.
+
+/** Zero-based line and UTF-16 column, as LSP counts them. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A span of the source; offsets are UTF-16 code-unit indexes into the module's text. */
+export interface Range {
+  start: Position;
+  end: Position;
+  startOffset: number;
+  endOffset: number;
+}
+
+interface ExprBase {
+  range: Range;
+}
+
+export type Expr = ExprBase &
+  (
+    | { t: "str"; v: string; /** the literal's own quotes and prefix, for fixes that rewrite it */ raw: string }
+    | { t: "fstr"; parts: Array<string | Expr> }
+    | { t: "num"; v: number; float: boolean }
+    | { t: "bool"; v: boolean }
+    | { t: "none" }
+    | { t: "list" | "tuple" | "set"; items: Expr[] }
+    | { t: "dict"; entries: DictEntry[] }
+    | { t: "name"; id: string }
+    | { t: "attr"; obj: Expr; attr: string }
+    | { t: "sub"; obj: Expr; index: Expr }
+    | { t: "call"; fn: Expr; args: Expr[]; kwargs: Keyword[]; /** *args or **kwargs present: arity unknown */ spread: boolean }
+    | { t: "binop"; op: string; l: Expr; r: Expr }
+    | { t: "unary"; op: "not" | "-" | "+" | "~"; e: Expr }
+    | { t: "boolop"; op: "and" | "or"; l: Expr; r: Expr }
+    | { t: "compare"; ops: string[]; operands: Expr[] }
+    | { t: "cond"; test: Expr; body: Expr; orelse: Expr }
+    | { t: "starred"; e: Expr }
+    /** Anything the IR does not model (lambdas, comprehensions, ERROR nodes): always an unknown value. */
+    | { t: "other"; kind: string }
+  );
+
+export type DictEntry = { k: Expr; v: Expr; range: Range } | { spread: Expr; range: Range };
+
+export interface Keyword {
+  name: string;
+  value: Expr;
+  range: Range;
+}
+
+/** The left-hand side of an assignment: a name and the subscripts applied to it (`DATABASES["default"]["NAME"]`). */
+export interface Target {
+  name: string;
+  path: Expr[];
+  range: Range;
+  /** The name alone, for fixes and diagnostics that point at the setting's name. */
+  nameRange: Range;
+}
+
+export interface ImportedName {
+  name: string;
+  alias?: string;
+  range: Range;
+}
+
+/** A module reference as written: `level` leading dots, then the dotted name (`from ..base import *` is level 2, "base"). */
+export interface ModuleRef {
+  level: number;
+  name: string;
+}
+
+interface StmtBase {
+  range: Range;
+}
+
+export type Stmt = StmtBase &
+  (
+    | { kind: "assign"; targets: Target[]; value: Expr; annotated: boolean }
+    /** `a, b = 1, 2` and `(a, b) = x`: one element per target position. */
+    | { kind: "unpack"; targets: Array<Target | null>; value: Expr }
+    | { kind: "augassign"; target: Target; op: string; value: Expr }
+    /** A method call that changes a container in place: `MIDDLEWARE.append(...)`, `DATABASES["default"].update(...)`. */
+    | { kind: "mutate"; target: Target; method: string; args: Expr[]; kwargs: Keyword[] }
+    | { kind: "del"; targets: Target[] }
+    | { kind: "importStar"; module: ModuleRef }
+    | { kind: "importFrom"; module: ModuleRef; names: ImportedName[] }
+    | { kind: "import"; names: Array<{ module: string; alias?: string; range: Range }> }
+    | { kind: "if"; branches: Array<{ test?: Expr; body: Stmt[]; range: Range }> }
+    | {
+        kind: "try";
+        body: Stmt[];
+        handlers: Array<{ types: string[] | "all"; body: Stmt[]; range: Range }>;
+        orelse: Stmt[];
+        finalbody: Stmt[];
+      }
+    /** A bare call statement: `include(...)`, `sentry_sdk.init(...)`, `environ.Env.read_env()`. */
+    | { kind: "call"; call: Expr & { t: "call" } }
+    /** def, class, for, while, with-as, global…: the names it binds become unknown. */
+    | { kind: "opaque"; binds: string[]; body: Stmt[]; what: string }
+  );
+
+export interface Comment {
+  line: number;
+  text: string;
+  range: Range;
+}
+
+export interface ModuleModel {
+  /** Absolute path of the file, or a URI-like key for unsaved documents. */
+  file: string;
+  text: string;
+  statements: Stmt[];
+  comments: Comment[];
+  /** Ranges that tree-sitter could not parse; statements inside them are skipped. */
+  syntaxErrors: Range[];
+  /** Where the module docstring and `from __future__` imports end: the place a new import goes. */
+  importInsertOffset: number;
+  /** Top-level names bound by `import X` / `from X import Y`, to find the project's env-reading style. */
+  importedModules: string[];
+}

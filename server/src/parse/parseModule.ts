@@ -1,0 +1,80 @@
+// Entry point of the parse layer: text in, the module model out (statements, comments, syntax errors, import anchor).
+import type { Node, Parser, Tree } from "web-tree-sitter";
+import { rangeOf } from "./expressions";
+import type { Comment, ModuleModel, Range } from "./model";
+import { toStatements } from "./statements";
+import { parsePython } from "./treeSitter";
+
+export interface ParsedModule {
+  model: ModuleModel;
+  tree: Tree;
+}
+
+export function parseModule(parser: Parser, file: string, text: string, oldTree?: Tree): ParsedModule {
+  const tree = parsePython(parser, text, oldTree);
+  const root = tree.rootNode;
+  const comments: Comment[] = [];
+  const syntaxErrors: Range[] = [];
+  collectTrivia(root, comments, syntaxErrors);
+  const model: ModuleModel = {
+    file,
+    text,
+    statements: toStatements(root),
+    comments,
+    syntaxErrors,
+    importInsertOffset: importInsertOffset(root),
+    importedModules: importedModules(root),
+  };
+  return { model, tree };
+}
+
+function collectTrivia(root: Node, comments: Comment[], errors: Range[]): void {
+  // A cursor walk allocates no Node wrapper per step (they dominate the cost on large files) and needs no recursion,
+  // so a 200-deep nested expression cannot exhaust the stack.
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      if (type === "comment") {
+        const n = cursor.currentNode;
+        comments.push({ line: n.startPosition.row, text: n.text, range: rangeOf(n) });
+      } else if (type === "ERROR" || cursor.nodeIsMissing) {
+        errors.push(rangeOf(cursor.currentNode));
+      }
+      if (type !== "comment" && type !== "string" && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function importInsertOffset(root: Node): number {
+  let offset = 0;
+  for (const c of root.namedChildren) {
+    if (!c || c.type === "comment") continue;
+    const isDocstring = c.type === "expression_statement" && c.namedChildren[0]?.type === "string" && offset === 0;
+    if (isDocstring || c.type === "future_import_statement") {
+      offset = c.endIndex;
+      continue;
+    }
+    break;
+  }
+  return offset;
+}
+
+function importedModules(root: Node): string[] {
+  const out: string[] = [];
+  for (const c of root.namedChildren) {
+    if (!c) continue;
+    if (c.type === "import_statement") {
+      for (const n of c.childrenForFieldName("name")) if (n) out.push((n.childForFieldName("name") ?? n).text);
+    } else if (c.type === "import_from_statement") {
+      const m = c.childForFieldName("module_name");
+      if (m) out.push(m.text);
+    }
+  }
+  return out;
+}

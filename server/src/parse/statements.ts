@@ -1,0 +1,260 @@
+// Turns tree-sitter statement nodes into the module model's Stmt IR: assignments, mutations, imports, branches.
+import type { Node } from "web-tree-sitter";
+import { namedKids, rangeOf, toExpr } from "./expressions";
+import type { Expr, ImportedName, ModuleRef, Stmt, Target } from "./model";
+
+/** Methods that change a list, dict or set in place; anything else called on a setting is left alone. */
+const MUTATORS = new Set([
+  "append",
+  "insert",
+  "extend",
+  "remove",
+  "update",
+  "pop",
+  "clear",
+  "add",
+  "discard",
+  "setdefault",
+]);
+
+export function toStatements(block: Node | null): Stmt[] {
+  const out: Stmt[] = [];
+  if (!block) return out;
+  for (const child of block.namedChildren) {
+    if (!child || child.type === "comment" || child.type === "ERROR" || child.isMissing) continue;
+    const stmt = toStatement(child);
+    if (stmt) out.push(stmt);
+  }
+  return out;
+}
+
+function toStatement(node: Node): Stmt | undefined {
+  const range = rangeOf(node);
+  switch (node.type) {
+    case "expression_statement":
+      return expressionStatement(node);
+    case "import_statement":
+      return {
+        kind: "import",
+        names: node.childrenForFieldName("name").flatMap((n) => {
+          if (!n) return [];
+          if (n.type === "aliased_import") {
+            const name = n.childForFieldName("name");
+            const alias = n.childForFieldName("alias");
+            return name ? [{ module: name.text, alias: alias?.text, range: rangeOf(n) }] : [];
+          }
+          return [{ module: n.text, range: rangeOf(n) }];
+        }),
+        range,
+      };
+    case "import_from_statement":
+      return importFrom(node);
+    case "future_import_statement":
+      return undefined;
+    case "if_statement":
+      return ifStatement(node);
+    case "try_statement":
+      return tryStatement(node);
+    case "delete_statement": {
+      const targets: Target[] = [];
+      for (const t of namedKids(node)) {
+        const list = t.type === "expression_list" ? namedKids(t) : [t];
+        for (const x of list) {
+          const target = toTarget(x);
+          if (target) targets.push(target);
+        }
+      }
+      return { kind: "del", targets, range };
+    }
+    case "function_definition":
+    case "class_definition": {
+      const name = node.childForFieldName("name");
+      return { kind: "opaque", binds: name ? [name.text] : [], body: [], what: node.type, range };
+    }
+    case "decorated_definition": {
+      const def = node.childForFieldName("definition");
+      return def ? toStatement(def) : undefined;
+    }
+    case "for_statement": {
+      const left = node.childForFieldName("left");
+      const body = toStatements(node.childForFieldName("body"));
+      return { kind: "opaque", binds: left ? boundNames(left) : [], body, what: "for", range };
+    }
+    case "while_statement":
+      return { kind: "opaque", binds: [], body: toStatements(node.childForFieldName("body")), what: "while", range };
+    case "with_statement": {
+      const binds: string[] = [];
+      for (const item of node.descendantsOfType("as_pattern_target")) if (item) binds.push(...boundNames(item));
+      // The body of a with-block runs once, unconditionally: keep its statements, mark the as-targets unknown.
+      return { kind: "opaque", binds, body: toStatements(node.childForFieldName("body")), what: "with", range };
+    }
+    case "global_statement":
+    case "nonlocal_statement":
+    case "pass_statement":
+    case "return_statement":
+    case "raise_statement":
+    case "assert_statement":
+    case "break_statement":
+    case "continue_statement":
+    case "print_statement":
+    case "exec_statement":
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function expressionStatement(node: Node): Stmt | undefined {
+  const range = rangeOf(node);
+  const inner = namedKids(node)[0];
+  if (!inner) return undefined;
+  if (inner.type === "assignment") return assignment(inner, range);
+  if (inner.type === "augmented_assignment") {
+    const left = inner.childForFieldName("left");
+    const right = inner.childForFieldName("right");
+    const op = inner.childForFieldName("operator");
+    const target = left && toTarget(left);
+    if (!target || !right || !op) return undefined;
+    return { kind: "augassign", target, op: op.text.replace(/=$/, ""), value: toExpr(right), range };
+  }
+  if (inner.type === "call") {
+    const call = toExpr(inner);
+    if (call.t !== "call") return undefined;
+    if (call.fn.t === "attr" && MUTATORS.has(call.fn.attr)) {
+      const target = exprToTarget(call.fn.obj);
+      if (target) return { kind: "mutate", target, method: call.fn.attr, args: call.args, kwargs: call.kwargs, range };
+    }
+    return { kind: "call", call, range };
+  }
+  return undefined;
+}
+
+function assignment(node: Node, range: Stmt["range"]): Stmt | undefined {
+  // `A = B = value` nests assignments on the right; collect every target and take the innermost value.
+  const lefts: Node[] = [];
+  let cur: Node | null = node;
+  let annotated = false;
+  while (cur && cur.type === "assignment") {
+    const left = cur.childForFieldName("left");
+    if (left) lefts.push(left);
+    if (cur.childForFieldName("type")) annotated = true;
+    const right: Node | null = cur.childForFieldName("right");
+    if (!right) return undefined; // `X: int` declares without assigning
+    if (right.type !== "assignment") {
+      cur = right;
+      break;
+    }
+    cur = right;
+  }
+  if (!cur) return undefined;
+  const value = toExpr(cur);
+  const single = lefts.filter((l) => !isPattern(l));
+  if (lefts.length === 1 && isPattern(lefts[0])) {
+    return { kind: "unpack", targets: namedKids(lefts[0]).map((n) => toTarget(n) ?? null), value, range };
+  }
+  const targets = single.map((l) => toTarget(l)).filter((t): t is Target => !!t);
+  if (targets.length === 0) return undefined;
+  return { kind: "assign", targets, value, annotated, range };
+}
+
+function isPattern(n: Node): boolean {
+  return n.type === "pattern_list" || n.type === "tuple_pattern" || n.type === "list_pattern";
+}
+
+/** `NAME`, `NAME[k]`, `NAME[k1][k2]`: the forms a setting can be written through. Attributes are not settings. */
+export function toTarget(node: Node): Target | undefined {
+  return exprToTarget(toExpr(node));
+}
+
+function exprToTarget(e: Expr): Target | undefined {
+  const path: Expr[] = [];
+  let cur = e;
+  while (cur.t === "sub") {
+    path.unshift(cur.index);
+    cur = cur.obj;
+  }
+  if (cur.t !== "name") return undefined;
+  return { name: cur.id, path, range: e.range, nameRange: cur.range };
+}
+
+function boundNames(node: Node): string[] {
+  if (node.type === "identifier") return [node.text];
+  return node.descendantsOfType("identifier").flatMap((n) => (n ? [n.text] : []));
+}
+
+function moduleRef(node: Node | null): ModuleRef {
+  if (!node) return { level: 0, name: "" };
+  if (node.type === "relative_import") {
+    const prefix = node.children.find((c) => c?.type === "import_prefix");
+    const dotted = node.children.find((c) => c?.type === "dotted_name");
+    return { level: prefix ? prefix.text.length : 0, name: dotted?.text ?? "" };
+  }
+  return { level: 0, name: node.text };
+}
+
+function importFrom(node: Node): Stmt {
+  const range = rangeOf(node);
+  const module = moduleRef(node.childForFieldName("module_name"));
+  if (node.children.some((c) => c?.type === "wildcard_import")) return { kind: "importStar", module, range };
+  const names: ImportedName[] = [];
+  for (const n of node.childrenForFieldName("name")) {
+    if (!n) continue;
+    if (n.type === "aliased_import") {
+      const name = n.childForFieldName("name");
+      const alias = n.childForFieldName("alias");
+      if (name) names.push({ name: name.text, alias: alias?.text, range: rangeOf(n) });
+    } else {
+      names.push({ name: n.text, range: rangeOf(n) });
+    }
+  }
+  return { kind: "importFrom", module, names, range };
+}
+
+function ifStatement(node: Node): Stmt {
+  const branches: Array<{ test?: Expr; body: Stmt[]; range: Stmt["range"] }> = [];
+  const cond = node.childForFieldName("condition");
+  branches.push({
+    test: cond ? toExpr(cond) : { t: "other", kind: "missing-condition", range: rangeOf(node) },
+    body: toStatements(node.childForFieldName("consequence")),
+    range: rangeOf(node),
+  });
+  for (const alt of node.childrenForFieldName("alternative")) {
+    if (!alt) continue;
+    if (alt.type === "elif_clause") {
+      const c = alt.childForFieldName("condition");
+      branches.push({
+        test: c ? toExpr(c) : { t: "other", kind: "missing-condition", range: rangeOf(alt) },
+        body: toStatements(alt.childForFieldName("consequence")),
+        range: rangeOf(alt),
+      });
+    } else if (alt.type === "else_clause") {
+      branches.push({ body: toStatements(alt.childForFieldName("body")), range: rangeOf(alt) });
+    }
+  }
+  return { kind: "if", branches, range: rangeOf(node) };
+}
+
+function tryStatement(node: Node): Stmt {
+  const handlers: Array<{ types: string[] | "all"; body: Stmt[]; range: Stmt["range"] }> = [];
+  let orelse: Stmt[] = [];
+  let finalbody: Stmt[] = [];
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === "except_clause" || c.type === "except_group_clause") {
+      const block = c.namedChildren.find((x) => x?.type === "block") ?? null;
+      const typeNode = c.namedChildren.find((x) => x && x.type !== "block" && x.type !== "comment") ?? null;
+      let types: string[] | "all" = "all";
+      if (typeNode) {
+        const base = typeNode.type === "as_pattern" ? typeNode.namedChildren[0] : typeNode;
+        const list = base && base.type === "tuple" ? namedKids(base) : base ? [base] : [];
+        types = list.map((t) => t.text);
+      }
+      handlers.push({ types, body: toStatements(block), range: rangeOf(c) });
+    } else if (c.type === "else_clause") {
+      orelse = toStatements(c.childForFieldName("body"));
+    } else if (c.type === "finally_clause") {
+      finalbody = toStatements(c.namedChildren.find((x) => x?.type === "block") ?? null);
+    }
+  }
+  return { kind: "try", body: toStatements(node.childForFieldName("body")), handlers, orelse, finalbody, range: rangeOf(node) };
+}

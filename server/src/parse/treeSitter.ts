@@ -1,0 +1,34 @@
+// Loads web-tree-sitter and the Python grammar wasm once, from beside the bundle or from node_modules.
+import * as fs from "fs";
+import * as path from "path";
+import { Language, Parser, type Tree } from "web-tree-sitter";
+
+let ready: Promise<Parser> | undefined;
+
+/** Finds a wasm file: next to the running bundle first (packaged extension, CLI), then in node_modules (tests). */
+function locate(file: string, packagePath: string): string {
+  const beside = path.join(__dirname, file);
+  if (fs.existsSync(beside)) return beside;
+  return require.resolve(packagePath);
+}
+
+/** Resolves to the shared Python parser; later calls reuse the same instance. */
+export function pythonParser(): Promise<Parser> {
+  ready ??= (async () => {
+    await Parser.init({
+      locateFile: () => locate("tree-sitter.wasm", "web-tree-sitter/tree-sitter.wasm"),
+    });
+    const language = await Language.load(locate("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm"));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+  })();
+  return ready;
+}
+
+/** Parses Python source; with an old tree and its edits applied, tree-sitter reuses unchanged subtrees. */
+export function parsePython(parser: Parser, text: string, oldTree?: Tree): Tree {
+  const tree = parser.parse(text, oldTree ?? null);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  return tree;
+}

@@ -1,0 +1,140 @@
+// Python builtins and str/dict/list methods that settings commonly wrap around environment reads.
+import type { CallArgs } from "./evaluate";
+import { iterate, pyStr } from "./evaluate";
+import { callEnvMethod, castDefault } from "./envReads";
+import { dictGet, truthy, unknown, withEnv, type Value } from "./values";
+
+export function callBuiltin(name: string, call: CallArgs): Value {
+  const { args, kwargs, loc } = call;
+  const x = args[0];
+  const all = [...args, ...Object.values(kwargs)];
+  const fail = (why = `${name}() of an unknown value`) => withEnv(unknown(why, { loc }), ...all);
+  switch (name) {
+    case "bool": {
+      if (!x) return { k: "bool", v: false, loc };
+      const t = truthy(x);
+      return t === undefined ? fail() : withEnv({ k: "bool", v: t, loc }, x);
+    }
+    case "int": {
+      if (!x) return { k: "int", v: 0, loc };
+      if (x.k === "int") return withEnv({ ...x, loc }, x);
+      if (x.k === "bool") return withEnv({ k: "int", v: x.v ? 1 : 0, loc }, x);
+      if (x.k === "float") return withEnv({ k: "int", v: Math.trunc(x.v), loc }, x);
+      if (x.k === "str") {
+        const s = x.v.trim().replace(/_/g, "");
+        // int("abc") raises ValueError at import time: the settings would not load, so the value is unknown.
+        return /^[+-]?\d+$/.test(s) ? withEnv({ k: "int", v: Number(s), loc }, x) : fail(`int(${JSON.stringify(x.v)}) raises ValueError`);
+      }
+      return fail();
+    }
+    case "float": {
+      if (!x) return { k: "float", v: 0, loc };
+      if (x.k === "int" || x.k === "float") return withEnv({ k: "float", v: x.v, loc }, x);
+      if (x.k === "str" && x.v.trim() !== "" && Number.isFinite(Number(x.v.trim()))) return withEnv({ k: "float", v: Number(x.v.trim()), loc }, x);
+      return fail();
+    }
+    case "str": {
+      if (!x) return { k: "str", v: "", loc };
+      const s = pyStr(x);
+      return s === undefined ? fail() : withEnv({ k: "str", v: s, loc }, x);
+    }
+    case "list":
+    case "tuple":
+    case "set":
+    case "frozenset":
+    case "sorted": {
+      if (!x) return { k: name === "tuple" ? "tuple" : name === "set" || name === "frozenset" ? "set" : "list", items: [], loc };
+      const items = iterate(x);
+      if (!items) return fail();
+      const kind = name === "tuple" ? "tuple" : name === "set" || name === "frozenset" ? "set" : "list";
+      return withEnv({ k: kind, items, loc }, x);
+    }
+    case "dict": {
+      const entries: Array<[Value, Value]> = [];
+      if (x) {
+        if (x.k !== "dict") return fail();
+        entries.push(...x.entries);
+      }
+      for (const [k, v] of Object.entries(kwargs)) entries.push([{ k: "str", v: k, loc }, v]);
+      return withEnv({ k: "dict", entries, loc }, ...all);
+    }
+    case "len": {
+      const items = x && iterate(x);
+      return items ? withEnv({ k: "int", v: items.length, loc }, x) : fail();
+    }
+    case "csv":
+      return castDefault("csv", x ?? { k: "str", v: "", loc }, loc, call.self);
+  }
+  return fail(`${name}() is not modelled`);
+}
+
+export function callMethod(self: Value, name: string, call: CallArgs): Value {
+  const { args, loc } = call;
+  if (self.k === "envobj") return callEnvMethod(self, name, call);
+  const fail = () => withEnv(unknown(`.${name}() on a value the analysis cannot follow`, { loc }), self, ...args);
+  if (self.k === "str") {
+    const s = self.v;
+    const a0 = args[0];
+    const strArg = (v: Value | undefined) => (v && v.k === "str" ? v.v : undefined);
+    switch (name) {
+      case "lower":
+        return withEnv({ k: "str", v: s.toLowerCase(), loc }, self);
+      case "upper":
+        return withEnv({ k: "str", v: s.toUpperCase(), loc }, self);
+      case "strip":
+      case "lstrip":
+      case "rstrip": {
+        if (a0 && a0.k !== "str" && a0.k !== "none") return fail();
+        const chars = strArg(a0);
+        return withEnv({ k: "str", v: stripChars(s, chars, name), loc }, self);
+      }
+      case "split": {
+        const sep = strArg(a0);
+        if (a0 && a0.k !== "str" && a0.k !== "none") return fail();
+        const parts = sep === undefined ? s.split(/\s+/).filter((p) => p !== "") : sep === "" ? undefined : s.split(sep);
+        if (!parts) return fail();
+        return withEnv({ k: "list", items: parts.map((p) => ({ k: "str", v: p, loc })), loc }, self, a0);
+      }
+      case "startswith":
+      case "endswith": {
+        const p = strArg(a0);
+        if (p === undefined) return fail();
+        return withEnv({ k: "bool", v: name === "startswith" ? s.startsWith(p) : s.endsWith(p), loc }, self, a0);
+      }
+      case "replace": {
+        const from = strArg(a0);
+        const to = strArg(args[1]);
+        if (from === undefined || to === undefined) return fail();
+        return withEnv({ k: "str", v: s.split(from).join(to), loc }, self, a0, args[1]);
+      }
+      case "join": {
+        const items = a0 && iterate(a0);
+        if (!items || items.some((i) => i.k !== "str")) return fail();
+        return withEnv({ k: "str", v: items.map((i) => (i as { v: string }).v).join(s), loc }, self, a0);
+      }
+      case "isdigit":
+        return withEnv({ k: "bool", v: s.length > 0 && /^\d+$/.test(s), loc }, self);
+      case "casefold":
+        return withEnv({ k: "str", v: s.toLowerCase(), loc }, self);
+    }
+    return fail();
+  }
+  if (self.k === "dict" && name === "get") {
+    const key = args[0];
+    if (!key) return fail();
+    const got = dictGet(self, key);
+    if (got) return withEnv(got, self, key);
+    return withEnv(args[1] ?? { k: "none", loc }, self, key);
+  }
+  if ((self.k === "list" || self.k === "dict" || self.k === "set") && name === "copy") return withEnv({ ...self, loc }, self);
+  return fail();
+}
+
+function stripChars(s: string, chars: string | undefined, mode: string): string {
+  const set = chars === undefined ? " \t\n\r\x0b\x0c" : chars;
+  let a = 0;
+  let b = s.length;
+  if (mode !== "rstrip") while (a < b && set.includes(s[a])) a++;
+  if (mode !== "lstrip") while (b > a && set.includes(s[b - 1])) b--;
+  return s.slice(a, b);
+}

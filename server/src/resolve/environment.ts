@@ -1,0 +1,60 @@
+// One environment's effective settings: its module's namespace on top of Django's defaults, with provenance.
+import type { EnvKind } from "./classify";
+import { djangoDefaults } from "./djangoDefaults";
+import type { DjangoVersion } from "./djangoVersion";
+import type { ModuleResult } from "./interpreter";
+import { isSettingName, type Binding, type CallRecord, type Note } from "./namespace";
+import type { Value } from "./values";
+
+export interface ResolvedSetting {
+  name: string;
+  value: Value;
+  /** Absent when the value is Django's default. */
+  binding?: Binding;
+  isDefault: boolean;
+}
+
+export class Environment {
+  readonly settings: Map<string, Binding>;
+  private readonly defaults: Map<string, Value>;
+
+  constructor(
+    /** The dotted module name, as DJANGO_SETTINGS_MODULE would name it. */
+    readonly name: string,
+    readonly kind: EnvKind,
+    /** Absolute path of the environment's own module. */
+    readonly file: string,
+    readonly result: ModuleResult,
+    readonly djangoVersion: DjangoVersion,
+    /** Why it got its kind: "name", "wsgi.py", "configuration"… */
+    readonly kindSource: string,
+  ) {
+    this.settings = new Map();
+    for (const [k, b] of result.namespace) if (isSettingName(k)) this.settings.set(k, b);
+    this.defaults = djangoDefaults(djangoVersion);
+  }
+
+  get files(): string[] {
+    return this.result.files;
+  }
+
+  get notes(): Note[] {
+    return this.result.notes;
+  }
+
+  get calls(): CallRecord[] {
+    return this.result.calls;
+  }
+
+  /** The effective value of a setting; Django's default when the settings do not define it. */
+  get(name: string): ResolvedSetting {
+    const b = this.settings.get(name);
+    if (b) return { name, value: b.value, binding: b, isDefault: false };
+    const d = this.defaults.get(name);
+    return { name, value: d ?? { k: "unknown", why: `${name} has no default the analysis knows` }, isDefault: true };
+  }
+
+  has(name: string): boolean {
+    return this.settings.has(name);
+  }
+}

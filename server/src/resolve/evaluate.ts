@@ -1,0 +1,364 @@
+// Evaluates one Expr to an abstract Value with Python's semantics, in the scenario where every env var is unset.
+import type { Expr } from "../parse/model";
+import { callBuiltin, callMethod } from "./builtins";
+import { callExternal, subscriptExternal } from "./envReads";
+import {
+  dictGet,
+  isKnown,
+  keyOf,
+  pyContains,
+  pyEquals,
+  truthy,
+  unknown,
+  withEnv,
+  type Loc,
+  type Value,
+} from "./values";
+
+export interface EvalContext {
+  file: string;
+  /** The current value of a name in the module's namespace, or undefined when it is not bound. */
+  lookup(name: string): Value | undefined;
+}
+
+const MAX_DEPTH = 120;
+
+export function evaluate(e: Expr, ctx: EvalContext, depth = 0): Value {
+  const loc: Loc = { file: ctx.file, range: e.range };
+  if (depth > MAX_DEPTH) return unknown("expression nested too deeply", { loc });
+  const v = evalInner(e, ctx, depth + 1);
+  return v.loc ? v : { ...v, loc };
+}
+
+function evalInner(e: Expr, ctx: EvalContext, d: number): Value {
+  const loc: Loc = { file: ctx.file, range: e.range };
+  switch (e.t) {
+    case "str":
+      return { k: "str", v: e.v, loc };
+    case "fstr": {
+      let out = "";
+      const deps: Value[] = [];
+      for (const p of e.parts) {
+        if (typeof p === "string") {
+          out += p;
+          continue;
+        }
+        const v = evaluate(p, ctx, d);
+        deps.push(v);
+        const s = pyStr(v);
+        if (s === undefined) return withEnv(unknown("an f-string with an unknown part", { loc }), ...deps);
+        out += s;
+      }
+      return withEnv({ k: "str", v: out, loc }, ...deps);
+    }
+    case "num":
+      return e.float ? { k: "float", v: e.v, loc } : { k: "int", v: e.v, loc };
+    case "bool":
+      return { k: "bool", v: e.v, loc };
+    case "none":
+      return { k: "none", loc };
+    case "list":
+    case "tuple":
+    case "set": {
+      const items: Value[] = [];
+      for (const item of e.items) {
+        if (item.t === "starred") {
+          const inner = evaluate(item.e, ctx, d);
+          const seq = iterate(inner);
+          if (!seq) return withEnv(unknown("unpacks an unknown sequence", { loc }), inner);
+          items.push(...seq);
+        } else {
+          items.push(evaluate(item, ctx, d));
+        }
+      }
+      return { k: e.t, items, loc };
+    }
+    case "dict": {
+      const entries: Array<[Value, Value]> = [];
+      for (const entry of e.entries) {
+        if ("spread" in entry) {
+          const inner = evaluate(entry.spread, ctx, d);
+          if (inner.k !== "dict") return withEnv(unknown("unpacks an unknown mapping", { loc }), inner);
+          entries.push(...inner.entries);
+        } else {
+          entries.push([evaluate(entry.k, ctx, d), evaluate(entry.v, ctx, d)]);
+        }
+      }
+      return { k: "dict", entries: dedupeEntries(entries), loc };
+    }
+    case "name": {
+      if (e.id === "__file__" || e.id === "__name__") return unknown(`${e.id} depends on where the file is`, { loc });
+      const v = ctx.lookup(e.id);
+      if (v) return v;
+      if (BUILTIN_NAMES.has(e.id)) return { k: "ref", path: "builtins." + e.id, loc };
+      return unknown(`${e.id} is not defined in the settings`, { loc });
+    }
+    case "attr": {
+      const obj = evaluate(e.obj, ctx, d);
+      if (obj.k === "ref") return { k: "ref", path: obj.path + "." + e.attr, loc };
+      if (obj.k === "unknown") return withEnv(unknown(obj.why, { loc }), obj);
+      return { k: "bound", self: obj, name: e.attr, loc };
+    }
+    case "sub": {
+      const obj = evaluate(e.obj, ctx, d);
+      const index = evaluate(e.index, ctx, d);
+      if (obj.k === "ref") return subscriptExternal(obj.path, index, loc);
+      return subscript(obj, index, loc);
+    }
+    case "call": {
+      const fn = evaluate(e.fn, ctx, d);
+      const args = e.args.map((a) => evaluate(a, ctx, d));
+      const kwargs: Record<string, Value> = {};
+      for (const k of e.kwargs) kwargs[k.name] = evaluate(k.value, ctx, d);
+      if (e.spread) return withEnv(unknown("a call with *args or **kwargs", { loc }), fn, ...args);
+      const call = { args, kwargs, loc, expr: e };
+      if (fn.k === "ref") {
+        if (fn.path.startsWith("builtins.")) return callBuiltin(fn.path.slice(9), call);
+        return callExternal(fn.path, call);
+      }
+      if (fn.k === "bound") return callMethod(fn.self, fn.name, call);
+      if (fn.k === "envobj") return callExternal("environ.Env()", { ...call, self: fn });
+      if (fn.k === "cast") return callBuiltin(fn.name, call);
+      return withEnv(unknown("calls something the analysis does not model", { loc }), fn, ...args);
+    }
+    case "binop":
+      return binop(e.op, evaluate(e.l, ctx, d), evaluate(e.r, ctx, d), loc);
+    case "unary": {
+      const v = evaluate(e.e, ctx, d);
+      if (e.op === "not") {
+        const t = truthy(v);
+        return t === undefined ? withEnv(unknown("negates an unknown value", { loc }), v) : withEnv({ k: "bool", v: !t, loc }, v);
+      }
+      if (v.k === "int" || v.k === "float" || v.k === "bool") {
+        const n = v.k === "bool" ? (v.v ? 1 : 0) : v.v;
+        if (e.op === "-") return withEnv({ k: v.k === "float" ? "float" : "int", v: -n, loc }, v);
+        if (e.op === "+") return withEnv({ k: v.k === "float" ? "float" : "int", v: n, loc }, v);
+      }
+      return withEnv(unknown("an operator on an unknown value", { loc }), v);
+    }
+    case "boolop": {
+      // Python returns one of the operands, not a bool: `X or "default"` is "default" when X is falsy.
+      const l = evaluate(e.l, ctx, d);
+      const t = truthy(l);
+      if (t === undefined) return withEnv(unknown("and/or on an unknown value", { loc }), l);
+      if (e.op === "and") return t ? withEnv(evaluate(e.r, ctx, d), l) : l;
+      return t ? l : withEnv(evaluate(e.r, ctx, d), l);
+    }
+    case "compare": {
+      const vals = e.operands.map((o) => evaluate(o, ctx, d));
+      let result = true;
+      for (let i = 0; i < e.ops.length; i++) {
+        const r = compare(e.ops[i], vals[i], vals[i + 1]);
+        if (r === undefined) return withEnv(unknown("a comparison with an unknown side", { loc }), ...vals);
+        if (!r) {
+          result = false;
+          break;
+        }
+      }
+      return withEnv({ k: "bool", v: result, loc }, ...vals);
+    }
+    case "cond": {
+      const test = evaluate(e.test, ctx, d);
+      const t = truthy(test);
+      if (t === undefined) {
+        return withEnv(
+          unknown("a conditional expression on an unknown test", {
+            loc,
+            alternatives: [evaluate(e.body, ctx, d), evaluate(e.orelse, ctx, d)],
+          }),
+          test,
+        );
+      }
+      return withEnv(evaluate(t ? e.body : e.orelse, ctx, d), test);
+    }
+    case "starred":
+      return unknown("a starred expression", { loc });
+    case "other":
+      return unknown(`the analysis does not model ${e.kind.replace(/_/g, " ")}`, { loc });
+  }
+}
+
+const BUILTIN_NAMES = new Set(["bool", "int", "float", "str", "list", "tuple", "set", "dict", "len", "frozenset", "sorted"]);
+
+/** Later keys win, as in a Python dict display. */
+function dedupeEntries(entries: Array<[Value, Value]>): Array<[Value, Value]> {
+  const out: Array<[Value, Value]> = [];
+  for (const [k, v] of entries) {
+    const key = keyOf(k);
+    const at = key === undefined ? -1 : out.findIndex(([ok]) => keyOf(ok) === key);
+    if (at >= 0) out[at] = [out[at][0], v];
+    else out.push([k, v]);
+  }
+  return out;
+}
+
+/** The items of a known sequence, as `list(x)` would produce them; a dict yields its keys and a str its characters. */
+export function iterate(v: Value): Value[] | undefined {
+  if (v.k === "list" || v.k === "tuple" || v.k === "set") return v.items;
+  if (v.k === "dict") return v.entries.map(([k]) => k);
+  if (v.k === "str") return [...v.v].map((c) => withEnv({ k: "str", v: c, loc: v.loc }, v));
+  return undefined;
+}
+
+/** `str(v)` as Python prints it; undefined for unknowns. */
+export function pyStr(v: Value): string | undefined {
+  switch (v.k) {
+    case "str":
+      return v.v;
+    case "int":
+      return String(v.v);
+    case "float":
+      return Number.isInteger(v.v) ? v.v.toFixed(1) : String(v.v);
+    case "bool":
+      return v.v ? "True" : "False";
+    case "none":
+      return "None";
+    default:
+      return undefined;
+  }
+}
+
+export function subscript(obj: Value, index: Value, loc: Loc): Value {
+  if (obj.k === "dict") {
+    const got = dictGet(obj, index);
+    if (got) return withEnv(got, obj, index);
+    return withEnv(unknown(isKnown(index) ? "a key the mapping does not hold" : "an unknown key", { loc }), obj, index);
+  }
+  if ((obj.k === "list" || obj.k === "tuple" || obj.k === "str") && (index.k === "int" || index.k === "bool")) {
+    const n = index.k === "bool" ? (index.v ? 1 : 0) : index.v;
+    const items = obj.k === "str" ? [...obj.v].map((c): Value => ({ k: "str", v: c, loc })) : obj.items;
+    const i = n < 0 ? items.length + n : n;
+    if (i >= 0 && i < items.length) return withEnv(items[i], obj, index);
+  }
+  return withEnv(unknown("an index the analysis cannot resolve", { loc }), obj, index);
+}
+
+function binop(op: string, l: Value, r: Value, loc: Loc): Value {
+  const fail = () => withEnv(unknown(`${op} on values the analysis cannot combine`, { loc }), l, r);
+  if (op === "+") {
+    if (l.k === "str" && r.k === "str") return withEnv({ k: "str", v: l.v + r.v, loc }, l, r);
+    if ((l.k === "list" && r.k === "list") || (l.k === "tuple" && r.k === "tuple")) {
+      return withEnv({ k: l.k, items: [...l.items, ...r.items], loc }, l, r);
+    }
+  }
+  if (op === "|" && l.k === "dict" && r.k === "dict") {
+    return withEnv({ k: "dict", entries: dedupeEntries([...l.entries, ...r.entries]), loc }, l, r);
+  }
+  if (op === "|" && l.k === "set" && r.k === "set") return withEnv({ k: "set", items: [...l.items, ...r.items], loc }, l, r);
+  if (op === "%" && l.k === "str") return percentFormat(l, r, loc) ?? fail();
+  if (op === "*") {
+    const seq = l.k === "list" || l.k === "tuple" || l.k === "str" ? l : r.k === "list" || r.k === "tuple" || r.k === "str" ? r : undefined;
+    const times = seq === l ? r : l;
+    if (seq && times.k === "int" && times.v >= 0 && times.v <= 10000) {
+      if (seq.k === "str") return withEnv({ k: "str", v: seq.v.repeat(times.v), loc }, l, r);
+      if (seq.k === "list" || seq.k === "tuple") {
+        const items: Value[] = [];
+        for (let i = 0; i < times.v; i++) items.push(...seq.items);
+        return withEnv({ k: seq.k, items, loc }, l, r);
+      }
+    }
+  }
+  const a = l.k === "int" || l.k === "float" ? l.v : l.k === "bool" ? Number(l.v) : undefined;
+  const b = r.k === "int" || r.k === "float" ? r.v : r.k === "bool" ? Number(r.v) : undefined;
+  if (a === undefined || b === undefined) return fail();
+  const isFloat = l.k === "float" || r.k === "float";
+  let v: number | undefined;
+  switch (op) {
+    case "+":
+      v = a + b;
+      break;
+    case "-":
+      v = a - b;
+      break;
+    case "*":
+      v = a * b;
+      break;
+    case "//":
+      v = b === 0 ? undefined : Math.floor(a / b);
+      break;
+    case "/":
+      return b === 0 ? fail() : withEnv({ k: "float", v: a / b, loc }, l, r);
+    case "%":
+      v = b === 0 ? undefined : ((a % b) + b) % b;
+      break;
+    case "**":
+      v = a ** b;
+      break;
+  }
+  if (v === undefined || !Number.isFinite(v)) return fail();
+  return withEnv({ k: isFloat ? "float" : "int", v, loc }, l, r);
+}
+
+/** `"%s.py" % ENV` and `"%s/%s" % (a, b)`: only %s, %d and %% are modelled. */
+function percentFormat(l: Value & { k: "str" }, r: Value, loc: Loc): Value | undefined {
+  const args = r.k === "tuple" ? r.items : [r];
+  let i = 0;
+  let out = "";
+  const s = l.v;
+  for (let p = 0; p < s.length; p++) {
+    if (s[p] !== "%") {
+      out += s[p];
+      continue;
+    }
+    const spec = s[p + 1];
+    p++;
+    if (spec === "%") out += "%";
+    else if (spec === "s" || spec === "d" || spec === "r") {
+      const arg = args[i++];
+      const text = arg && (spec === "r" && arg.k === "str" ? `'${arg.v}'` : pyStr(arg));
+      if (text === undefined) return undefined;
+      out += text;
+    } else return undefined;
+  }
+  if (i !== args.length) return undefined;
+  return withEnv({ k: "str", v: out, loc }, l, r);
+}
+
+function compare(op: string, a: Value, b: Value): boolean | undefined {
+  switch (op) {
+    case "==":
+      return pyEquals(a, b);
+    case "!=": {
+      const e = pyEquals(a, b);
+      return e === undefined ? undefined : !e;
+    }
+    case "in":
+      return pyContains(b, a);
+    case "not in": {
+      const c = pyContains(b, a);
+      return c === undefined ? undefined : !c;
+    }
+    case "is":
+    case "is not": {
+      // Only singletons have a reliable identity: None, True, False.
+      const single = (v: Value) => (v.k === "none" ? "None" : v.k === "bool" ? String(v.v) : undefined);
+      const sa = single(a);
+      const sb = single(b);
+      let r: boolean | undefined;
+      if (sa !== undefined && sb !== undefined) r = sa === sb;
+      else if ((sa !== undefined && isKnown(b)) || (sb !== undefined && isKnown(a))) r = false;
+      if (r === undefined) return undefined;
+      return op === "is" ? r : !r;
+    }
+    case "<":
+    case "<=":
+    case ">":
+    case ">=": {
+      const x = a.k === "int" || a.k === "float" ? a.v : a.k === "bool" ? Number(a.v) : a.k === "str" ? a.v : undefined;
+      const y = b.k === "int" || b.k === "float" ? b.v : b.k === "bool" ? Number(b.v) : b.k === "str" ? b.v : undefined;
+      if (x === undefined || y === undefined || typeof x !== typeof y) return undefined;
+      return op === "<" ? x < y : op === "<=" ? x <= y : op === ">" ? x > y : x >= y;
+    }
+  }
+  return undefined;
+}
+
+export interface CallArgs {
+  args: Value[];
+  kwargs: Record<string, Value>;
+  loc: Loc;
+  expr: Expr & { t: "call" };
+  self?: Value;
+}
+
+export { truthy };

@@ -1,0 +1,598 @@
+// Runs a settings module's statements abstractly: star-imports in order, includes, mutations, branches, optional imports.
+import * as fs from "fs";
+import * as path from "path";
+import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
+import { evaluate, iterate, subscript, type EvalContext } from "./evaluate";
+import type { ModuleLoader } from "./moduleLoader";
+import { isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
+import { dictGet, keyOf, pyEquals, sameValue, truthy, unknown, withEnv, type Loc, type Value } from "./values";
+
+export interface ModuleResult {
+  file: string;
+  namespace: Namespace;
+  /** Every file that contributed, in the order they ran: the module, what it star-imported, what it included. */
+  files: string[];
+  notes: Note[];
+  calls: CallRecord[];
+}
+
+/** Raised inside a `try` body when an import fails, so the matching `except ImportError` runs instead. */
+class ImportFailure extends Error {}
+
+const IMPORT_ERRORS = new Set(["ImportError", "ModuleNotFoundError", "Exception", "BaseException"]);
+
+interface Frame {
+  file: string;
+  ns: Namespace;
+  files: string[];
+  notes: Note[];
+  calls: CallRecord[];
+  /** Files being evaluated, to detect import cycles. */
+  stack: string[];
+  tryDepth: number;
+}
+
+export class Interpreter {
+  private readonly cache = new Map<string, ModuleResult>();
+
+  constructor(private readonly loader: ModuleLoader) {}
+
+  run(file: string, stack: string[] = []): ModuleResult {
+    const abs = path.resolve(file);
+    const cached = this.cache.get(abs);
+    if (cached) return cached;
+    const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], stack: [...stack, abs], tryDepth: 0 };
+    const loaded = this.loader.load(abs);
+    if (!loaded.ok) {
+      frame.notes.push({ file: abs, severity: "error", message: `${path.basename(abs)} ${loaded.reason}` });
+    } else {
+      if (loaded.note) frame.notes.push({ file: abs, severity: "warning", message: loaded.note });
+      this.noteSyntaxErrors(loaded.model, frame);
+      this.block(loaded.model.statements, frame);
+    }
+    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls };
+    this.cache.set(abs, result);
+    return result;
+  }
+
+  private noteSyntaxErrors(model: ModuleModel, frame: Frame): void {
+    if (model.syntaxErrors.length === 0) return;
+    const first = model.syntaxErrors[0];
+    frame.notes.push({
+      file: model.file,
+      range: first,
+      severity: "warning",
+      message: `${path.basename(model.file)} has a syntax error at line ${first.start.line + 1}; the statements around it are skipped`,
+    });
+  }
+
+  private block(stmts: Stmt[], f: Frame): void {
+    for (const s of stmts) this.stmt(s, f);
+  }
+
+  private ctx(f: Frame): EvalContext {
+    return { file: f.file, lookup: (name) => f.ns.get(name)?.value };
+  }
+
+  private stmt(s: Stmt, f: Frame): void {
+    switch (s.kind) {
+      case "assign": {
+        const value = evaluate(s.value, this.ctx(f));
+        for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign");
+        return;
+      }
+      case "unpack": {
+        const value = evaluate(s.value, this.ctx(f));
+        const items = value.k === "list" || value.k === "tuple" ? value.items : undefined;
+        s.targets.forEach((t, i) => {
+          if (!t) return;
+          const v = items && items.length === s.targets.length ? items[i] : withEnv(unknown("unpacked from a value the analysis cannot split", { loc: value.loc }), value);
+          this.assignTarget(t, v, s.range, f, "unpack");
+        });
+        return;
+      }
+      case "augassign": {
+        const old = this.read(s.target, f);
+        const rhs = evaluate(s.value, this.ctx(f));
+        const loc: Loc = { file: f.file, range: s.range };
+        let v: Value;
+        if (old.k === "list" && s.op === "+") {
+          const more = iterate(rhs);
+          v = more ? withEnv({ k: "list", items: [...old.items, ...more], loc: old.loc }, old, rhs) : withEnv(unknown("extended with an unknown sequence", { loc }), old, rhs);
+        } else {
+          v = binopValues(s.op, old, rhs, loc);
+        }
+        this.assignTarget(s.target, v, s.range, f, "augassign");
+        return;
+      }
+      case "mutate":
+        this.mutate(s, f);
+        return;
+      case "del":
+        for (const t of s.targets) this.del(t, s.range, f);
+        return;
+      case "import":
+        for (const n of s.names) {
+          const bound = n.alias ?? n.module.split(".")[0];
+          const refPath = n.alias ? n.module : n.module.split(".")[0];
+          this.bind(f, bound, { k: "ref", path: refPath, loc: { file: f.file, range: n.range } }, s.range, n.range, "assign");
+        }
+        return;
+      case "importFrom":
+        this.importFrom(s, f);
+        return;
+      case "importStar":
+        this.importStar(s, f);
+        return;
+      case "if":
+        this.ifStmt(s, f);
+        return;
+      case "try":
+        this.tryStmt(s, f);
+        return;
+      case "call":
+        this.callStmt(s, f);
+        return;
+      case "opaque": {
+        if (s.what === "with") this.block(s.body, f);
+        const written = new Set(s.binds);
+        if (s.what === "for" || s.what === "while") for (const n of writtenNames(s.body)) written.add(n);
+        for (const name of written) {
+          this.bind(f, name, unknown(`set inside a ${s.what.replace("_definition", "")} block`, { loc: { file: f.file, range: s.range } }), s.range, s.range, "opaque");
+        }
+        return;
+      }
+    }
+  }
+
+  private bind(f: Frame, name: string, value: Value, range: Range, targetRange: Range, kind: Write["kind"]): void {
+    const prev = f.ns.get(name);
+    const write: Write = { file: f.file, range, targetRange, kind };
+    f.ns.set(name, { value, writes: [write], via: [], overrides: prev });
+  }
+
+  private read(t: Target, f: Frame): Value {
+    const b = f.ns.get(t.name);
+    if (!b) return unknown(`${t.name} is used before it is set`, { loc: { file: f.file, range: t.range } });
+    let v = b.value;
+    for (const p of t.path) v = subscript(v, evaluate(p, this.ctx(f)), { file: f.file, range: t.range });
+    return v;
+  }
+
+  private assignTarget(t: Target, value: Value, range: Range, f: Frame, kind: Write["kind"]): void {
+    if (t.path.length === 0) {
+      this.bind(f, t.name, value, range, t.range, kind);
+      return;
+    }
+    const b = f.ns.get(t.name);
+    const keys = t.path.map((p) => evaluate(p, this.ctx(f)));
+    const write: Write = { file: f.file, range, targetRange: t.range, kind };
+    if (!b) {
+      f.notes.push({ file: f.file, range: t.range, severity: "warning", message: `${t.name} is assigned into before it is defined (NameError at run time)` });
+      return;
+    }
+    f.ns.set(t.name, { ...b, value: setIn(b.value, keys, value), writes: [...b.writes, write] });
+  }
+
+  private del(t: Target, range: Range, f: Frame): void {
+    if (t.path.length === 0) {
+      f.ns.delete(t.name);
+      return;
+    }
+    const b = f.ns.get(t.name);
+    if (!b) return;
+    const keys = t.path.map((p) => evaluate(p, this.ctx(f)));
+    const write: Write = { file: f.file, range, targetRange: t.range, kind: "del" };
+    // `del X["a"]["b"]`: remove the last key from the container the other keys lead to.
+    const parentKeys = keys.slice(0, -1);
+    const last = keys[keys.length - 1];
+    f.ns.set(t.name, { ...b, value: updateIn(b.value, parentKeys, (c) => deleteKey(c, last)), writes: [...b.writes, write] });
+  }
+
+  private mutate(s: Stmt & { kind: "mutate" }, f: Frame): void {
+    const b = f.ns.get(s.target.name);
+    if (!b) return;
+    if (b.value.k === "ref" || b.value.k === "envobj") return; // os.environ.update(...), env.read_env(...): not a setting
+    const keys = s.target.path.map((p) => evaluate(p, this.ctx(f)));
+    const args = s.args.map((a) => evaluate(a, this.ctx(f)));
+    const kwargs: Record<string, Value> = {};
+    for (const k of s.kwargs) kwargs[k.name] = evaluate(k.value, this.ctx(f));
+    const loc: Loc = { file: f.file, range: s.range };
+    const write: Write = { file: f.file, range: s.range, targetRange: s.target.range, kind: "mutate" };
+    const value = updateIn(b.value, keys, (c) => applyMethod(c, s.method, args, kwargs, loc));
+    f.ns.set(s.target.name, { ...b, value, writes: [...b.writes, write] });
+  }
+
+  private importFrom(s: Stmt & { kind: "importFrom" }, f: Frame): void {
+    const res = this.loader.resolve(f.file, s.module);
+    if ("external" in res) {
+      for (const n of s.names) {
+        this.bind(f, n.alias ?? n.name, { k: "ref", path: `${res.external}.${n.name}`, loc: { file: f.file, range: n.range } }, s.range, n.range, "assign");
+      }
+      return;
+    }
+    if ("missing" in res) {
+      this.failedImport(res.name, s.range, f);
+      return;
+    }
+    const mod = this.enter(res.file, s.range, f);
+    if (!mod) return;
+    const hop: ImportHop = { file: f.file, range: s.range, from: res.file };
+    for (const n of s.names) {
+      const b = mod.namespace.get(n.name);
+      const local = n.alias ?? n.name;
+      if (b) f.ns.set(local, { ...b, via: [hop, ...b.via], overrides: f.ns.get(local) });
+      else if (fileFor(res.file, n.name)) this.bind(f, local, unknown(`the module ${n.name}`), s.range, n.range, "assign");
+      else f.notes.push({ file: f.file, range: n.range, severity: "warning", message: `${n.name} is not defined in ${path.basename(res.file)}` });
+    }
+  }
+
+  private importStar(s: Stmt & { kind: "importStar" }, f: Frame): void {
+    const res = this.loader.resolve(f.file, s.module);
+    if ("external" in res) {
+      f.notes.push({ file: f.file, range: s.range, severity: "information", message: `names star-imported from ${res.external} are outside the project and not known` });
+      return;
+    }
+    if ("missing" in res) {
+      this.failedImport(res.name, s.range, f);
+      return;
+    }
+    const mod = this.enter(res.file, s.range, f);
+    if (!mod) return;
+    const hop: ImportHop = { file: f.file, range: s.range, from: res.file };
+    const all = mod.namespace.get("__all__")?.value;
+    const allNames = all && (all.k === "list" || all.k === "tuple") ? all.items.flatMap((i) => (i.k === "str" ? [i.v] : [])) : undefined;
+    for (const [name, b] of mod.namespace) {
+      if (allNames ? !allNames.includes(name) : name.startsWith("_")) continue;
+      f.ns.set(name, { ...b, via: [hop, ...b.via], overrides: f.ns.get(name) });
+    }
+  }
+
+  /** Runs an imported project module (cached), guarding against cycles; merges its files and notes into the frame. */
+  private enter(file: string, range: Range, f: Frame): ModuleResult | undefined {
+    if (f.stack.includes(file)) {
+      const cycle = [...f.stack.slice(f.stack.indexOf(file)), file].map((p) => path.basename(p)).join(" → ");
+      f.notes.push({ file: f.file, range, severity: "warning", message: `import cycle: ${cycle}; the repeated import is skipped` });
+      return undefined;
+    }
+    const mod = this.run(file, f.stack);
+    for (const x of mod.files) if (!f.files.includes(x)) f.files.push(x);
+    for (const n of mod.notes) if (!f.notes.includes(n)) f.notes.push(n);
+    return mod;
+  }
+
+  private failedImport(name: string, range: Range, f: Frame): void {
+    if (f.tryDepth > 0) throw new ImportFailure(name);
+    f.notes.push({ file: f.file, range, severity: "warning", message: `the module ${name} is not in the project: this import would fail` });
+  }
+
+  private ifStmt(s: Stmt & { kind: "if" }, f: Frame): void {
+    const undecided: Array<{ body: Stmt[] }> = [];
+    // Tests decided only because an env var is unset make the chosen branch depend on that variable too.
+    const tests: Value[] = [];
+    for (const br of s.branches) {
+      if (!br.test) {
+        if (undecided.length === 0) {
+          this.decidedBranch(br.body, tests, f);
+          return;
+        }
+        undecided.push(br);
+        break;
+      }
+      const test = evaluate(br.test, this.ctx(f));
+      tests.push(test);
+      const t = truthy(test);
+      if (t === true && undecided.length === 0) {
+        this.decidedBranch(br.body, tests, f);
+        return;
+      }
+      if (t === false) continue;
+      undecided.push(br);
+      if (t === true) break; // an earlier branch is undecided; this one closes the chain
+    }
+    if (undecided.length === 0) return;
+    const hasElse = undecided.length > 0 && !s.branches[s.branches.length - 1].test && undecided.includes(s.branches[s.branches.length - 1]);
+    const before = f.ns;
+    const outcomes: Namespace[] = [];
+    for (const br of undecided) {
+      f.ns = new Map(before);
+      this.block(br.body, f);
+      outcomes.push(f.ns);
+    }
+    if (!hasElse) outcomes.push(new Map(before));
+    f.ns = mergeOutcomes(outcomes, { file: f.file, range: s.range });
+  }
+
+  private decidedBranch(body: Stmt[], tests: Value[], f: Frame): void {
+    if (!tests.some((t) => t.env?.length)) {
+      this.block(body, f);
+      return;
+    }
+    const before = new Map(f.ns);
+    this.block(body, f);
+    for (const [name, b] of f.ns) {
+      if (before.get(name) !== b) f.ns.set(name, { ...b, value: withEnv(b.value, ...tests) });
+    }
+  }
+
+  private tryStmt(s: Stmt & { kind: "try" }, f: Frame): void {
+    f.tryDepth++;
+    let failed: ImportFailure | undefined;
+    try {
+      this.block(s.body, f);
+    } catch (e) {
+      if (!(e instanceof ImportFailure)) throw e;
+      failed = e;
+    } finally {
+      f.tryDepth--;
+    }
+    if (failed) {
+      const handler = s.handlers.find((h) => h.types === "all" || h.types.some((t) => IMPORT_ERRORS.has(t.split(".").pop()!)));
+      if (!handler) {
+        this.failedImport(failed.message, s.range, f);
+      } else {
+        f.notes.push({ file: f.file, range: s.range, severity: "information", message: `optional import of ${failed.message} skipped: the module is not in the project` });
+        this.block(handler.body, f);
+      }
+    } else {
+      this.block(s.orelse, f);
+    }
+    this.block(s.finalbody, f);
+  }
+
+  private callStmt(s: Stmt & { kind: "call" }, f: Frame): void {
+    const fn = evaluate(s.call.fn, this.ctx(f));
+    if (fn.k === "ref" && fn.path === "split_settings.tools.include") {
+      this.include(s.call, f);
+      return;
+    }
+    if (fn.k === "ref" && (fn.path === "builtins.locals" || fn.path === "builtins.globals" || fn.path === "globals" || fn.path === "locals")) return;
+    if (fn.k === "bound" && fn.self.k === "unknown") return;
+    const args = s.call.args.map((a) => evaluate(a, this.ctx(f)));
+    const kwargs: Record<string, Value> = {};
+    for (const k of s.call.kwargs) kwargs[k.name] = evaluate(k.value, this.ctx(f));
+    const callee = fn.k === "ref" ? fn.path : fn.k === "bound" ? `.${fn.name}` : "?";
+    f.calls.push({ file: f.file, range: s.range, callee, args, kwargs, via: [] });
+  }
+
+  /** django-split-settings: each file runs in this module's own namespace, in order; globs expand sorted. */
+  private include(call: Expr & { t: "call" }, f: Frame): void {
+    const dir = path.dirname(f.file);
+    for (const a of call.args) {
+      const v = evaluate(a, this.ctx(f));
+      let pattern: string | undefined;
+      let optional = false;
+      if (v.k === "str") pattern = v.v;
+      else if (v.k === "cast" && v.name === "optional") {
+        pattern = v.of;
+        optional = true;
+      }
+      if (!pattern) {
+        f.notes.push({ file: f.file, range: a.range, severity: "information", message: "an include() path that is not known statically is skipped" });
+        continue;
+      }
+      const files = expandGlob(dir, pattern);
+      if (files.length === 0 && !optional) {
+        f.notes.push({ file: f.file, range: a.range, severity: "warning", message: `include(): ${pattern} matches no file` });
+      }
+      for (const file of files) {
+        if (f.stack.includes(file)) {
+          f.notes.push({ file: f.file, range: a.range, severity: "warning", message: `include cycle through ${path.basename(file)}; skipped` });
+          continue;
+        }
+        const loaded = this.loader.load(file);
+        if (!loaded.ok) {
+          f.notes.push({ file: f.file, range: a.range, severity: "error", message: `${path.basename(file)} ${loaded.reason}` });
+          continue;
+        }
+        if (!f.files.includes(file)) f.files.push(file);
+        const inner: Frame = { ...f, file, stack: [...f.stack, file] };
+        this.noteSyntaxErrors(loaded.model, inner);
+        this.block(loaded.model.statements, inner);
+        f.ns = inner.ns;
+      }
+    }
+  }
+
+  /** The module's namespace restricted to Django settings (uppercase names). */
+  static settingsOf(ns: Namespace): Map<string, Binding> {
+    const out = new Map<string, Binding>();
+    for (const [k, v] of ns) if (isSettingName(k)) out.set(k, v);
+    return out;
+  }
+}
+
+function fileFor(moduleFile: string, name: string): boolean {
+  const dir = path.dirname(moduleFile);
+  return fs.existsSync(path.join(dir, name + ".py")) || fs.existsSync(path.join(dir, name, "__init__.py"));
+}
+
+function expandGlob(dir: string, pattern: string): string[] {
+  const abs = path.resolve(dir, pattern);
+  if (!/[*?[]/.test(pattern)) return fs.existsSync(abs) ? [abs] : [];
+  const parent = path.dirname(abs);
+  const re = new RegExp("^" + path.basename(abs).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$");
+  try {
+    return fs
+      .readdirSync(parent)
+      .filter((n) => re.test(n))
+      .sort()
+      .map((n) => path.join(parent, n));
+  } catch {
+    return [];
+  }
+}
+
+function writtenNames(stmts: Stmt[]): string[] {
+  const out: string[] = [];
+  for (const s of stmts) {
+    if (s.kind === "assign") out.push(...s.targets.map((t) => t.name));
+    else if (s.kind === "augassign" || s.kind === "mutate") out.push(s.target.name);
+    else if (s.kind === "unpack") out.push(...s.targets.flatMap((t) => (t ? [t.name] : [])));
+    else if (s.kind === "if") for (const b of s.branches) out.push(...writtenNames(b.body));
+    else if (s.kind === "try") out.push(...writtenNames([...s.body, ...s.orelse, ...s.finalbody, ...s.handlers.flatMap((h) => h.body)]));
+    else if (s.kind === "opaque") out.push(...s.binds, ...writtenNames(s.body));
+  }
+  return out;
+}
+
+/** After an undecided `if`, a name keeps its value only where every branch agrees; otherwise it is unknown with alternatives. */
+function mergeOutcomes(outcomes: Namespace[], loc: Loc): Namespace {
+  const merged: Namespace = new Map();
+  const names = new Set<string>();
+  for (const o of outcomes) for (const k of o.keys()) names.add(k);
+  for (const name of names) {
+    const bs = outcomes.map((o) => o.get(name));
+    const first = bs[0];
+    if (first && bs.every((b) => b === first)) {
+      merged.set(name, first);
+      continue;
+    }
+    const present = bs.filter((b): b is Binding => !!b);
+    if (present.length === bs.length && present.every((b) => sameValue(b.value, present[0].value))) {
+      merged.set(name, present[0]);
+      continue;
+    }
+    const writes: Write[] = [];
+    for (const b of present) for (const w of b.writes) if (!writes.includes(w)) writes.push(w);
+    const alternatives = present.map((b) => b.value);
+    merged.set(name, {
+      value: unknown("depends on a condition the analysis cannot decide", { loc, alternatives, env: alternatives.flatMap((a) => a.env ?? []) }),
+      writes,
+      via: present[0].via,
+    });
+  }
+  return merged;
+}
+
+function binopValues(op: string, l: Value, r: Value, loc: Loc): Value {
+  return evaluate(
+    { t: "binop", op, l: { t: "name", id: "\u0000l", range: loc.range }, r: { t: "name", id: "\u0000r", range: loc.range }, range: loc.range },
+    { file: loc.file, lookup: (n) => (n === "\u0000l" ? l : n === "\u0000r" ? r : undefined) },
+  );
+}
+
+/** Returns `root` with `root[k1]...[kn] = value`; unknown containers or keys make the whole value unknown. */
+function setIn(root: Value, keys: Value[], value: Value): Value {
+  return updateIn(root, keys.slice(0, -1), (c) => setKey(c, keys[keys.length - 1], value));
+}
+
+function updateIn(root: Value, keys: Value[], fn: (v: Value) => Value): Value {
+  if (keys.length === 0) return fn(root);
+  const [k, ...rest] = keys;
+  if (root.k === "dict") {
+    const inner = dictGet(root, k);
+    if (!inner) return withEnv(unknown("written through a key that is not there", { loc: root.loc }), root);
+    return setKey(root, k, updateIn(inner, rest, fn));
+  }
+  if ((root.k === "list" || root.k === "tuple") && k.k === "int") {
+    const i = k.v < 0 ? root.items.length + k.v : k.v;
+    if (i < 0 || i >= root.items.length) return unknown("an index out of range", { loc: root.loc });
+    const items = [...root.items];
+    items[i] = updateIn(items[i], rest, fn);
+    return { ...root, items };
+  }
+  return withEnv(unknown("written through a container the analysis cannot follow", { loc: root.loc }), root, k);
+}
+
+function setKey(c: Value, k: Value, v: Value): Value {
+  if (c.k === "dict") {
+    const key = keyOf(k);
+    if (key === undefined) return withEnv(unknown("a dict written with an unknown key", { loc: c.loc }), c, k);
+    const entries = c.entries.filter(([ek]) => keyOf(ek) !== key);
+    const at = c.entries.findIndex(([ek]) => keyOf(ek) === key);
+    if (at >= 0) {
+      const copy = [...c.entries];
+      copy[at] = [c.entries[at][0], v];
+      return { ...c, entries: copy };
+    }
+    return { ...c, entries: [...entries, [k, v]] };
+  }
+  if (c.k === "list" && k.k === "int") {
+    const i = k.v < 0 ? c.items.length + k.v : k.v;
+    if (i < 0 || i >= c.items.length) return unknown("an index out of range", { loc: c.loc });
+    const items = [...c.items];
+    items[i] = v;
+    return { ...c, items };
+  }
+  return withEnv(unknown("an item set on a value the analysis cannot follow", { loc: c.loc }), c, k, v);
+}
+
+function deleteKey(c: Value, k: Value): Value {
+  if (c.k === "dict") {
+    const key = keyOf(k);
+    if (key === undefined) return unknown("a dict key deleted by an unknown key", { loc: c.loc });
+    return { ...c, entries: c.entries.filter(([ek]) => keyOf(ek) !== key) };
+  }
+  if (c.k === "list" && k.k === "int") {
+    const i = k.v < 0 ? c.items.length + k.v : k.v;
+    return { ...c, items: c.items.filter((_, j) => j !== i) };
+  }
+  return unknown("an item deleted from a value the analysis cannot follow", { loc: c.loc });
+}
+
+function applyMethod(c: Value, method: string, args: Value[], kwargs: Record<string, Value>, loc: Loc): Value {
+  const fail = () => withEnv(unknown(`.${method}() on a value the analysis cannot follow`, { loc }), c, ...args);
+  if (c.k === "list" || c.k === "set") {
+    switch (method) {
+      case "append":
+      case "add":
+        return args[0] ? { ...c, items: [...c.items, args[0]] } : fail();
+      case "extend": {
+        const more = args[0] && iterate(args[0]);
+        return more ? withEnv({ ...c, items: [...c.items, ...more] }, args[0]) : fail();
+      }
+      case "insert": {
+        if (c.k !== "list" || args.length < 2 || args[0].k !== "int") return fail();
+        const n = c.items.length;
+        let i = args[0].v;
+        if (i < 0) i = Math.max(0, n + i);
+        i = Math.min(i, n);
+        const items = [...c.items];
+        items.splice(i, 0, args[1]);
+        return withEnv({ ...c, items }, args[0]);
+      }
+      case "remove":
+      case "discard": {
+        if (!args[0]) return fail();
+        const at = c.items.findIndex((i) => pyEquals(i, args[0]) === true);
+        if (at < 0) {
+          // list.remove of a missing item raises ValueError; an undecidable comparison leaves the list unknown.
+          return c.items.some((i) => pyEquals(i, args[0]) === undefined) ? fail() : method === "discard" ? c : fail();
+        }
+        return { ...c, items: c.items.filter((_, j) => j !== at) };
+      }
+      case "pop": {
+        if (c.k !== "list") return fail();
+        const idx = args[0] ? (args[0].k === "int" ? args[0].v : undefined) : -1;
+        if (idx === undefined || c.items.length === 0) return fail();
+        const i = idx < 0 ? c.items.length + idx : idx;
+        return { ...c, items: c.items.filter((_, j) => j !== i) };
+      }
+      case "clear":
+        return { ...c, items: [] };
+    }
+    return fail();
+  }
+  if (c.k === "dict") {
+    switch (method) {
+      case "update": {
+        let out: Value = c;
+        if (args[0]) {
+          if (args[0].k !== "dict") return fail();
+          for (const [k, v] of args[0].entries) out = setKey(out, k, v);
+        }
+        for (const [k, v] of Object.entries(kwargs)) out = setKey(out, { k: "str", v: k, loc }, v);
+        return out;
+      }
+      case "setdefault":
+        return args[0] && dictGet(c, args[0]) === undefined ? setKey(c, args[0], args[1] ?? { k: "none", loc }) : c;
+      case "pop":
+        return args[0] ? deleteKey(c, args[0]) : fail();
+      case "clear":
+        return { ...c, entries: [] };
+    }
+    return fail();
+  }
+  return fail();
+}

@@ -1,0 +1,110 @@
+// Finds and parses the project's Python modules for the resolver: import resolution, caching, unreadable files.
+import * as fs from "fs";
+import * as path from "path";
+import type { Parser, Tree } from "web-tree-sitter";
+import type { ModuleModel, ModuleRef } from "../parse/model";
+import { parseModule } from "../parse/parseModule";
+import { readSource } from "../parse/source";
+
+export type LoadResult = { ok: true; model: ModuleModel; note?: string } | { ok: false; reason: string };
+
+/** Text for a file that is open in an editor, which wins over the disk. */
+export interface TextOverlay {
+  get(file: string): string | undefined;
+}
+
+export class ModuleLoader {
+  private readonly cache = new Map<string, { text: string; result: LoadResult; tree?: Tree }>();
+
+  constructor(
+    private readonly parser: Parser,
+    /** Directories under which a missing module is the project's own (an ImportError), not a third-party package. */
+    readonly root: string,
+    private readonly overlay?: TextOverlay,
+  ) {}
+
+  load(file: string): LoadResult {
+    const abs = path.resolve(file);
+    const open = this.overlay?.get(abs);
+    let text: string;
+    let note: string | undefined;
+    if (open !== undefined) {
+      text = open;
+    } else {
+      const src = readSource(abs);
+      if (!src.ok) return { ok: false, reason: src.reason };
+      text = src.text;
+      note = src.note;
+    }
+    const hit = this.cache.get(abs);
+    if (hit && hit.text === text) return hit.result;
+    const parsed = parseModule(this.parser, abs, text);
+    const result: LoadResult = { ok: true, model: parsed.model, note };
+    hit?.tree?.delete();
+    this.cache.set(abs, { text, result, tree: parsed.tree });
+    return result;
+  }
+
+  /** Drops cached parses, freeing tree-sitter's wasm memory. */
+  dispose(): void {
+    for (const v of this.cache.values()) v.tree?.delete();
+    this.cache.clear();
+  }
+
+  /**
+   * Resolves an import written in `fromFile` to a project file, or says whether a miss is the project's
+   * (ImportError at run time) or a third-party module (assumed installed).
+   */
+  resolve(fromFile: string, ref: ModuleRef): { file: string } | { missing: true; name: string } | { external: string } {
+    const parts = ref.name ? ref.name.split(".") : [];
+    if (ref.level > 0) {
+      let dir = path.dirname(path.resolve(fromFile));
+      for (let i = 1; i < ref.level; i++) dir = path.dirname(dir);
+      const found = this.findIn(dir, parts);
+      return found ? { file: found } : { missing: true, name: ".".repeat(ref.level) + ref.name };
+    }
+    // Absolute imports: try every ancestor of the importing file up to the root, as sys.path would hold the project dir.
+    const roots: string[] = [];
+    let dir = path.dirname(path.resolve(fromFile));
+    const top = path.resolve(this.root);
+    for (;;) {
+      roots.push(dir);
+      if (dir === top || !dir.startsWith(top) || path.dirname(dir) === dir) break;
+      dir = path.dirname(dir);
+    }
+    let ownPackage = false;
+    for (const r of roots) {
+      const found = this.findIn(r, parts);
+      if (found) return { file: found };
+      if (parts.length > 1 && isDir(path.join(r, parts[0]))) ownPackage = true;
+    }
+    return ownPackage ? { missing: true, name: ref.name } : { external: ref.name };
+  }
+
+  private findIn(dir: string, parts: string[]): string | undefined {
+    if (parts.length === 0) {
+      const init = path.join(dir, "__init__.py");
+      return isFile(init) ? init : undefined;
+    }
+    const base = path.join(dir, ...parts);
+    if (isFile(base + ".py")) return base + ".py";
+    if (isFile(path.join(base, "__init__.py"))) return path.join(base, "__init__.py");
+    return undefined;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,111 @@
+// Modules → environments: discovery, classification, star-import resolution and the Django version of a whole project.
+import * as path from "path";
+import type { Parser } from "web-tree-sitter";
+import { settingsModuleDefaults } from "../parse/settingsModuleDefaults";
+import { readSource } from "../parse/source";
+import { classifyByName, type EnvKind } from "./classify";
+import { discover, moduleFile } from "./discover";
+import { detectDjangoVersion, parseVersion, type DetectedVersion } from "./djangoVersion";
+import { Environment } from "./environment";
+import { Interpreter } from "./interpreter";
+import { ModuleLoader, type TextOverlay } from "./moduleLoader";
+import type { Note } from "./namespace";
+
+export interface AnalyzeOptions {
+  /** "X.Y": overrides detection. */
+  djangoVersion?: string;
+  /** Module name (dotted), path relative to the root, or file stem → kind; wins over every other signal. */
+  environmentKinds?: Record<string, EnvKind>;
+  /** Extra files to treat as settings modules. */
+  extraSettingsFiles?: string[];
+  overlay?: TextOverlay;
+  /** Reuse parses across runs (the language server keeps one loader per workspace). */
+  loader?: ModuleLoader;
+}
+
+export interface Project {
+  root: string;
+  django: DetectedVersion;
+  environments: Environment[];
+  /** Settings modules that only feed others (base parts, split-settings components), for "which files matter". */
+  modules: string[];
+  notes: Note[];
+}
+
+export function analyzeProject(parser: Parser, root: string, options: AnalyzeOptions = {}): Project {
+  const absRoot = path.resolve(root);
+  const found = discover(absRoot, options.extraSettingsFiles);
+  const notes: Note[] = found.problems.map((message) => ({ file: absRoot, severity: "information" as const, message }));
+  const importRoots = [...found.projectDirs, absRoot];
+
+  let django: DetectedVersion;
+  const override = options.djangoVersion && parseVersion(options.djangoVersion);
+  if (options.djangoVersion && !override) throw new Error(`--django-version must look like 4.2, not "${options.djangoVersion}"`);
+  django = override ? { version: override, source: "override" } : detectDjangoVersion(absRoot, found.projectDirs);
+
+  // DJANGO_SETTINGS_MODULE defaults: wsgi/asgi name what is deployed, manage.py what developers run.
+  const hints = new Map<string, { kind: EnvKind; source: string }>();
+  for (const entry of found.entryPoints) {
+    const src = readSource(entry);
+    if (!src.ok) continue;
+    const isDeploy = path.basename(entry) !== "manage.py";
+    for (const dotted of settingsModuleDefaults(parser, src.text)) {
+      const file = moduleFile(dotted, [path.dirname(entry), path.dirname(path.dirname(entry)), ...importRoots]);
+      if (!file) continue;
+      const prev = hints.get(file);
+      if (!prev || isDeploy) hints.set(file, { kind: isDeploy ? "production" : "development", source: path.basename(entry) });
+      if (!found.candidates.includes(file)) found.candidates.push(file);
+    }
+  }
+
+  const loader = options.loader ?? new ModuleLoader(parser, absRoot, options.overlay);
+  const interp = new Interpreter(loader);
+  const results = new Map(found.candidates.map((f) => [f, interp.run(f)]));
+  const fedOthers = new Set<string>();
+  for (const [file, r] of results) for (const f of r.files) if (f !== file) fedOthers.add(f);
+
+  const environments: Environment[] = [];
+  const modules: string[] = [];
+  for (const [file, result] of results) {
+    const loaded = loader.load(file);
+    if (loaded.ok && loaded.model.statements.length === 0 && loaded.model.syntaxErrors.length === 0) continue;
+    const name = dottedName(file, importRoots);
+    const rel = toPosix(path.relative(absRoot, file));
+    const stem = path.basename(file, ".py");
+    const configured = options.environmentKinds?.[name] ?? options.environmentKinds?.[rel] ?? options.environmentKinds?.[stem];
+    const hint = hints.get(file);
+    const byName = classifyByName(file);
+    let kind: EnvKind | undefined;
+    let kindSource = "";
+    if (configured) [kind, kindSource] = [configured, "configuration"];
+    else if (byName) [kind, kindSource] = [byName, "module name"];
+    else if (hint) [kind, kindSource] = [hint.kind, `DJANGO_SETTINGS_MODULE in ${hint.source}`];
+    else if (stem === "settings") [kind, kindSource] = ["production", "a single settings.py is what gets deployed"];
+    else if (stem === "__init__" || fedOthers.has(file)) {
+      modules.push(file);
+      continue;
+    } else [kind, kindSource] = ["production", "a settings module with no development, testing or staging name"];
+    environments.push(new Environment(name, kind, file, result, django.version, kindSource));
+  }
+  environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { root: absRoot, django, environments, modules, notes };
+}
+
+/** "mysite.settings.production" for <project dir>/mysite/settings/production.py; the nearest import root wins. */
+export function dottedName(file: string, roots: string[]): string {
+  const abs = path.resolve(file);
+  let best: string | undefined;
+  for (const r of roots) {
+    const rel = path.relative(r, abs);
+    if (rel.startsWith("..") || path.isAbsolute(rel)) continue;
+    if (!best || rel.length < best.length) best = rel;
+  }
+  const rel = best ?? path.basename(abs);
+  const parts = rel.replace(/\.py$/, "").split(path.sep);
+  if (parts[parts.length - 1] === "__init__") parts.pop();
+  return parts.join(".");
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}

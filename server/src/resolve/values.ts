@@ -1,0 +1,253 @@
+// The abstract value domain: Python values as the settings would hold them when every environment variable is unset.
+import type { Range } from "../parse/model";
+
+export interface Loc {
+  file: string;
+  range: Range;
+}
+
+/** One read of an environment variable, with what the code falls back to when the variable is unset. */
+export interface EnvRead {
+  variable: string;
+  /** How it was read: "os.environ[]", "os.environ.get", "os.getenv", "env.bool", "config", "dj_database_url.config"… */
+  via: string;
+  /** False when an unset variable makes the settings fail to load (KeyError, ImproperlyConfigured). */
+  hasDefault: boolean;
+  /** The default as written (before any cast), when there is one. */
+  default?: Value;
+  cast?: string;
+  /** Where the read is written; `defaultLoc` is the default's own span, for fixes that remove it. */
+  loc: Loc;
+  defaultLoc?: Loc;
+}
+
+interface ValueBase {
+  /** Where the expression that produced this value is written. */
+  loc?: Loc;
+  /** Environment reads this value depends on: it is what it is only while those variables are unset. */
+  env?: EnvRead[];
+}
+
+export type Value = ValueBase &
+  (
+    | { k: "str"; v: string }
+    | { k: "int"; v: number }
+    | { k: "float"; v: number }
+    | { k: "bool"; v: boolean }
+    | { k: "none" }
+    | { k: "list" | "tuple" | "set"; items: Value[] }
+    | { k: "dict"; entries: Array<[Value, Value]> }
+    /** Not known statically: `why` says why; `alternatives` lists the candidates when it depends on an unknown branch. */
+    | { k: "unknown"; why: string; alternatives?: Value[] }
+    /** Something outside the project: a module, class or function by its dotted name (`os.environ`, `environ.Env`). */
+    | { k: "ref"; path: string }
+    /** An `environ.Env(...)` instance and the defaults its scheme declares. */
+    | { k: "envobj"; scheme: Record<string, { cast?: string; default?: Value }>; prefix: string }
+    /** A cast object such as decouple's `Csv()`. */
+    | { k: "cast"; name: string; of?: string }
+    /** A method looked up on a value, waiting to be called: `env.bool`, `"x".lower`. */
+    | { k: "bound"; self: Value; name: string }
+  );
+
+export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" }>;
+
+export function unknown(why: string, extra: Partial<ValueBase> & { alternatives?: Value[] } = {}): Value {
+  return { k: "unknown", why, ...extra };
+}
+
+export function str(v: string, loc?: Loc): Value {
+  return { k: "str", v, loc };
+}
+
+export function isKnown(v: Value | undefined): v is Known & ValueBase {
+  return !!v && v.k !== "unknown" && v.k !== "ref" && v.k !== "envobj" && v.k !== "cast" && v.k !== "bound";
+}
+
+/** Python truthiness; undefined when the value is not known. */
+export function truthy(v: Value): boolean | undefined {
+  switch (v.k) {
+    case "str":
+      return v.v.length > 0;
+    case "int":
+    case "float":
+      return v.v !== 0;
+    case "bool":
+      return v.v;
+    case "none":
+      return false;
+    case "list":
+    case "tuple":
+    case "set":
+      return v.items.length > 0;
+    case "dict":
+      return v.entries.length > 0;
+    case "ref":
+    case "envobj":
+    case "cast":
+    case "bound":
+      return true;
+    default:
+      return undefined;
+  }
+}
+
+function numeric(v: Value): number | undefined {
+  if (v.k === "int" || v.k === "float") return v.v;
+  if (v.k === "bool") return v.v ? 1 : 0;
+  return undefined;
+}
+
+/** Python `==`; undefined when either side is not known. */
+export function pyEquals(a: Value, b: Value): boolean | undefined {
+  if (!isKnown(a) || !isKnown(b)) return undefined;
+  const na = numeric(a);
+  const nb = numeric(b);
+  if (na !== undefined || nb !== undefined) return na !== undefined && nb !== undefined ? na === nb : false;
+  if (a.k === "str" || b.k === "str") return a.k === "str" && b.k === "str" && a.v === b.v;
+  if (a.k === "none" || b.k === "none") return a.k === b.k;
+  if ((a.k === "list" && b.k === "list") || (a.k === "tuple" && b.k === "tuple")) {
+    if (a.items.length !== b.items.length) return false;
+    let all: boolean | undefined = true;
+    for (let i = 0; i < a.items.length; i++) {
+      const e = pyEquals(a.items[i], b.items[i]);
+      if (e === false) return false;
+      if (e === undefined) all = undefined;
+    }
+    return all;
+  }
+  if (a.k === "set" && b.k === "set") {
+    const sa = a.items.map(keyOf);
+    const sb = b.items.map(keyOf);
+    if (sa.includes(undefined) || sb.includes(undefined)) return undefined;
+    const A = new Set(sa);
+    const B = new Set(sb);
+    return A.size === B.size && [...A].every((x) => B.has(x));
+  }
+  if (a.k === "dict" && b.k === "dict") {
+    if (a.entries.length !== b.entries.length) return false;
+    for (const [k, v] of a.entries) {
+      const other = dictGet(b, k);
+      if (other === undefined) return false;
+      const e = pyEquals(v, other);
+      if (e !== true) return e;
+    }
+    return true;
+  }
+  return a.k === b.k ? undefined : false;
+}
+
+/** A string key for hashable known values, so sets and dict keys can be compared; undefined for unknowns. */
+export function keyOf(v: Value): string | undefined {
+  switch (v.k) {
+    case "str":
+      return "s:" + v.v;
+    case "int":
+    case "float":
+      return "n:" + v.v;
+    case "bool":
+      return "n:" + (v.v ? 1 : 0);
+    case "none":
+      return "None";
+    case "tuple": {
+      const parts = v.items.map(keyOf);
+      return parts.includes(undefined) ? undefined : "t:(" + parts.join(",") + ")";
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `d[k]` for a known dict: the value, or undefined when the key is absent or cannot be decided. */
+export function dictGet(d: Value & { k: "dict" }, key: Value | string): Value | undefined {
+  const want = typeof key === "string" ? "s:" + key : keyOf(key);
+  if (want === undefined) return undefined;
+  for (let i = d.entries.length - 1; i >= 0; i--) {
+    if (keyOf(d.entries[i][0]) === want) return d.entries[i][1];
+  }
+  return undefined;
+}
+
+/** Python `x in container`; undefined when it cannot be decided. A str container means a substring test. */
+export function pyContains(container: Value, x: Value): boolean | undefined {
+  if (container.k === "str") return x.k === "str" ? container.v.includes(x.v) : undefined;
+  if (container.k === "list" || container.k === "tuple" || container.k === "set") {
+    let undecided = false;
+    for (const item of container.items) {
+      const e = pyEquals(item, x);
+      if (e === true) return true;
+      if (e === undefined) undecided = true;
+    }
+    return undecided ? undefined : false;
+  }
+  if (container.k === "dict") {
+    const k = keyOf(x);
+    if (k === undefined) return undefined;
+    let undecided = false;
+    for (const [ek] of container.entries) {
+      const kk = keyOf(ek);
+      if (kk === k) return true;
+      if (kk === undefined) undecided = true;
+    }
+    return undecided ? undefined : false;
+  }
+  return undefined;
+}
+
+/** Structural equality of two abstract values, used to merge the outcomes of an undecided `if`. */
+export function sameValue(a: Value, b: Value): boolean {
+  if (a.k !== b.k) return false;
+  if (a.k === "unknown" || b.k === "unknown") return false;
+  if (a.k === "ref" && b.k === "ref") return a.path === b.path;
+  if (!isKnown(a)) return a === b;
+  return pyEquals(a, b) === true && a.k === b.k;
+}
+
+/** Every environment read that this value, or anything inside it, depends on. */
+export function envReadsOf(v: Value | undefined, out: EnvRead[] = [], depth = 0): EnvRead[] {
+  if (!v || depth > 50) return out;
+  for (const r of v.env ?? []) if (!out.includes(r)) out.push(r);
+  if (v.k === "list" || v.k === "tuple" || v.k === "set") for (const i of v.items) envReadsOf(i, out, depth + 1);
+  if (v.k === "dict") for (const [, x] of v.entries) envReadsOf(x, out, depth + 1);
+  if (v.k === "unknown") for (const x of v.alternatives ?? []) envReadsOf(x, out, depth + 1);
+  return out;
+}
+
+export function withEnv<T extends Value>(v: T, ...from: Array<Value | undefined>): T {
+  const reads: EnvRead[] = [...(v.env ?? [])];
+  for (const f of from) for (const r of f?.env ?? []) if (!reads.includes(r)) reads.push(r);
+  return reads.length ? { ...v, env: reads } : v;
+}
+
+/** Python's repr of a value, for messages and reports; long values are shortened. Secrets are masked by callers. */
+export function pyRepr(v: Value, depth = 0): string {
+  if (depth > 4) return "…";
+  switch (v.k) {
+    case "str":
+      return JSON.stringify(v.v).replace(/^"|"$/g, "'").replace(/\\"/g, '"');
+    case "int":
+    case "float":
+      return String(v.v) + (v.k === "float" && Number.isInteger(v.v) ? ".0" : "");
+    case "bool":
+      return v.v ? "True" : "False";
+    case "none":
+      return "None";
+    case "list":
+      return "[" + v.items.map((i) => pyRepr(i, depth + 1)).join(", ") + "]";
+    case "tuple":
+      return "(" + v.items.map((i) => pyRepr(i, depth + 1)).join(", ") + (v.items.length === 1 ? ",)" : ")");
+    case "set":
+      return v.items.length ? "{" + v.items.map((i) => pyRepr(i, depth + 1)).join(", ") + "}" : "set()";
+    case "dict":
+      return "{" + v.entries.map(([k, x]) => pyRepr(k, depth + 1) + ": " + pyRepr(x, depth + 1)).join(", ") + "}";
+    case "ref":
+      return `<${v.path}>`;
+    case "envobj":
+      return "<environ.Env>";
+    case "cast":
+      return `<${v.name}>`;
+    case "bound":
+      return `<method ${v.name}>`;
+    case "unknown":
+      return "<unknown>";
+  }
+}

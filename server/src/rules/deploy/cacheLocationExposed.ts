@@ -1,0 +1,65 @@
+// Django deploy check caches.W002: a file-based cache lives inside, around or at MEDIA_ROOT, STATIC_ROOT or STATICFILES_DIRS.
+import * as path from "path";
+import type { Rule, RuleResult } from "../types";
+import type { Value } from "../../resolve/values";
+
+const FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache";
+
+/** Only absolute POSIX paths can be compared without knowing the server's working directory. */
+function absolutePath(v: Value | undefined): string | undefined {
+  if (!v || v.k !== "str" || !v.v.startsWith("/")) return undefined;
+  return path.posix.normalize(v.v).replace(/\/+$/, "") || "/";
+}
+
+function relation(setting: string, cache: string): "matches" | "is inside" | "contains" | undefined {
+  if (setting === cache) return "matches";
+  if (cache.startsWith(setting === "/" ? "/" : setting + "/")) return "is inside";
+  if (setting.startsWith(cache === "/" ? "/" : cache + "/")) return "contains";
+  return undefined;
+}
+
+export const cacheLocationExposed: Rule = {
+  id: "cache-location-exposed",
+  djangoChecks: ["caches.W002"],
+  severity: "warning",
+  appliesTo: ["production", "staging"],
+  docs: {
+    summary: "A file-based cache shares a directory with media or static files",
+    why: "Files under MEDIA_ROOT and STATIC_ROOT are served to the public, and collectstatic or uploads can overwrite cache entries: the cache can leak data or be corrupted.",
+    example: 'STATIC_ROOT = "/srv/static"\nCACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/srv/static/cache"}}',
+    useInstead: 'CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/var/tmp/django_cache"}}',
+    fixSafety: "none",
+    versions: "All versions. Decided only for absolute paths: Django resolves relative ones against the server's working directory, which the settings do not show.",
+  },
+  check(ctx) {
+    const caches = ctx.get("CACHES").value;
+    if (caches.k !== "dict") return [];
+    const paths: Array<[string, string]> = [];
+    for (const name of ["MEDIA_ROOT", "STATIC_ROOT"]) {
+      const p = absolutePath(ctx.get(name).value);
+      if (p) paths.push([name, p]);
+    }
+    const dirs = ctx.get("STATICFILES_DIRS").value;
+    if (dirs.k === "list" || dirs.k === "tuple") {
+      for (const d of dirs.items) {
+        const item = d.k === "tuple" && d.items.length === 2 ? d.items[1] : d;
+        const p = absolutePath(item);
+        if (p) paths.push(["STATICFILES_DIRS", p]);
+      }
+    }
+    const out: RuleResult[] = [];
+    for (const [alias, conf] of caches.entries) {
+      if (alias.k !== "str" || conf.k !== "dict") continue;
+      const backend = conf.entries.find(([k]) => k.k === "str" && k.v === "BACKEND")?.[1];
+      if (!backend || backend.k !== "str" || backend.v !== FILE_CACHE) continue;
+      const locationValue = conf.entries.find(([k]) => k.k === "str" && k.v === "LOCATION")?.[1];
+      const location = absolutePath(locationValue);
+      if (!location) continue;
+      for (const [setting, p] of paths) {
+        const rel = relation(p, location);
+        if (rel) out.push({ message: `The '${alias.v}' cache's LOCATION ${rel} ${setting}: the cache may be exposed or corrupted`, setting: "CACHES", subject: ctx.get("CACHES"), at: locationValue?.loc });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,48 @@
+// The building blocks of Django's deploy checks, with Python semantics: exact string membership, truthiness, `is True`.
+import type { ResolvedSetting } from "../../resolve/environment";
+import { envReadsOf, pyContains, truthy, type Value } from "../../resolve/values";
+import type { RuleContext } from "../types";
+import { atLeast } from "../../resolve/djangoVersion";
+
+export const SECURITY_MW = "django.middleware.security.SecurityMiddleware";
+export const XFRAME_MW = "django.middleware.clickjacking.XFrameOptionsMiddleware";
+export const CSRF_MW = "django.middleware.csrf.CsrfViewMiddleware";
+export const SESSION_MW = "django.contrib.sessions.middleware.SessionMiddleware";
+export const SESSIONS_APP = "django.contrib.sessions";
+
+/** `name in settings.X` with Python's `in`: element equality for a list or tuple, substring for a str. */
+export function settingContains(ctx: RuleContext, setting: string, item: string): boolean | undefined {
+  return pyContains(ctx.get(setting).value, { k: "str", v: item });
+}
+
+export function isTrue(v: Value): boolean | undefined {
+  if (v.k === "bool") return v.v;
+  if (v.k === "unknown" || v.k === "bound") return undefined;
+  return false;
+}
+
+export function isNone(v: Value): boolean | undefined {
+  if (v.k === "none") return true;
+  if (v.k === "unknown") return undefined;
+  return false;
+}
+
+/** Django 4.1 tightened the cookie checks from truthiness to `is True` (shared notes, N1). */
+export function cookieFlagOn(ctx: RuleContext, setting: string): boolean | undefined {
+  const v = ctx.get(setting).value;
+  return atLeast(ctx.version, 4, 1) ? isTrue(v) : truthy(v);
+}
+
+/** " whenever DJANGO_DEBUG is unset" when the value comes from env-read defaults; "" for a literal. */
+export function whenUnset(v: Value | ResolvedSetting | undefined): string {
+  const value = v && "k" in v ? v : v?.value;
+  const vars = [...new Set(envReadsOf(value).map((r) => r.variable))];
+  if (vars.length === 0) return "";
+  const list = vars.length === 1 ? vars[0] : vars.slice(0, -1).join(", ") + " and " + vars[vars.length - 1];
+  return ` whenever ${list} ${vars.length === 1 ? "is" : "are"} unset`;
+}
+
+/** "is set to X" for a written value, "is not set (Django's default is X)" for a default. */
+export function describe(s: ResolvedSetting, repr: string): string {
+  return s.isDefault ? `is not set (Django's default is ${repr})` : `is ${repr}${whenUnset(s)}`;
+}

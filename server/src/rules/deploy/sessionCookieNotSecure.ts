@@ -1,0 +1,33 @@
+// Django deploy checks security.W010, W011, W012: the session cookie can travel over plain HTTP.
+import { pyRepr } from "../../resolve/values";
+import type { Rule } from "../types";
+import { cookieFlagOn, describe, SESSION_MW, SESSIONS_APP, settingContains } from "./conditions";
+import { atLeast } from "../../resolve/djangoVersion";
+
+export const sessionCookieNotSecure: Rule = {
+  id: "session-cookie-not-secure",
+  djangoChecks: ["security.W010", "security.W011", "security.W012"],
+  severity: "warning",
+  appliesTo: ["production", "staging"],
+  docs: {
+    summary: "The session cookie is not marked Secure",
+    why: "A session cookie sent over plain HTTP can be read by anyone on the network and used to take over the session.",
+    example: "SESSION_COOKIE_SECURE = False",
+    useInstead: "SESSION_COOKIE_SECURE = True",
+    fixSafety: "safe in production: the site is served over HTTPS there",
+    versions: "All versions. Django 3.2 to 4.0 accept any truthy value; 4.1 and later only True. W012 replaces W010 and W011 when both the sessions app and its middleware are installed.",
+  },
+  check(ctx) {
+    const on = cookieFlagOn(ctx, "SESSION_COOKIE_SECURE");
+    if (on !== false) return [];
+    const app = settingContains(ctx, "INSTALLED_APPS", SESSIONS_APP);
+    const mw = settingContains(ctx, "MIDDLEWARE", SESSION_MW);
+    if (app === undefined || mw === undefined) return [];
+    const s = ctx.get("SESSION_COOKIE_SECURE");
+    const why = `SESSION_COOKIE_SECURE ${describe(s, pyRepr(s.value))}${atLeast(ctx.version, 4, 1) && s.value.k !== "bool" ? " (Django 4.1+ wants exactly True)" : ""}`;
+    if (app && mw) return [{ djangoCheck: "security.W012", message: `${why}: session cookies can be sent over plain HTTP`, setting: s.name, subject: s, value: s.value }];
+    if (app) return [{ djangoCheck: "security.W010", message: `${why}, and django.contrib.sessions is installed: session cookies can be sent over plain HTTP`, setting: s.name, subject: s, value: s.value }];
+    if (mw) return [{ djangoCheck: "security.W011", message: `${why}, and SessionMiddleware is on: session cookies can be sent over plain HTTP`, setting: s.name, subject: s, value: s.value }];
+    return [];
+  },
+};

@@ -1,0 +1,26 @@
+// Django deploy check security.W019: X_FRAME_OPTIONS is not exactly "DENY" while XFrameOptionsMiddleware is on.
+import { pyRepr } from "../../resolve/values";
+import type { Rule } from "../types";
+import { describe, settingContains, XFRAME_MW } from "./conditions";
+
+export const xframeNotDeny: Rule = {
+  id: "xframe-not-deny",
+  djangoChecks: ["security.W019"],
+  severity: "warning",
+  appliesTo: ["production", "staging"],
+  docs: {
+    summary: "X_FRAME_OPTIONS is not 'DENY'",
+    why: "SAMEORIGIN still lets any page of your own site frame another, which matters as soon as one page can be made to show user content. Use DENY unless the site frames itself on purpose.",
+    example: 'X_FRAME_OPTIONS = "SAMEORIGIN"',
+    useInstead: 'X_FRAME_OPTIONS = "DENY"',
+    fixSafety: "unsafe: pages that frame other pages of the same site stop working",
+    versions: "All versions. The comparison is case-sensitive: \"deny\" fires, as in Django.",
+  },
+  check(ctx) {
+    if (settingContains(ctx, "MIDDLEWARE", XFRAME_MW) !== true) return [];
+    const s = ctx.get("X_FRAME_OPTIONS");
+    if (s.value.k === "unknown") return [];
+    if (s.value.k === "str" && s.value.v === "DENY") return [];
+    return [{ message: `X_FRAME_OPTIONS ${describe(s, pyRepr(s.value))}, not 'DENY'`, setting: s.name, subject: s, value: s.value }];
+  },
+};

@@ -1,0 +1,107 @@
+// Runs the catalogue over environments: picks the rules that apply, locates each finding, applies SILENCED_SYSTEM_CHECKS.
+import type { Range } from "../parse/model";
+import type { Environment, ResolvedSetting } from "../resolve/environment";
+import type { Project } from "../resolve/project";
+import { pyContains, type Loc } from "../resolve/values";
+import { RULES } from "./index";
+import type { Finding, RelatedLocation, Rule, RuleContext, RuleResult, Severity } from "./types";
+import * as path from "path";
+
+export interface RunOptions {
+  /** Rule ids to skip. */
+  disabled?: string[];
+  /** Per-rule severity overrides. */
+  severities?: Record<string, Severity>;
+  rules?: readonly Rule[];
+}
+
+export function runRules(project: Project, options: RunOptions = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const env of project.environments) out.push(...runOnEnvironment(env, options));
+  return out;
+}
+
+export function runOnEnvironment(env: Environment, options: RunOptions = {}): Finding[] {
+  const ctx: RuleContext = { env, version: env.djangoVersion, get: (n) => env.get(n) };
+  const silenced = env.get("SILENCED_SYSTEM_CHECKS").value;
+  const out: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    if (options.disabled?.includes(rule.id)) continue;
+    if (!rule.appliesTo.includes(env.kind)) continue;
+    if (rule.versions && !rule.versions(env.djangoVersion)) continue;
+    let results: RuleResult[];
+    try {
+      results = rule.check(ctx);
+    } catch (e) {
+      // A rule bug must not take the whole audit down; it becomes a visible note instead.
+      env.notes.push({ file: env.file, severity: "error", message: `rule ${rule.id} failed: ${(e as Error).message}` });
+      continue;
+    }
+    for (const r of results) {
+      const djangoCheck = r.djangoCheck ?? (rule.djangoChecks.length === 1 ? rule.djangoChecks[0] : null);
+      // Django drops a silenced message by exact id; a str SILENCED_SYSTEM_CHECKS means a substring test.
+      if (djangoCheck && pyContains(silenced, { k: "str", v: djangoCheck }) === true) continue;
+      const placed = locate(env, r);
+      out.push({
+        rule: rule.id,
+        djangoCheck,
+        severity: options.severities?.[rule.id] ?? rule.severity,
+        environment: env.name,
+        environmentKind: env.kind,
+        message: r.message,
+        setting: r.setting,
+        ...placed,
+      });
+    }
+  }
+  return out;
+}
+
+const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 }, startOffset: 0, endOffset: 0 };
+
+function within(inner: Range, outer: Range): boolean {
+  return inner.startOffset >= outer.startOffset && inner.endOffset <= outer.endOffset;
+}
+
+/** Where the finding is shown: the value as written, the setting's name for long values, the import for defaults. */
+function locate(env: Environment, r: RuleResult): { location: Loc; anchor?: Loc; related: RelatedLocation[] } {
+  const subject: ResolvedSetting | undefined = r.subject;
+  const binding = subject?.binding;
+  let location: Loc | undefined = r.at;
+  if (!location && binding) {
+    const last = binding.writes[binding.writes.length - 1];
+    const v = r.value ?? subject!.value;
+    const valueLoc = v.loc;
+    if (valueLoc && valueLoc.file === last.file && within(valueLoc.range, last.range) && valueLoc.range.start.line === valueLoc.range.end.line && last.kind !== "mutate") {
+      location = valueLoc;
+    } else {
+      location = { file: last.file, range: last.kind === "mutate" || last.kind === "del" ? last.range : last.targetRange };
+    }
+  }
+  const firstImport = binding?.via[0];
+  if (!location) {
+    // A setting left at Django's default: point at the module, on its first star-import if it has one.
+    const star = firstStarImport(env);
+    location = star ?? { file: env.file, range: ZERO };
+    return { location, related: [] };
+  }
+  const related: RelatedLocation[] = [];
+  let anchor: Loc | undefined;
+  if (location.file !== env.file) {
+    if (firstImport && firstImport.file === env.file) anchor = { file: env.file, range: firstImport.range };
+    else anchor = firstStarImport(env) ?? { file: env.file, range: ZERO };
+    related.push({ loc: anchor, message: `${env.name} gets this value through this import` });
+    for (const hop of binding?.via.slice(1) ?? []) related.push({ loc: { file: hop.file, range: hop.range }, message: `…which imports it from ${path.basename(hop.from)}` });
+  }
+  return { location, anchor, related };
+}
+
+/** The earliest import in the environment's own module that brought settings in. */
+function firstStarImport(env: Environment): Loc | undefined {
+  let best: Range | undefined;
+  for (const b of env.settings.values()) {
+    const hop = b.via[0];
+    if (hop && hop.file === env.file && (!best || hop.range.startOffset < best.startOffset)) best = hop.range;
+  }
+  return best && { file: env.file, range: best };
+}

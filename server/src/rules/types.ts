@@ -1,0 +1,76 @@
+// What a rule is (metadata, docs, check) and what it returns; rules read resolved settings and never parse text.
+import type { EnvKind } from "../resolve/classify";
+import type { DjangoVersion } from "../resolve/djangoVersion";
+import type { Environment, ResolvedSetting } from "../resolve/environment";
+import type { Loc, Value } from "../resolve/values";
+
+export type Severity = "error" | "warning" | "information" | "hint";
+
+export const SEVERITY_ORDER: Severity[] = ["error", "warning", "information", "hint"];
+
+export interface RuleDocs {
+  /** One line: what the rule finds. */
+  summary: string;
+  /** Why it matters in production. */
+  why: string;
+  /** A settings snippet that triggers the rule. */
+  example: string;
+  /** The same snippet, fixed. */
+  useInstead: string;
+  /** "safe", "unsafe" or "none", with the reason when it is not obvious. */
+  fixSafety: string;
+  /** The Django versions whose semantics the rule follows, in words. */
+  versions: string;
+}
+
+export interface Rule {
+  id: string;
+  /** Django's check id(s) this rule reproduces, or none for rules beyond `check --deploy`. */
+  djangoChecks: string[];
+  severity: Severity;
+  appliesTo: EnvKind[];
+  /** The rule runs only when this returns true for the project's Django version. */
+  versions?: (v: DjangoVersion) => boolean;
+  docs: RuleDocs;
+  check(ctx: RuleContext): RuleResult[];
+}
+
+/** What a rule returns: the message, the setting it is about, and where the evidence is. */
+export interface RuleResult {
+  message: string;
+  setting?: string;
+  /** The Django check id for this particular result (W010, W011 or W012 from one rule). */
+  djangoCheck?: string;
+  /** The setting whose value is at fault; locates the finding where it was set (or at the module, when defaulted). */
+  subject?: ResolvedSetting;
+  /** A more precise place than the setting: one list element, one dict value, an env read's default. */
+  at?: Loc;
+  /** The value that is at fault, to explain its dependency on environment variables. */
+  value?: Value;
+}
+
+export interface RelatedLocation {
+  loc: Loc;
+  message: string;
+}
+
+export interface Finding {
+  rule: string;
+  djangoCheck: string | null;
+  severity: Severity;
+  environment: string;
+  environmentKind: EnvKind;
+  message: string;
+  setting?: string;
+  /** Where the fault is written: possibly a base module the environment inherits from. */
+  location: Loc;
+  /** The same fault as seen from the environment's own module (its star-import line), when `location` is elsewhere. */
+  anchor?: Loc;
+  related: RelatedLocation[];
+}
+
+export interface RuleContext {
+  env: Environment;
+  version: DjangoVersion;
+  get(name: string): ResolvedSetting;
+}
