@@ -77,7 +77,7 @@ export function toJsonReport(audits: Array<{ audit: Audit; base: string }>): Jso
         environment: f.environment,
         ...jsonLocation(base, f.location),
         message: f.message,
-        fixable: false,
+        fixable: f.fix !== undefined,
         setting: f.setting ?? null,
         related: f.related.map((r) => ({ ...jsonLocation(base, r.loc), message: r.message })),
       });

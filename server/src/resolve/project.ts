@@ -30,6 +30,8 @@ export interface Project {
   /** Settings modules that only feed others (base parts, split-settings components), for "which files matter". */
   modules: string[];
   notes: Note[];
+  /** The parsed modules, for rules and fixes that need a module's model (comments, import anchor, style). */
+  loader: ModuleLoader;
 }
 
 export function analyzeProject(parser: Parser, root: string, options: AnalyzeOptions = {}): Project {
@@ -88,7 +90,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     environments.push(new Environment(name, kind, file, result, django.version, kindSource));
   }
   environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { root: absRoot, django, environments, modules, notes };
+  return { root: absRoot, django, environments, modules, notes, loader };
 }
 
 /** "mysite.settings.production" for <project dir>/mysite/settings/production.py; the nearest import root wins. */

@@ -17,12 +17,21 @@ export interface RunOptions {
 
 export function runRules(project: Project, options: RunOptions = {}): Finding[] {
   const out: Finding[] = [];
-  for (const env of project.environments) out.push(...runOnEnvironment(env, options));
+  for (const env of project.environments) out.push(...runOnEnvironment(project, env, options));
   return out;
 }
 
-export function runOnEnvironment(env: Environment, options: RunOptions = {}): Finding[] {
-  const ctx: RuleContext = { env, version: env.djangoVersion, get: (n) => env.get(n) };
+export function runOnEnvironment(project: Project, env: Environment, options: RunOptions = {}): Finding[] {
+  const ctx: RuleContext = {
+    env,
+    version: env.djangoVersion,
+    root: project.root,
+    get: (n) => env.get(n),
+    module: (file) => {
+      const r = project.loader.load(file);
+      return r.ok ? r.model : undefined;
+    },
+  };
   const silenced = env.get("SILENCED_SYSTEM_CHECKS").value;
   const out: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
@@ -51,6 +60,7 @@ export function runOnEnvironment(env: Environment, options: RunOptions = {}): Fi
         message: r.message,
         setting: r.setting,
         ...placed,
+        ...(r.fix ? { fix: r.fix } : {}),
       });
     }
   }

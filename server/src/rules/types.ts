@@ -2,6 +2,7 @@
 import type { EnvKind } from "../resolve/classify";
 import type { DjangoVersion } from "../resolve/djangoVersion";
 import type { Environment, ResolvedSetting } from "../resolve/environment";
+import type { ModuleModel, Range } from "../parse/model";
 import type { Loc, Value } from "../resolve/values";
 
 export type Severity = "error" | "warning" | "information" | "hint";
@@ -47,6 +48,24 @@ export interface RuleResult {
   at?: Loc;
   /** The value that is at fault, to explain its dependency on environment variables. */
   value?: Value;
+  fix?: Fix;
+}
+
+/** One text change in one file; `range` offsets index the file's current text. A missing file is created. */
+export interface TextEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+/**
+ * A prepared fix, in the spirit of ruff's fix safety: "safe" keeps the program's behaviour for a correct deployment,
+ * "unsafe" changes it (an env read without a default makes the variable required) and is applied only on request.
+ */
+export interface Fix {
+  title: string;
+  safety: "safe" | "unsafe";
+  edits: TextEdit[];
 }
 
 export interface RelatedLocation {
@@ -67,10 +86,15 @@ export interface Finding {
   /** The same fault as seen from the environment's own module (its star-import line), when `location` is elsewhere. */
   anchor?: Loc;
   related: RelatedLocation[];
+  fix?: Fix;
 }
 
 export interface RuleContext {
   env: Environment;
   version: DjangoVersion;
+  /** The audited root, where `.env.example` lives. */
+  root: string;
   get(name: string): ResolvedSetting;
+  /** The parsed model of a project file (for fixes: import anchor, comments, the project's env-reading style). */
+  module(file: string): ModuleModel | undefined;
 }
