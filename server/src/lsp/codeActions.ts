@@ -1,0 +1,105 @@
+// Code actions: the engine's prepared fixes, an inline waiver for the line, the rule's docs, and source.fixAll for safe fixes.
+import * as fs from "fs";
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
+  type CreateFile,
+} from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { Fix, TextEdit } from "../rules/types";
+import type { DiagnosticData } from "./diagnostics";
+import { COMMANDS, DIAGNOSTIC_SOURCE } from "./protocol";
+import { fileOf, lspRange, uriOf } from "./uris";
+import type { WorkspaceState } from "./workspace";
+
+const WAIVER = "django-settings-hygiene: ignore";
+
+export function codeActions(params: CodeActionParams, doc: TextDocument | undefined, state: WorkspaceState): CodeAction[] {
+  const out: CodeAction[] = [];
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + "."));
+  for (const d of params.context.diagnostics) {
+    if (!d.source?.startsWith(DIAGNOSTIC_SOURCE)) continue;
+    const data = d.data as DiagnosticData | undefined;
+    const rule = data?.rule ?? String(d.code ?? "");
+    if (!rule) continue;
+    if (data?.fix && wants(CodeActionKind.QuickFix)) {
+      out.push({
+        title: data.fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: data.fix.safety === "safe",
+        edit: toWorkspaceEdit([data.fix]),
+      });
+    }
+    if (doc && wants(CodeActionKind.QuickFix) && rule !== "unused-waiver") {
+      out.push({ title: `Ignore ${rule} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: waiverEdit(doc, d, rule) });
+    }
+    if (wants(CodeActionKind.QuickFix)) {
+      out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${rule}`, command: COMMANDS.showRuleDocs, arguments: [rule] } });
+    }
+  }
+  if (only?.some((k) => k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source)) {
+    const fixes = safeFixesFor(params.textDocument.uri, state);
+    if (fixes.length) out.push({ title: "Fix all safe Django settings problems", kind: CodeActionKind.SourceFixAll, edit: toWorkspaceEdit(fixes) });
+  }
+  return out;
+}
+
+/** Every safe fix whose finding is in this document, once each. */
+function safeFixesFor(uri: string, state: WorkspaceState): Fix[] {
+  const file = fileOf(uri);
+  const fixes: Fix[] = [];
+  for (const audit of state.audits.values()) {
+    for (const f of audit.findings) {
+      if (f.location.file === file && f.fix?.safety === "safe" && !fixes.some((x) => sameFix(x, f.fix!))) fixes.push(f.fix);
+    }
+  }
+  return fixes;
+}
+
+function sameFix(a: Fix, b: Fix): boolean {
+  return JSON.stringify(a.edits) === JSON.stringify(b.edits);
+}
+
+/** Groups edits by file, drops ones overlapping an earlier edit, and creates files that do not exist yet (.env.example). */
+export function toWorkspaceEdit(fixes: Fix[]): WorkspaceEdit {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const fix of fixes) {
+    for (const e of fix.edits) {
+      const list = byFile.get(e.file) ?? [];
+      const overlaps = list.some((x) => e.range.startOffset < x.range.endOffset && x.range.startOffset < e.range.endOffset);
+      const duplicate = list.some((x) => x.range.startOffset === e.range.startOffset && x.range.endOffset === e.range.endOffset && x.newText === e.newText);
+      if (!overlaps && !duplicate) list.push(e);
+      byFile.set(e.file, list);
+    }
+  }
+  const documentChanges: Array<TextDocumentEdit | CreateFile> = [];
+  for (const [file, edits] of byFile) {
+    const uri = uriOf(file);
+    if (!fs.existsSync(file)) documentChanges.push({ kind: "create", uri, options: { ignoreIfExists: true } });
+    documentChanges.push({ textDocument: { uri, version: null }, edits: edits.map((e) => ({ range: lspRange(e.range), newText: e.newText })) });
+  }
+  return { documentChanges };
+}
+
+/** Adds the rule to an existing waiver comment on the line, or appends a new one. */
+function waiverEdit(doc: TextDocument, d: Diagnostic, rule: string): WorkspaceEdit {
+  const line = d.range.start.line;
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, "");
+  const at = text.indexOf(WAIVER + "[");
+  let edit;
+  if (at >= 0) {
+    const close = text.indexOf("]", at);
+    const pos = { line, character: close };
+    edit = { range: { start: pos, end: pos }, newText: `, ${rule}` };
+  } else {
+    const pos = { line, character: text.length };
+    edit = { range: { start: pos, end: pos }, newText: `  # ${WAIVER}[${rule}]` };
+  }
+  return { changes: { [doc.uri]: [edit] } };
+}

@@ -1,0 +1,93 @@
+// Findings → LSP diagnostics per file: one diagnostic per fault and place, environments merged, inherited values echoed at the import.
+import * as path from "path";
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from "vscode-languageserver";
+import { docsUrl, ruleById } from "../rules/index";
+import type { Finding, Fix } from "../rules/types";
+import type { Note } from "../resolve/namespace";
+import { DIAGNOSTIC_SOURCE } from "./protocol";
+import { lspRange, uriOf } from "./uris";
+
+const SEVERITY: Record<Finding["severity"], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a code action needs back from a diagnostic. */
+export interface DiagnosticData {
+  rule: string;
+  environments: string[];
+  fix?: Fix;
+}
+
+interface Pending {
+  uri: string;
+  diagnostic: Diagnostic;
+  environments: string[];
+}
+
+export function toDiagnostics(findings: Finding[], notes: Note[]): Map<string, Diagnostic[]> {
+  const byKey = new Map<string, Pending>();
+  const add = (file: string, f: Finding, range: Finding["location"]["range"], message: string, related: Diagnostic["relatedInformation"]) => {
+    const uri = uriOf(file);
+    const key = `${uri}|${range.startOffset}|${range.endOffset}|${f.rule}|${f.djangoCheck}|${message}`;
+    const hit = byKey.get(key);
+    if (hit) {
+      if (!hit.environments.includes(f.environment)) hit.environments.push(f.environment);
+      return;
+    }
+    const rule = ruleById(f.rule);
+    const tags: DiagnosticTag[] = [];
+    if (f.rule.includes("deprecated")) tags.push(DiagnosticTag.Deprecated);
+    if (f.rule === "unused-waiver") tags.push(DiagnosticTag.Unnecessary);
+    const data: DiagnosticData = { rule: f.rule, environments: [f.environment], fix: f.fix };
+    byKey.set(key, {
+      uri,
+      environments: data.environments,
+      diagnostic: {
+        range: lspRange(range),
+        severity: SEVERITY[f.severity],
+        code: f.rule,
+        codeDescription: rule ? { href: docsUrl(rule) } : undefined,
+        source: f.djangoCheck ? `${DIAGNOSTIC_SOURCE} (${f.djangoCheck})` : DIAGNOSTIC_SOURCE,
+        message,
+        relatedInformation: related,
+        tags: tags.length ? tags : undefined,
+        data,
+      },
+    });
+  };
+  for (const f of findings) {
+    const related = f.related.map((r) => ({ location: { uri: uriOf(r.loc.file), range: lspRange(r.loc.range) }, message: r.message }));
+    add(f.location.file, f, f.location.range, f.message, related.length ? related : undefined);
+    if (f.anchor && f.anchor.file !== f.location.file) {
+      // The environment's own module shows the inherited fault too, linked to where it is written.
+      const where = `${path.basename(f.location.file)}:${f.location.range.start.line + 1}`;
+      add(f.anchor.file, { ...f, fix: undefined }, f.anchor.range, `${f.message} (inherited from ${where})`, [
+        { location: { uri: uriOf(f.location.file), range: lspRange(f.location.range) }, message: `set here` },
+      ]);
+    }
+  }
+  const out = new Map<string, Diagnostic[]>();
+  for (const p of byKey.values()) {
+    p.diagnostic.message = `${p.diagnostic.message} [${p.environments.join(", ")}]`;
+    const list = out.get(p.uri) ?? [];
+    list.push(p.diagnostic);
+    out.set(p.uri, list);
+  }
+  for (const n of notes) {
+    if (!n.range) continue;
+    const uri = uriOf(n.file);
+    const list = out.get(uri) ?? [];
+    if (list.some((d) => d.message === n.message && d.range.start.line === n.range!.start.line)) continue;
+    list.push({
+      range: lspRange(n.range),
+      severity: n.severity === "error" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      message: n.message,
+    });
+    out.set(uri, list);
+  }
+  return out;
+}

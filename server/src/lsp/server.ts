@@ -1,0 +1,142 @@
+// The language server's wiring: capabilities, document sync, and one handler per LSP feature (see the sibling files).
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { Engine } from "../engine";
+import { buildAuditReport } from "../report/auditReport";
+import { docsUrl, ruleById } from "../rules/index";
+import { codeActions } from "./codeActions";
+import { hover } from "./hover";
+import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, type ServerSettings } from "./protocol";
+import { fileOf } from "./uris";
+import { WorkspaceState } from "./workspace";
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  let state: WorkspaceState | undefined;
+  let enginePromise: Promise<Engine> | undefined;
+  let hasConfiguration = false;
+  let hasWorkspaceFolders = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    enginePromise = Engine.create();
+    hasConfiguration = !!params.capabilities.workspace?.configuration;
+    hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+    const roots = (params.workspaceFolders ?? []).map((f) => fileOf(f.uri)).filter((f): f is string => !!f);
+    if (roots.length === 0 && params.rootUri) {
+      const r = fileOf(params.rootUri);
+      if (r) roots.push(r);
+    }
+    const init = (params.initializationOptions ?? {}) as Partial<ServerSettings>;
+    void enginePromise.then((engine) => {
+      state = new WorkspaceState(connection, documents, engine);
+      state.roots = roots;
+      state.settings = { ...DEFAULT_SETTINGS, ...init };
+    });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [COMMANDS.showRuleDocs, COMMANDS.audit] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: "django-settings-hygiene", version: "0.1.0" },
+    };
+  });
+
+  const ready = async (): Promise<WorkspaceState> => {
+    await enginePromise;
+    return state!;
+  };
+
+  connection.onInitialized(async () => {
+    if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    // Only a client that announced workspace-folder support may be asked for change events.
+    if (hasWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+        const s = await ready();
+        for (const r of e.removed) s.roots = s.roots.filter((x) => x !== fileOf(r.uri));
+        for (const a of e.added) {
+          const f = fileOf(a.uri);
+          if (f) s.roots.push(f);
+        }
+        s.schedule(0);
+      });
+    }
+    const s = await ready();
+    await refreshSettings(s);
+    await s.analyze();
+  });
+
+  async function refreshSettings(s: WorkspaceState): Promise<void> {
+    if (!hasConfiguration) return;
+    try {
+      const conf = (await connection.workspace.getConfiguration("djangoSettingsHygiene")) as Partial<ServerSettings> | null;
+      s.settings = { ...DEFAULT_SETTINGS, ...s.settings, ...(conf ?? {}) };
+    } catch {
+      /* a client without configuration support keeps the defaults */
+    }
+  }
+
+  connection.onDidChangeConfiguration(async () => {
+    const s = await ready();
+    await refreshSettings(s);
+    s.schedule(0);
+  });
+
+
+  documents.onDidOpen(async (e) => {
+    const s = await ready();
+    const file = fileOf(e.document.uri);
+    if (file) s.ensureRootFor(file);
+    s.schedule();
+  });
+  documents.onDidChangeContent(async () => (await ready()).schedule());
+  documents.onDidClose(async () => (await ready()).schedule());
+  connection.onDidChangeWatchedFiles(async () => (await ready()).schedule());
+
+  connection.onCodeAction(async (params) => codeActions(params, documents.get(params.textDocument.uri), await ready()));
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? hover(doc, params.position, await ready()) : null;
+  });
+
+  connection.onRequest(AUDIT_REQUEST, async () => {
+    const s = await ready();
+    await s.analyze();
+    return [...s.audits.values()].map(buildAuditReport);
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === COMMANDS.showRuleDocs) {
+      const rule = ruleById(String(params.arguments?.[0] ?? ""));
+      if (rule) await connection.window.showDocument({ uri: docsUrl(rule), external: true });
+      return null;
+    }
+    if (params.command === COMMANDS.audit) {
+      const s = await ready();
+      await s.analyze();
+      return [...s.audits.values()].map(buildAuditReport);
+    }
+    return null;
+  });
+
+  connection.onShutdown(async () => {
+    (await ready()).dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+if (require.main === module) startServer();

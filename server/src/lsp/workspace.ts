@@ -1,0 +1,135 @@
+// The server's state: workspace roots, open documents, one module cache per root, debounced re-analysis and publishing.
+import * as fs from "fs";
+import * as path from "path";
+import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { Engine, type Audit } from "../engine";
+import type { EnvKind } from "../resolve/classify";
+import { ModuleLoader } from "../resolve/moduleLoader";
+import type { Severity } from "../rules/types";
+import { formatVersion } from "../resolve/djangoVersion";
+import { toDiagnostics } from "./diagnostics";
+import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
+import { fileOf } from "./uris";
+
+export class WorkspaceState {
+  roots: string[] = [];
+  settings: ServerSettings = { ...DEFAULT_SETTINGS };
+  readonly audits = new Map<string, Audit>();
+  private readonly loaders = new Map<string, ModuleLoader>();
+  private published = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  /** Bumped on every change; an analysis that finishes after a newer change publishes nothing. */
+  private generation = 0;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly engine: Engine,
+  ) {}
+
+  /** Open documents win over the disk, so diagnostics follow unsaved edits. */
+  private overlay = {
+    get: (file: string): string | undefined => {
+      for (const doc of this.documents.all()) if (fileOf(doc.uri) === file) return doc.getText();
+      return undefined;
+    },
+  };
+
+  rootOf(file: string): string | undefined {
+    const matches = this.roots.filter((r) => file === r || file.startsWith(r + path.sep));
+    return matches.sort((a, b) => b.length - a.length)[0];
+  }
+
+  /** A document outside every workspace folder gets its own root: the nearest directory with manage.py, or its own. */
+  ensureRootFor(file: string): void {
+    if (this.rootOf(file)) return;
+    let dir = path.dirname(file);
+    for (;;) {
+      if (fs.existsSync(path.join(dir, "manage.py"))) break;
+      const up = path.dirname(dir);
+      if (up === dir) {
+        dir = path.dirname(file);
+        break;
+      }
+      dir = up;
+    }
+    this.roots.push(dir);
+  }
+
+  schedule(delay = this.settings.debounceMs): void {
+    this.generation++;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.analyze();
+    }, delay);
+  }
+
+  /** Runs one analysis of every root and publishes, unless a newer change arrived meanwhile. */
+  async analyze(): Promise<void> {
+    if (this.running) await this.running;
+    const gen = this.generation;
+    this.running = (async () => {
+      const started = Date.now();
+      for (const root of this.roots) {
+        if (gen !== this.generation) return;
+        try {
+          this.audits.set(root, this.auditRoot(root));
+        } catch (e) {
+          this.connection.console.error(`analysis of ${root} failed: ${(e as Error).stack ?? e}`);
+        }
+      }
+      if (gen !== this.generation) return;
+      this.publish();
+      this.connection.console.log(`analysed ${this.roots.length} root(s) in ${Date.now() - started} ms`);
+      void this.connection.sendNotification(STATUS_NOTIFICATION, this.status());
+    })();
+    await this.running;
+    this.running = undefined;
+  }
+
+  private auditRoot(root: string): Audit {
+    let loader = this.loaders.get(root);
+    if (!loader) {
+      loader = new ModuleLoader(this.engine.parser, root, this.overlay);
+      this.loaders.set(root, loader);
+    }
+    return this.engine.audit(root, {
+      loader,
+      djangoVersion: this.settings.djangoVersion || undefined,
+      environmentKinds: this.settings.environments as Record<string, EnvKind>,
+      extraSettingsFiles: this.settings.extraSettingsFiles.map((f) => path.resolve(root, f)),
+      disabled: this.settings.disabledRules,
+      severities: this.settings.severities as Record<string, Severity>,
+    });
+  }
+
+  private publish(): void {
+    const next = new Map<string, Diagnostic[]>();
+    for (const audit of this.audits.values()) {
+      const notes = [...audit.project.notes, ...audit.project.environments.flatMap((e) => e.notes)];
+      for (const [uri, list] of toDiagnostics(audit.findings, notes)) next.set(uri, [...(next.get(uri) ?? []), ...list]);
+    }
+    for (const uri of this.published) if (!next.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, diagnostics] of next) void this.connection.sendDiagnostics({ uri, diagnostics });
+    this.published = new Set(next.keys());
+  }
+
+  status(): StatusPayload {
+    return {
+      roots: [...this.audits.entries()].map(([root, a]) => ({
+        root,
+        djangoVersion: formatVersion(a.project.django.version),
+        djangoVersionSource: a.project.django.source,
+        environments: a.project.environments.map((e) => ({ name: e.name, kind: e.kind })),
+      })),
+    };
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const l of this.loaders.values()) l.dispose();
+  }
+}

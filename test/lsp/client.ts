@@ -1,0 +1,58 @@
+// A minimal LSP client over stdio for tests and benchmarks: spawns the built server and speaks JSON-RPC to it.
+import { spawn, type ChildProcess } from "node:child_process";
+import * as path from "node:path";
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from "vscode-languageserver-protocol/node";
+
+export const REPO = path.resolve(__dirname, "..", "..", "..");
+
+export interface TestClient {
+  connection: ProtocolConnection;
+  child: ChildProcess;
+  /** The latest diagnostics per URI. */
+  diagnostics: Map<string, PublishDiagnosticsParams["diagnostics"]>;
+  /** Resolves with the next diagnostics for `uri` that satisfy `accept`. */
+  waitFor(uri: string, accept?: (d: PublishDiagnosticsParams["diagnostics"]) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams["diagnostics"]>;
+  stderr(): string;
+}
+
+export function startClient(args: string[] = [path.join(REPO, "bin", "django-settings-hygiene.js"), "lsp", "--stdio"]): TestClient {
+  const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"] });
+  let err = "";
+  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const diagnostics = new Map<string, PublishDiagnosticsParams["diagnostics"]>();
+  const waiters: Array<{ uri: string; accept: (d: PublishDiagnosticsParams["diagnostics"]) => boolean; resolve: (d: PublishDiagnosticsParams["diagnostics"]) => void }> = [];
+  connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
+    diagnostics.set(p.uri, p.diagnostics);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.accept(p.diagnostics)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p.diagnostics);
+      }
+    }
+  });
+  connection.onRequest("workspace/configuration", () => [null]);
+  connection.onRequest("client/registerCapability", () => null);
+  connection.onRequest("window/showDocument", () => ({ success: true }));
+  connection.listen();
+  return {
+    connection,
+    child,
+    diagnostics,
+    stderr: () => err,
+    waitFor(uri, accept = () => true, timeoutMs = 10000) {
+      const now = diagnostics.get(uri);
+      if (now && accept(now)) return Promise.resolve(now);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(diagnostics.get(uri))}`)), timeoutMs);
+        waiters.push({ uri, accept, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+      });
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// LSP integration: the built server over stdio — diagnostics with codes, ranges and related info, edits, code actions, hover, audit.
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import type { CodeAction, Hover } from "vscode-languageserver-protocol";
+import { startClient, type TestClient } from "./client";
+
+const BASE = `import os
+
+DEBUG = True
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+ALLOWED_HOSTS = ["example.com"]
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+`;
+const PRODUCTION = `from .base import *
+
+SECURE_HSTS_SECONDS = 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_SSL_REDIRECT = True
+CSRF_COOKIE_SECURE = True
+`;
+
+let dir: string;
+let client: TestClient;
+const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).toString();
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-lsp-"));
+  fs.mkdirSync(path.join(dir, "proj", "settings"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "manage.py"), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings.production")\n');
+  fs.writeFileSync(path.join(dir, "proj", "settings", "base.py"), BASE);
+  fs.writeFileSync(path.join(dir, "proj", "settings", "production.py"), PRODUCTION);
+  client = startClient();
+  await client.connection.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: pathToFileURL(dir).toString(),
+    workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: "proj" }],
+    capabilities: { workspace: { configuration: false, workspaceEdit: { documentChanges: true, resourceOperations: ["create"] } } },
+  });
+  client.connection.sendNotification("initialized", {});
+  for (const [rel, text] of [["proj/settings/base.py", BASE], ["proj/settings/production.py", PRODUCTION]]) {
+    client.connection.sendNotification("textDocument/didOpen", { textDocument: { uri: uri(rel), languageId: "python", version: 1, text } });
+  }
+});
+
+after(async () => {
+  if (!client) return;
+  await client.connection.sendRequest("shutdown");
+  client.connection.sendNotification("exit");
+  const code = await new Promise<number | null>((resolve) => client.child.on("exit", (c) => resolve(c)));
+  assert.equal(code, 0, "the server exits cleanly after shutdown/exit");
+});
+
+test("diagnostics carry the rule code, docs link, exact range and the inheriting environment", async () => {
+  const diags = await client.waitFor(uri("proj/settings/base.py"), (d) => d.some((x) => x.code === "debug-enabled"));
+  const debug = diags.find((d) => d.code === "debug-enabled")!;
+  assert.deepEqual(debug.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 12 } });
+  assert.equal(debug.severity, 2);
+  assert.match(String(debug.codeDescription!.href), /docs\/rules\/debug-enabled\.md$/);
+  assert.match(debug.source!, /security\.W018/);
+  assert.match(String(debug.message), /\[proj\.settings\.production\]/);
+  assert.equal(debug.relatedInformation?.[0].location.uri, uri("proj/settings/production.py"));
+  const prod = await client.waitFor(uri("proj/settings/production.py"), (d) => d.some((x) => x.code === "debug-enabled"));
+  const echoed = prod.find((d) => d.code === "debug-enabled")!;
+  assert.equal(echoed.range.start.line, 0, "shown on production.py's star-import line");
+  assert.match(String(echoed.message), /inherited from base\.py:3/);
+  assert.ok(prod.some((d) => d.code === "weak-secret-key"), "an empty SECRET_KEY default is weak");
+});
+
+test("editing base.py changes production.py's diagnostics", async () => {
+  client.connection.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uri("proj/settings/base.py"), version: 2 },
+    contentChanges: [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 12 } }, text: "False" }],
+  });
+  const prod = await client.waitFor(uri("proj/settings/production.py"), (d) => !d.some((x) => x.code === "debug-enabled"));
+  assert.ok(!prod.some((d) => d.code === "debug-enabled"));
+  const base = await client.waitFor(uri("proj/settings/base.py"), (d) => !d.some((x) => x.code === "debug-enabled"));
+  assert.ok(base.every((d) => d.code !== "debug-enabled"));
+});
+
+test("code actions: waiver on the line and documentation", async () => {
+  const diags = client.diagnostics.get(uri("proj/settings/base.py"))!;
+  const d = diags.find((x) => x.code === "weak-secret-key")!;
+  assert.ok(d, JSON.stringify(diags));
+  const actions = (await client.connection.sendRequest("textDocument/codeAction", {
+    textDocument: { uri: uri("proj/settings/base.py") },
+    range: d.range,
+    context: { diagnostics: [d] },
+  })) as CodeAction[];
+  const titles = actions.map((a) => a.title);
+  assert.ok(titles.includes("Ignore weak-secret-key on this line"), titles.join(" | "));
+  assert.ok(titles.includes("Show documentation for weak-secret-key"));
+  const waiver = actions.find((a) => a.title.startsWith("Ignore"))!;
+  const edit = waiver.edit!.changes![uri("proj/settings/base.py")][0];
+  assert.equal(edit.newText, "  # django-settings-hygiene: ignore[weak-secret-key]");
+  assert.equal(edit.range.start.line, d.range.start.line);
+  const docs = actions.find((a) => a.title.startsWith("Show documentation"))!;
+  const result = await client.connection.sendRequest("workspace/executeCommand", docs.command);
+  assert.equal(result, null);
+});
+
+test("hover shows the effective value per environment", async () => {
+  const h = (await client.connection.sendRequest("textDocument/hover", {
+    textDocument: { uri: uri("proj/settings/base.py") },
+    position: { line: 4, character: 3 },
+  })) as Hover;
+  const text = (h.contents as { value: string }).value;
+  assert.match(text, /\*\*ALLOWED_HOSTS\*\*/);
+  assert.match(text, /proj\.settings\.production/);
+  assert.match(text, /'example\.com'/);
+  assert.match(text, /base\.py:5/);
+});
+
+test("the audit request returns one report per root with rows and verdicts", async () => {
+  const reports = (await client.connection.sendRequest("djangoSettingsHygiene/audit")) as Array<{
+    environments: Array<{ name: string; rows: Array<{ setting: string; verdict: string; value: string }> }>;
+  }>;
+  assert.equal(reports.length, 1);
+  const prod = reports[0].environments.find((e) => e.name === "proj.settings.production")!;
+  const key = prod.rows.find((r) => r.setting === "SECRET_KEY")!;
+  assert.equal(key.verdict, "problem");
+  const hsts = prod.rows.find((r) => r.setting === "SECURE_HSTS_SECONDS")!;
+  assert.equal(hsts.verdict, "ok");
+  assert.equal(hsts.value, "31536000");
+});
