@@ -1,0 +1,53 @@
+// VS Code entry: starts the language server, shows the environments in a status item, registers the audit and log commands.
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { AUDIT_REQUEST, STATUS_NOTIFICATION, type StatusPayload } from "../../server/src/lsp/protocol";
+import type { AuditReportData } from "../../server/src/report/auditReport";
+import { showAuditReport, exportAuditMarkdown } from "./auditReport";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel("Django Settings Hygiene", { log: true });
+  const serverModule = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher("**/{*.py,.env,.env.*,*.env,.gitignore,requirements*.txt,pyproject.toml,Pipfile,Pipfile.lock,poetry.lock,uv.lock,setup.cfg}");
+  context.subscriptions.push(watcher);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "python" },
+      { scheme: "file", language: "dotenv" },
+    ],
+    synchronize: { fileEvents: watcher, configurationSection: "djangoSettingsHygiene" },
+    outputChannel: output,
+  };
+  client = new LanguageClient("djangoSettingsHygiene", "Django Settings Hygiene", serverOptions, clientOptions);
+
+  const status = vscode.languages.createLanguageStatusItem("djangoSettingsHygiene.status", [{ language: "python" }, { language: "dotenv" }]);
+  status.name = "Django Settings Hygiene";
+  status.text = "$(loading~spin) Django settings";
+  status.command = { title: "Audit", command: "djangoSettingsHygiene.auditProductionSettings" };
+  context.subscriptions.push(status);
+
+  await client.start();
+  client.onNotification(STATUS_NOTIFICATION, (p: StatusPayload) => {
+    const envs = p.roots.flatMap((r) => r.environments);
+    const version = p.roots[0]?.djangoVersion ?? "?";
+    status.text = `Django ${version} · ${envs.length} environment${envs.length === 1 ? "" : "s"}`;
+    status.detail = envs.map((e) => `${e.kind}: ${e.name}`).join(", ");
+  });
+
+  const audit = async (): Promise<AuditReportData[]> => (await client!.sendRequest(AUDIT_REQUEST)) as AuditReportData[];
+  context.subscriptions.push(
+    vscode.commands.registerCommand("djangoSettingsHygiene.auditProductionSettings", async () => showAuditReport(context, await audit())),
+    vscode.commands.registerCommand("djangoSettingsHygiene.exportAuditMarkdown", async () => exportAuditMarkdown(await audit())),
+    vscode.commands.registerCommand("djangoSettingsHygiene.showLog", () => output.show()),
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
