@@ -23,6 +23,8 @@ export interface JsonFinding extends JsonLocation {
   fixable: boolean;
   setting: string | null;
   related: Array<JsonLocation & { message: string }>;
+  /** Stable across line moves: rule, environment, setting and a hash of the value. */
+  fingerprint: string;
 }
 
 export interface JsonReport {
@@ -80,6 +82,7 @@ export function toJsonReport(audits: Array<{ audit: Audit; base: string }>): Jso
         fixable: f.fix !== undefined,
         setting: f.setting ?? null,
         related: f.related.map((r) => ({ ...jsonLocation(base, r.loc), message: r.message })),
+        fingerprint: f.fingerprint,
       });
     }
     const seen = new Set<string>();

@@ -6,6 +6,8 @@ import { pyContains, type Loc } from "../resolve/values";
 import { RULES } from "./index";
 import type { Finding, RelatedLocation, Rule, RuleContext, RuleResult, Severity } from "./types";
 import * as path from "path";
+import { createHash } from "crypto";
+import { pyRepr } from "../resolve/values";
 
 export interface RunOptions {
   /** Rule ids to skip. */
@@ -59,6 +61,7 @@ export function runOnEnvironment(project: Project, env: Environment, options: Ru
         environmentKind: env.kind,
         message: r.message,
         setting: r.setting,
+        fingerprint: fingerprint(rule.id, djangoCheck, env.name, r),
         ...placed,
         ...(r.fix ? { fix: r.fix } : {}),
       });
@@ -114,4 +117,14 @@ function firstStarImport(env: Environment): Loc | undefined {
     if (hop && hop.file === env.file && (!best || hop.range.startOffset < best.startOffset)) best = hop.range;
   }
   return best && { file: env.file, range: best };
+}
+
+/**
+ * Identifies a finding across edits that move lines: rule, check id, environment, setting and a hash of the value
+ * (never the value itself, which may be a secret). Baselines and SARIF partialFingerprints use it.
+ */
+function fingerprint(rule: string, check: string | null, environment: string, r: RuleResult): string {
+  const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+  const value = r.value ? sha(pyRepr(r.value)) : sha(r.message);
+  return sha([rule, check ?? "", environment, r.setting ?? "", value].join("\u0000")).slice(0, 32);
 }

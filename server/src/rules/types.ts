@@ -87,6 +87,8 @@ export interface Finding {
   anchor?: Loc;
   related: RelatedLocation[];
   fix?: Fix;
+  /** Stable across line moves; see run.ts. */
+  fingerprint: string;
 }
 
 export interface RuleContext {
