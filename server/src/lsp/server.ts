@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -90,6 +91,7 @@ export function startServer(): void {
 
   connection.onDidChangeConfiguration(async () => {
     const s = await ready();
+    s.filesChanged();
     await refreshSettings(s);
     s.schedule(0);
   });
@@ -103,7 +105,12 @@ export function startServer(): void {
   });
   documents.onDidChangeContent(async () => (await ready()).schedule());
   documents.onDidClose(async () => (await ready()).schedule());
-  connection.onDidChangeWatchedFiles(async () => (await ready()).schedule());
+  connection.onDidChangeWatchedFiles(async (p) => {
+    const s = await ready();
+    // A content change keeps the set of modules; creation and deletion change what discovery finds.
+    if (p.changes.some((c) => c.type !== FileChangeType.Changed)) s.filesChanged();
+    s.schedule();
+  });
 
   connection.onCodeAction(async (params) => codeActions(params, documents.get(params.textDocument.uri), await ready()));
   connection.onHover(async (params) => {

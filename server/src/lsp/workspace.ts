@@ -6,6 +6,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { Engine, type Audit } from "../engine";
 import type { EnvKind } from "../resolve/classify";
 import { ModuleLoader } from "../resolve/moduleLoader";
+import type { ProjectCache } from "../resolve/project";
 import type { Severity } from "../rules/types";
 import { formatVersion } from "../resolve/djangoVersion";
 import { toDiagnostics } from "./diagnostics";
@@ -17,6 +18,7 @@ export class WorkspaceState {
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
   readonly audits = new Map<string, Audit>();
   private readonly loaders = new Map<string, ModuleLoader>();
+  private readonly caches = new Map<string, ProjectCache>();
   private published = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   /** Bumped on every change; an analysis that finishes after a newer change publishes nothing. */
@@ -58,6 +60,11 @@ export class WorkspaceState {
     this.roots.push(dir);
   }
 
+  /** Files were created, deleted or renamed: walk the workspace again on the next analysis. */
+  filesChanged(): void {
+    for (const c of this.caches.values()) c.discovery = undefined;
+  }
+
   schedule(delay = this.settings.debounceMs): void {
     this.generation++;
     if (this.timer) clearTimeout(this.timer);
@@ -96,8 +103,14 @@ export class WorkspaceState {
       loader = new ModuleLoader(this.engine.parser, root, this.overlay);
       this.loaders.set(root, loader);
     }
+    let cache = this.caches.get(root);
+    if (!cache) {
+      cache = { entryDefaults: new Map() };
+      this.caches.set(root, cache);
+    }
     return this.engine.audit(root, {
       loader,
+      cache,
       djangoVersion: this.settings.djangoVersion || undefined,
       environmentKinds: this.settings.environments as Record<string, EnvKind>,
       extraSettingsFiles: this.settings.extraSettingsFiles.map((f) => path.resolve(root, f)),

@@ -1,6 +1,6 @@
 // Turns tree-sitter expression nodes into the module model's Expr IR, decoding Python literals exactly.
 import type { Node } from "web-tree-sitter";
-import type { DictEntry, Expr, Keyword, Range } from "./model";
+import type { CompClause, DictEntry, Expr, Keyword, Range } from "./model";
 
 export function rangeOf(node: Node): Range {
   return {
@@ -93,6 +93,11 @@ export function toExpr(node: Node, depth = 0): Expr {
       if (kids.length !== 3) return { t: "other", kind: "conditional", range };
       return { t: "cond", body: toExpr(kids[0], d), test: toExpr(kids[1], d), orelse: toExpr(kids[2], d), range };
     }
+    case "list_comprehension":
+    case "set_comprehension":
+    case "dictionary_comprehension":
+    case "generator_expression":
+      return comprehension(node, d);
     case "list_splat":
     case "dictionary_splat": {
       const inner = namedKids(node)[0];
@@ -132,6 +137,35 @@ function dictEntries(node: Node, depth: number): DictEntry[] {
     }
   }
   return entries;
+}
+
+function comprehension(node: Node, depth: number): Expr {
+  const range = rangeOf(node);
+  const kind = node.type === "list_comprehension" ? "list" : node.type === "set_comprehension" ? "set" : node.type === "dictionary_comprehension" ? "dict" : "generator";
+  const body = node.childForFieldName("body");
+  if (!body) return { t: "other", kind: node.type, range };
+  const clauses: CompClause[] = [];
+  for (const c of namedKids(node)) {
+    if (c.type === "for_in_clause") {
+      const left = c.childForFieldName("left");
+      const right = c.childForFieldName("right");
+      // Only plain names (and tuples of names) as loop targets; anything else keeps the whole value unknown.
+      const names = left ? (left.type === "identifier" ? [left.text] : namedKids(left).map((n) => (n.type === "identifier" ? n.text : ""))) : [];
+      if (!right || names.length === 0 || names.includes("")) return { t: "other", kind: node.type, range };
+      clauses.push({ for: names, iter: toExpr(right, depth) });
+    } else if (c.type === "if_clause") {
+      const cond = namedKids(c)[0];
+      if (!cond) return { t: "other", kind: node.type, range };
+      clauses.push({ if: toExpr(cond, depth) });
+    }
+  }
+  if (kind === "dict") {
+    const k = body.childForFieldName("key");
+    const v = body.childForFieldName("value");
+    if (body.type !== "pair" || !k || !v) return { t: "other", kind: node.type, range };
+    return { t: "comp", kind, elt: toExpr(k, depth), value: toExpr(v, depth), clauses, range };
+  }
+  return { t: "comp", kind, elt: toExpr(body, depth), clauses, range };
 }
 
 function callExpr(node: Node, depth: number): Expr {
@@ -219,7 +253,7 @@ function stringExpr(node: Node, depth: number): Expr {
   const parts: Array<string | Expr> = [];
   for (const c of node.children) {
     if (!c) continue;
-    if (c.type === "string_content") parts.push(raw ? c.text : decodeEscapes(c.text));
+    if (c.type === "string_content") parts.push(contentText(c, raw));
     else if (c.type === "escape_sequence") parts.push(raw ? c.text : decodeEscapes(c.text));
     else if (c.type === "interpolation") {
       const e = c.childForFieldName("expression");
@@ -230,6 +264,25 @@ function stringExpr(node: Node, depth: number): Expr {
   }
   if (parts.every((p) => typeof p === "string")) return { t: "str", v: parts.join(""), raw: node.text, range };
   return { t: "fstr", parts, range };
+}
+
+/**
+ * The text of a string_content node. In an f-string, tree-sitter marks `{{` and `}}` as escape_interpolation
+ * children, which stand for one brace each; the pieces between them are decoded on their own.
+ */
+function contentText(c: Node, raw: boolean): string {
+  const text = c.text;
+  const decode = (t: string) => (raw ? t : decodeEscapes(t));
+  if (!c.children.some((k) => k?.type === "escape_interpolation")) return decode(text);
+  let out = "";
+  let pos = 0;
+  for (const k of c.children) {
+    if (!k || k.type !== "escape_interpolation") continue;
+    const at = k.startIndex - c.startIndex;
+    out += decode(text.slice(pos, at)) + k.text[0];
+    pos = k.endIndex - c.startIndex;
+  }
+  return out + decode(text.slice(pos));
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {

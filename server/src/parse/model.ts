@@ -37,9 +37,13 @@ export type Expr = ExprBase &
     | { t: "compare"; ops: string[]; operands: Expr[] }
     | { t: "cond"; test: Expr; body: Expr; orelse: Expr }
     | { t: "starred"; e: Expr }
+    /** `[x for x in xs if c]`, `{k: v for k, v in d.items()}`, `(x for x in xs)`: clauses in source order. */
+    | { t: "comp"; kind: "list" | "set" | "dict" | "generator"; elt: Expr; value?: Expr; clauses: CompClause[] }
     /** Anything the IR does not model (lambdas, comprehensions, ERROR nodes): always an unknown value. */
     | { t: "other"; kind: string }
   );
+
+export type CompClause = { for: string[]; iter: Expr } | { if: Expr };
 
 export type DictEntry = { k: Expr; v: Expr; range: Range } | { spread: Expr; range: Range };
 
@@ -82,6 +86,8 @@ export type Stmt = StmtBase &
     | { kind: "augassign"; target: Target; op: string; value: Expr }
     /** A method call that changes a container in place: `MIDDLEWARE.append(...)`, `DATABASES["default"].update(...)`. */
     | { kind: "mutate"; target: Target; method: string; args: Expr[]; kwargs: Keyword[] }
+    /** `env.prefix = "DJANGO_"`: an attribute set on a name; only django-environ's Env prefix is modelled. */
+    | { kind: "setattr"; target: Target; attr: string; value: Expr }
     | { kind: "del"; targets: Target[] }
     | { kind: "importStar"; module: ModuleRef }
     | { kind: "importFrom"; module: ModuleRef; names: ImportedName[] }

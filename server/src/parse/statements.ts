@@ -21,7 +21,14 @@ export function toStatements(block: Node | null): Stmt[] {
   const out: Stmt[] = [];
   if (!block) return out;
   for (const child of block.namedChildren) {
-    if (!child || child.type === "comment" || child.type === "ERROR" || child.isMissing) continue;
+    if (!child || child.type === "comment" || child.isMissing) continue;
+    if (child.type === "ERROR") {
+      // Names that look assigned inside code that does not parse are unknown from here on, rather than silently
+      // keeping an inherited value (an unclosed bracket swallows the rest of the file into one ERROR node).
+      const binds = assignedInError(child);
+      if (binds.length) out.push({ kind: "opaque", binds, body: [], what: "syntax-error", range: rangeOf(child) });
+      continue;
+    }
     const stmt = toStatement(child);
     if (stmt) out.push(stmt);
   }
@@ -106,6 +113,9 @@ function toStatement(node: Node): Stmt | undefined {
 
 function expressionStatement(node: Node): Stmt | undefined {
   const range = rangeOf(node);
+  // Error recovery can splice the next line into a broken one: `X = [1, 2` followed by `D = 4` parses as `X = 4`.
+  // A simple statement holding an ERROR or MISSING node has no trustworthy value, so it is skipped like the error.
+  if (node.hasError) return undefined;
   const inner = namedKids(node)[0];
   if (!inner) return undefined;
   if (inner.type === "assignment") return assignment(inner, range);
@@ -153,6 +163,11 @@ function assignment(node: Node, range: Stmt["range"]): Stmt | undefined {
     return { kind: "unpack", targets: namedKids(lefts[0]).map((n) => toTarget(n) ?? null), value, range };
   }
   const targets = single.map((l) => toTarget(l)).filter((t): t is Target => !!t);
+  if (targets.length === 0 && lefts.length === 1 && lefts[0].type === "attribute") {
+    const left = toExpr(lefts[0]);
+    const target = left.t === "attr" ? exprToTarget(left.obj) : undefined;
+    if (left.t === "attr" && target) return { kind: "setattr", target, attr: left.attr, value, range };
+  }
   if (targets.length === 0) return undefined;
   return { kind: "assign", targets, value, annotated, range };
 }
@@ -257,4 +272,16 @@ function tryStatement(node: Node): Stmt {
     }
   }
   return { kind: "try", body: toStatements(node.childForFieldName("body")), handlers, orelse, finalbody, range: rangeOf(node) };
+}
+
+/** In an ERROR node tree-sitter keeps the tokens flat: an identifier directly followed by `=` was meant as an assignment. */
+function assignedInError(node: Node): string[] {
+  const out: string[] = [];
+  const kids = node.children;
+  for (let i = 0; i + 1 < kids.length; i++) {
+    const k = kids[i];
+    const next = kids[i + 1];
+    if (k?.type === "identifier" && next && !next.isNamed && (next.type === "=" || next.type === ":")) out.push(k.text);
+  }
+  return out;
 }

@@ -127,6 +127,10 @@ export function callMethod(self: Value, name: string, call: CallArgs): Value {
     return withEnv(args[1] ?? { k: "none", loc }, self, key);
   }
   if ((self.k === "list" || self.k === "dict" || self.k === "set") && name === "copy") return withEnv({ ...self, loc }, self);
+  if (self.k === "dict" && (name === "items" || name === "keys" || name === "values")) {
+    const items = self.entries.map(([k, v]): Value => (name === "items" ? { k: "tuple", items: [k, v], loc } : name === "keys" ? k : v));
+    return withEnv({ k: "list", items, loc }, self);
+  }
   return fail();
 }
 

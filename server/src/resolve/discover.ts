@@ -1,6 +1,7 @@
 // Finds settings modules by path and by the DJANGO_SETTINGS_MODULE defaults, without parsing every Python file.
 import * as fs from "fs";
 import * as path from "path";
+import { classifyByName } from "./classify";
 
 /** Directories never worth walking: dependencies, caches, VCS data, build output. */
 const SKIP_DIRS = new Set([
@@ -76,6 +77,7 @@ export function discover(root: string, extraFiles: string[] = []): Discovery {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const pyFiles: string[] = [];
     for (const e of entries) {
       const p = path.join(dir, e.name);
       let isDir = e.isDirectory();
@@ -100,12 +102,25 @@ export function discover(root: string, extraFiles: string[] = []): Discovery {
           out.entryPoints.push(p);
         }
         if ((inSettingsDir && e.name.endsWith(".py")) || isSettingsFileName(e.name)) out.candidates.push(p);
+        else if (e.name.endsWith(".py")) pyFiles.push(p);
       }
     }
+    if (!inSettingsDir) envNamedDirectory(pyFiles, out.candidates);
   };
   walk(path.resolve(root), false, 0);
   for (const f of extraFiles) if (!out.candidates.includes(path.resolve(f))) out.candidates.push(path.resolve(f));
   return out;
+}
+
+/**
+ * A directory under any name (conf/, deploy/, a bare package) that holds split settings: at least two modules named
+ * for environments, one of them a deployed or development one (production.py beside base.py). Names only: nothing is parsed.
+ */
+function envNamedDirectory(pyFiles: string[], candidates: string[]): void {
+  const named = pyFiles.filter((f) => classifyByName(f) !== undefined && path.basename(f) !== "__init__.py");
+  const kinds = new Set(named.map((f) => classifyByName(f)));
+  const deployedOrDev = kinds.has("production") || kinds.has("staging") || kinds.has("development");
+  if (named.length >= 2 && kinds.size >= 2 && deployedOrDev) candidates.push(...named);
 }
 
 /** The module file for a dotted name such as "mysite.settings.production", searched from the given import roots. */

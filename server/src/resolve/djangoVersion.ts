@@ -46,7 +46,9 @@ export function versionFromSpecifier(spec: string): { version: DjangoVersion; ex
     if (!m) continue;
     const v = parseVersion(m[2].includes(".") ? m[2] : m[2] + ".0");
     if (!v) continue;
-    if (m[1] === "==" || m[1] === "===" || (m[1] === "" && clauses.length === 1)) return { version: v, exact: true };
+    // "==4.*" (or Poetry's "4.*") admits every 4.x: a lower bound, not a pin, so a real pin elsewhere wins.
+    const wildcard = c.slice(m[0].length).trimStart().startsWith(".*");
+    if (!wildcard && (m[1] === "==" || m[1] === "===" || (m[1] === "" && clauses.length === 1))) return { version: v, exact: true };
     if (m[1] !== ">") lower = v;
   }
   return lower ? { version: lower, exact: false } : undefined;

@@ -28,12 +28,28 @@ function read(call: Call, variable: string, via: string, def: Value | undefined,
   };
 }
 
+/** Where reads go while a module runs (set by the interpreter), so a read whose value is then dropped still counts. */
+let recorder: EnvRead[] | undefined;
+
+/** Runs `body` with every env read it makes appended to `into`; nested calls record into their own list. */
+export function recordEnvReads<T>(into: EnvRead[], body: () => T): T {
+  const outer = recorder;
+  recorder = into;
+  try {
+    return body();
+  } finally {
+    recorder = outer;
+  }
+}
+
 /** A read the settings cannot survive while unset: the value is unknown and depends on the variable. */
 function required(r: EnvRead): Value {
+  recorder?.push(r);
   return { k: "unknown", why: `required environment variable ${r.variable}`, env: [r], loc: r.loc };
 }
 
 function tagged(v: Value, r: EnvRead): Value {
+  recorder?.push(r);
   return { ...v, env: [r, ...(v.env ?? [])], loc: r.loc };
 }
 

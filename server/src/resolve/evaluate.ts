@@ -173,9 +173,66 @@ function evalInner(e: Expr, ctx: EvalContext, d: number): Value {
     }
     case "starred":
       return unknown("a starred expression", { loc });
+    case "comp":
+      return comprehension(e, ctx, d, loc);
     case "other":
       return unknown(`the analysis does not model ${e.kind.replace(/_/g, " ")}`, { loc });
   }
+}
+
+/** Upper bound on the items a comprehension may produce before the analysis gives up on it. */
+const MAX_COMPREHENSION_ITEMS = 10000;
+
+function comprehension(e: Expr & { t: "comp" }, ctx: EvalContext, d: number, loc: Loc): Value {
+  const items: Value[] = [];
+  const entries: Array<[Value, Value]> = [];
+  const deps: Value[] = [];
+  let failed: Value | undefined;
+  const run = (i: number, scope: Map<string, Value>): void => {
+    if (failed) return;
+    const inner: EvalContext = { file: ctx.file, lookup: (n) => scope.get(n) ?? ctx.lookup(n) };
+    if (i === e.clauses.length) {
+      if (e.kind === "dict") entries.push([evaluate(e.elt, inner, d), evaluate(e.value!, inner, d)]);
+      else items.push(evaluate(e.elt, inner, d));
+      if (items.length + entries.length > MAX_COMPREHENSION_ITEMS) failed = unknown("a comprehension too large to follow", { loc });
+      return;
+    }
+    const clause = e.clauses[i];
+    if ("if" in clause) {
+      const test = evaluate(clause.if, inner, d);
+      deps.push(test);
+      const t = truthy(test);
+      if (t === undefined) failed = withEnv(unknown("a comprehension filter the analysis cannot decide", { loc }), test);
+      else if (t) run(i + 1, scope);
+      return;
+    }
+    const iter = evaluate(clause.iter, inner, d);
+    deps.push(iter);
+    const seq = iterate(iter);
+    if (!seq) {
+      failed = withEnv(unknown("a comprehension over an unknown sequence", { loc }), iter);
+      return;
+    }
+    for (const item of seq) {
+      const next = new Map(scope);
+      if (clause.for.length === 1) next.set(clause.for[0], item);
+      else {
+        const parts = item.k === "tuple" || item.k === "list" ? item.items : undefined;
+        if (!parts || parts.length !== clause.for.length) {
+          failed = unknown("a comprehension that unpacks values the analysis cannot split", { loc });
+          return;
+        }
+        clause.for.forEach((n, j) => next.set(n, parts[j]));
+      }
+      run(i + 1, next);
+      if (failed) return;
+    }
+  };
+  run(0, new Map());
+  if (failed) return withEnv(failed, ...deps);
+  if (e.kind === "dict") return withEnv({ k: "dict", entries: dedupeEntries(entries), loc }, ...deps);
+  // A generator is consumed by whatever wraps it (list(), tuple(), "".join()); a list stands in for it.
+  return withEnv({ k: e.kind === "set" ? "set" : "list", items, loc }, ...deps);
 }
 
 const BUILTIN_NAMES = new Set(["bool", "int", "float", "str", "list", "tuple", "set", "dict", "len", "frozenset", "sorted"]);

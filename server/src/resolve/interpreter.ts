@@ -5,7 +5,8 @@ import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
 import { evaluate, iterate, subscript, type EvalContext } from "./evaluate";
 import type { ModuleLoader } from "./moduleLoader";
 import { isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
-import { dictGet, keyOf, pyEquals, sameValue, truthy, unknown, withEnv, type Loc, type Value } from "./values";
+import { recordEnvReads } from "./envReads";
+import { dictGet, keyOf, pyEquals, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type Value } from "./values";
 
 export interface ModuleResult {
   file: string;
@@ -14,6 +15,8 @@ export interface ModuleResult {
   files: string[];
   notes: Note[];
   calls: CallRecord[];
+  /** Every env read made while the module (and what it imported) ran, in order: also the reads whose value no name keeps. */
+  envReads: EnvRead[];
 }
 
 /** Raised inside a `try` body when an import fails, so the matching `except ImportError` runs instead. */
@@ -27,6 +30,7 @@ interface Frame {
   files: string[];
   notes: Note[];
   calls: CallRecord[];
+  envReads: EnvRead[];
   /** Files being evaluated, to detect import cycles. */
   stack: string[];
   tryDepth: number;
@@ -41,16 +45,16 @@ export class Interpreter {
     const abs = path.resolve(file);
     const cached = this.cache.get(abs);
     if (cached) return cached;
-    const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], stack: [...stack, abs], tryDepth: 0 };
+    const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], stack: [...stack, abs], tryDepth: 0 };
     const loaded = this.loader.load(abs);
     if (!loaded.ok) {
       frame.notes.push({ file: abs, severity: "error", message: `${path.basename(abs)} ${loaded.reason}` });
     } else {
       if (loaded.note) frame.notes.push({ file: abs, severity: "warning", message: loaded.note });
       this.noteSyntaxErrors(loaded.model, frame);
-      this.block(loaded.model.statements, frame);
+      recordEnvReads(frame.envReads, () => this.block(loaded.model.statements, frame));
     }
-    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls };
+    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads };
     this.cache.set(abs, result);
     return result;
   }
@@ -102,12 +106,30 @@ export class Interpreter {
         } else {
           v = binopValues(s.op, old, rhs, loc);
         }
-        this.assignTarget(s.target, v, s.range, f, "augassign");
+        const prev = f.ns.get(s.target.name);
+        if (s.target.path.length === 0 && prev) {
+          // `X += [...]` extends the value it found, so the earlier writes stay part of its history.
+          f.ns.set(s.target.name, { ...prev, value: v, writes: [...prev.writes, { file: f.file, range: s.range, targetRange: s.target.range, kind: "augassign" }] });
+        } else this.assignTarget(s.target, v, s.range, f, "augassign");
         return;
       }
       case "mutate":
         this.mutate(s, f);
         return;
+      case "setattr": {
+        // django-environ reads `self.prefix + var`; the prefix is an instance attribute set after construction.
+        const b = f.ns.get(s.target.name);
+        if (!b || b.value.k !== "envobj" || s.target.path.length || s.attr !== "prefix") return;
+        const v = evaluate(s.value, this.ctx(f));
+        const prefix = v.k === "str" ? v.v : undefined;
+        if (prefix === undefined) {
+          f.notes.push({ file: f.file, range: s.range, severity: "information", message: "env.prefix is not known statically: the variables read through this env are named without it" });
+          return;
+        }
+        const write: Write = { file: f.file, range: s.range, targetRange: s.target.range, kind: "mutate" };
+        f.ns.set(s.target.name, { ...b, value: { ...b.value, prefix }, writes: [...b.writes, write] });
+        return;
+      }
       case "del":
         for (const t of s.targets) this.del(t, s.range, f);
         return;
@@ -138,7 +160,7 @@ export class Interpreter {
         const written = new Set(s.binds);
         if (s.what === "for" || s.what === "while") for (const n of writtenNames(s.body)) written.add(n);
         for (const name of written) {
-          this.bind(f, name, unknown(`set inside a ${s.what.replace("_definition", "")} block`, { loc: { file: f.file, range: s.range } }), s.range, s.range, "opaque");
+          this.bind(f, name, unknown(s.what === "syntax-error" ? "assigned in a part of the file that does not parse" : `set inside a ${s.what.replace("_definition", "")} block`, { loc: { file: f.file, range: s.range } }), s.range, s.range, "opaque");
         }
         return;
       }
@@ -221,7 +243,8 @@ export class Interpreter {
     for (const n of s.names) {
       const b = mod.namespace.get(n.name);
       const local = n.alias ?? n.name;
-      if (b) f.ns.set(local, { ...b, via: [hop, ...b.via], overrides: f.ns.get(local) });
+      // With nothing local to replace, keep the imported binding's own history (base.py's value under common.py's).
+      if (b) f.ns.set(local, { ...b, via: [hop, ...b.via], overrides: f.ns.get(local) ?? b.overrides });
       else if (fileFor(res.file, n.name)) this.bind(f, local, unknown(`the module ${n.name}`), s.range, n.range, "assign");
       else f.notes.push({ file: f.file, range: n.range, severity: "warning", message: `${n.name} is not defined in ${path.basename(res.file)}` });
     }
@@ -244,7 +267,7 @@ export class Interpreter {
     const allNames = all && (all.k === "list" || all.k === "tuple") ? all.items.flatMap((i) => (i.k === "str" ? [i.v] : [])) : undefined;
     for (const [name, b] of mod.namespace) {
       if (allNames ? !allNames.includes(name) : name.startsWith("_")) continue;
-      f.ns.set(name, { ...b, via: [hop, ...b.via], overrides: f.ns.get(name) });
+      f.ns.set(name, { ...b, via: [hop, ...b.via], overrides: f.ns.get(name) ?? b.overrides });
     }
   }
 
@@ -257,7 +280,12 @@ export class Interpreter {
     }
     const mod = this.run(file, f.stack);
     for (const x of mod.files) if (!f.files.includes(x)) f.files.push(x);
+    for (const r of mod.envReads) if (!f.envReads.includes(r)) f.envReads.push(r);
     for (const n of mod.notes) if (!f.notes.includes(n)) f.notes.push(n);
+    // Importing a module runs it, top-level calls included (sentry_sdk.init in base.py configures production too).
+    for (const c of mod.calls) {
+      if (!f.calls.some((x) => x.file === c.file && x.range.startOffset === c.range.startOffset)) f.calls.push({ ...c, via: [{ file: f.file, range, from: file }, ...c.via] });
+    }
     return mod;
   }
 

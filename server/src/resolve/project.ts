@@ -4,7 +4,7 @@ import type { Parser } from "web-tree-sitter";
 import { settingsModuleDefaults } from "../parse/settingsModuleDefaults";
 import { readSource } from "../parse/source";
 import { classifyByName, type EnvKind } from "./classify";
-import { discover, moduleFile } from "./discover";
+import { discover, moduleFile, type Discovery } from "./discover";
 import { detectDjangoVersion, parseVersion, type DetectedVersion } from "./djangoVersion";
 import { Environment } from "./environment";
 import { Interpreter } from "./interpreter";
@@ -21,6 +21,14 @@ export interface AnalyzeOptions {
   overlay?: TextOverlay;
   /** Reuse parses across runs (the language server keeps one loader per workspace). */
   loader?: ModuleLoader;
+  /** Reuse discovery and entry-point hints across runs; the owner drops it when files are created or deleted. */
+  cache?: ProjectCache;
+}
+
+/** What stays valid while no file is created, deleted or renamed: the directory walk and manage.py/wsgi.py hints. */
+export interface ProjectCache {
+  discovery?: Discovery;
+  entryDefaults: Map<string, { text: string; modules: string[] }>;
 }
 
 export interface Project {
@@ -36,7 +44,11 @@ export interface Project {
 
 export function analyzeProject(parser: Parser, root: string, options: AnalyzeOptions = {}): Project {
   const absRoot = path.resolve(root);
-  const found = discover(absRoot, options.extraSettingsFiles);
+  const cache = options.cache;
+  const discovered = cache?.discovery ?? discover(absRoot, options.extraSettingsFiles);
+  if (cache) cache.discovery = discovered;
+  // Candidates grow below (entry-point targets); work on a copy so a cached discovery stays as walked.
+  const found: Discovery = { ...discovered, candidates: [...discovered.candidates] };
   const notes: Note[] = found.problems.map((message) => ({ file: absRoot, severity: "information" as const, message }));
   const importRoots = [...found.projectDirs, absRoot];
 
@@ -51,7 +63,12 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     const src = readSource(entry);
     if (!src.ok) continue;
     const isDeploy = path.basename(entry) !== "manage.py";
-    for (const dotted of settingsModuleDefaults(parser, src.text)) {
+    let defaults = cache?.entryDefaults.get(entry);
+    if (!defaults || defaults.text !== src.text) {
+      defaults = { text: src.text, modules: settingsModuleDefaults(parser, src.text) };
+      cache?.entryDefaults.set(entry, defaults);
+    }
+    for (const dotted of defaults.modules) {
       const file = moduleFile(dotted, [path.dirname(entry), path.dirname(path.dirname(entry)), ...importRoots]);
       if (!file) continue;
       const prev = hints.get(file);
@@ -70,7 +87,12 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   const modules: string[] = [];
   for (const [file, result] of results) {
     const loaded = loader.load(file);
-    if (loaded.ok && loaded.model.statements.length === 0 && loaded.model.syntaxErrors.length === 0) continue;
+    if (!loaded.ok) {
+      // Binary, oversized or unreadable: not a settings module, whatever its name says.
+      notes.push({ file, severity: "warning", message: `${path.basename(file)} is not analysed: ${loaded.reason}` });
+      continue;
+    }
+    if (loaded.model.statements.length === 0 && loaded.model.syntaxErrors.length === 0) continue;
     const name = dottedName(file, importRoots);
     const rel = toPosix(path.relative(absRoot, file));
     const stem = path.basename(file, ".py");
@@ -82,6 +104,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     if (configured) [kind, kindSource] = [configured, "configuration"];
     else if (byName) [kind, kindSource] = [byName, "module name"];
     else if (hint) [kind, kindSource] = [hint.kind, `DJANGO_SETTINGS_MODULE in ${hint.source}`];
+    else if (stem === "settings" && fedOthers.has(file)) [kind, kindSource] = ["base", "settings.py that other settings modules import"];
     else if (stem === "settings") [kind, kindSource] = ["production", "a single settings.py is what gets deployed"];
     else if (stem === "__init__" || fedOthers.has(file)) {
       modules.push(file);

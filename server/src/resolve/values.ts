@@ -81,11 +81,13 @@ export function truthy(v: Value): boolean | undefined {
       return v.items.length > 0;
     case "dict":
       return v.entries.length > 0;
-    case "ref":
     case "envobj":
     case "cast":
     case "bound":
       return true;
+    // A name from outside the project (`from company_conf import DEBUG`) may be a module or a constant such as
+    // False; isKnown() already treats it as not known, so its truthiness is not known either.
+    case "ref":
     default:
       return undefined;
   }

@@ -11,10 +11,13 @@ function absolutePath(v: Value | undefined): string | undefined {
   return path.posix.normalize(v.v).replace(/\/+$/, "") || "/";
 }
 
-function relation(setting: string, cache: string): "matches" | "is inside" | "contains" | undefined {
-  if (setting === cache) return "matches";
-  if (cache.startsWith(setting === "/" ? "/" : setting + "/")) return "is inside";
-  if (setting.startsWith(cache === "/" ? "/" : cache + "/")) return "contains";
+const under = (child: string, parent: string) => child !== parent && child.startsWith(parent === "/" ? "/" : parent + "/");
+
+/** Django tests all of a setting's paths for "matches" first, then "is inside", then "contains": one relation per setting. */
+function relation(settingPaths: string[], cache: string): "matches" | "is inside" | "contains" | undefined {
+  if (settingPaths.some((p) => p === cache)) return "matches";
+  if (settingPaths.some((p) => under(cache, p))) return "is inside";
+  if (settingPaths.some((p) => under(p, cache))) return "contains";
   return undefined;
 }
 
@@ -34,18 +37,22 @@ export const cacheLocationExposed: Rule = {
   check(ctx) {
     const caches = ctx.get("CACHES").value;
     if (caches.k !== "dict") return [];
-    const paths: Array<[string, string]> = [];
+    // Paths grouped by setting: Django warns once per (setting, cache alias), however many STATICFILES_DIRS match.
+    const paths: Array<[string, string[]]> = [];
     for (const name of ["MEDIA_ROOT", "STATIC_ROOT"]) {
       const p = absolutePath(ctx.get(name).value);
-      if (p) paths.push([name, p]);
+      if (p) paths.push([name, [p]]);
     }
     const dirs = ctx.get("STATICFILES_DIRS").value;
     if (dirs.k === "list" || dirs.k === "tuple") {
+      const found: string[] = [];
       for (const d of dirs.items) {
-        const item = d.k === "tuple" && d.items.length === 2 ? d.items[1] : d;
+        // A (prefix, path) pair, as a tuple or a list, contributes its path.
+        const item = (d.k === "tuple" || d.k === "list") && d.items.length === 2 ? d.items[1] : d;
         const p = absolutePath(item);
-        if (p) paths.push(["STATICFILES_DIRS", p]);
+        if (p) found.push(p);
       }
+      if (found.length) paths.push(["STATICFILES_DIRS", found]);
     }
     const out: RuleResult[] = [];
     for (const [alias, conf] of caches.entries) {
@@ -55,8 +62,8 @@ export const cacheLocationExposed: Rule = {
       const locationValue = conf.entries.find(([k]) => k.k === "str" && k.v === "LOCATION")?.[1];
       const location = absolutePath(locationValue);
       if (!location) continue;
-      for (const [setting, p] of paths) {
-        const rel = relation(p, location);
+      for (const [setting, ps] of paths) {
+        const rel = relation(ps, location);
         if (rel) out.push({ message: `The '${alias.v}' cache's LOCATION ${rel} ${setting}: the cache may be exposed or corrupted`, setting: "CACHES", subject: ctx.get("CACHES"), at: locationValue?.loc });
       }
     }

@@ -17,7 +17,8 @@ export function settingContains(ctx: RuleContext, setting: string, item: string)
 
 export function isTrue(v: Value): boolean | undefined {
   if (v.k === "bool") return v.v;
-  if (v.k === "unknown" || v.k === "bound") return undefined;
+  // A ref is a name imported from outside the project: it may well be True.
+  if (v.k === "unknown" || v.k === "bound" || v.k === "ref") return undefined;
   return false;
 }
 

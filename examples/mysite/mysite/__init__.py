@@ -1,0 +1,1 @@
+# Fixture: demo project package marker.

@@ -1,0 +1,24 @@
+// Rule table for allowed-hosts-empty (security.W020): `not truthy(ALLOWED_HOSTS)`; ["*"] passes.
+import { fromRequiredEnv, ruleTable, undecidable } from "../../helpers/project";
+
+ruleTable("allowed-hosts-empty", [
+  { name: "an empty list fires", production: "ALLOWED_HOSTS = []\n", expect: ["security.W020"] },
+  { name: "an empty tuple fires", production: "ALLOWED_HOSTS = ()\n", expect: ["security.W020"] },
+  { name: "unset falls back to Django's default []", production: "del ALLOWED_HOSTS\n", expect: ["security.W020"] },
+  { name: "a host passes", production: 'ALLOWED_HOSTS = ["www.example.com"]\n', expect: [] },
+  { name: 'the wildcard ["*"] passes', production: 'ALLOWED_HOSTS = ["*"]\n', expect: [] },
+  { name: "a required env var is unknown: silent", production: fromRequiredEnv("ALLOWED_HOSTS"), expect: [] },
+  { name: "an undecidable if is silent", production: undecidable("ALLOWED_HOSTS", "[]", '["a.example"]'), expect: [] },
+  {
+    name: "env.list with an empty default fires (the variable unset)",
+    production: 'import environ\nenv = environ.Env()\nALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])\n',
+    expect: ["security.W020"],
+  },
+  {
+    name: 'os.environ.get("H", "").split(",") is [""]: non-empty, so it passes',
+    production: 'import os\nALLOWED_HOSTS = os.environ.get("H", "").split(",")\n',
+    expect: [],
+  },
+  { name: "a name imported from outside the project is unknown: silent", production: "from company_conf import HOSTS\nALLOWED_HOSTS = HOSTS\n", expect: [] },
+  { name: "fires on 3.2 too", production: "ALLOWED_HOSTS = []\n", djangoVersion: "3.2", expect: ["security.W020"] },
+]);

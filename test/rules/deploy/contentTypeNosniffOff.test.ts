@@ -1,0 +1,14 @@
+// Rule table for content-type-nosniff-off (security.W006): SecurityMiddleware on and NOSNIFF `is not True`.
+import { fromRequiredEnv, middleware, ruleTable, undecidable, XFRAME_MW } from "../../helpers/project";
+
+ruleTable("content-type-nosniff-off", [
+  { name: "False fires", production: "SECURE_CONTENT_TYPE_NOSNIFF = False\n", expect: ["security.W006"] },
+  { name: "1 is not True: fires", production: "SECURE_CONTENT_TYPE_NOSNIFF = 1\n", expect: ["security.W006"] },
+  { name: '"True" is not True: fires', production: 'SECURE_CONTENT_TYPE_NOSNIFF = "True"\n', expect: ["security.W006"] },
+  { name: "True passes", production: "SECURE_CONTENT_TYPE_NOSNIFF = True\n", expect: [] },
+  { name: "unset passes: Django's default is True", production: "", expect: [] },
+  { name: "a required env var is unknown: silent", production: fromRequiredEnv("SECURE_CONTENT_TYPE_NOSNIFF"), expect: [] },
+  { name: "an undecidable if is silent", production: undecidable("SECURE_CONTENT_TYPE_NOSNIFF", "True", "False"), expect: [] },
+  { name: "without SecurityMiddleware it is W001's job: silent", production: middleware(XFRAME_MW) + "SECURE_CONTENT_TYPE_NOSNIFF = False\n", expect: [] },
+  { name: "fires on 3.2 too", production: "SECURE_CONTENT_TYPE_NOSNIFF = False\n", djangoVersion: "3.2", expect: ["security.W006"] },
+]);

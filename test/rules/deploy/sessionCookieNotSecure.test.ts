@@ -1,0 +1,35 @@
+// Rule table for session-cookie-not-secure (security.W010/W011/W012): the flag falsy (3.2–4.0) or `is not True`
+// (4.1+); W010 sessions app only, W011 middleware only, W012 both (replacing W010 and W011).
+import { fromRequiredEnv, installedApps, middleware, ruleTable, SECURITY_MW, SESSION_MW, undecidable } from "../../helpers/project";
+
+ruleTable("session-cookie-not-secure", [
+  { name: "False with app and middleware: W012 alone", production: "SESSION_COOKIE_SECURE = False\n", expect: ["security.W012"] },
+  { name: "unset with app and middleware: W012 (default False)", production: "del SESSION_COOKIE_SECURE\n", expect: ["security.W012"] },
+  { name: "MIDDLEWARE = [] with the app: W010", production: "del SESSION_COOKIE_SECURE\nMIDDLEWARE = []\n", expect: ["security.W010"] },
+  {
+    name: "the middleware without the app: W011",
+    production: "del SESSION_COOKIE_SECURE\n" + installedApps("django.contrib.auth"),
+    expect: ["security.W011"],
+  },
+  { name: "neither app nor middleware: silent", production: "SESSION_COOKIE_SECURE = False\n" + installedApps() + middleware(SECURITY_MW), expect: [] },
+  {
+    name: "the AppConfig path does not count as the app",
+    production: "del SESSION_COOKIE_SECURE\n" + installedApps("django.contrib.sessions.apps.SessionsConfig") + middleware(SECURITY_MW),
+    expect: [],
+  },
+  { name: "True passes", production: "SESSION_COOKIE_SECURE = True\n", expect: [] },
+  { name: '"False" is truthy: passes on 3.2', production: 'SESSION_COOKIE_SECURE = "False"\n', djangoVersion: "3.2", expect: [] },
+  { name: '"False" is truthy: passes on 4.0', production: 'SESSION_COOKIE_SECURE = "False"\n', djangoVersion: "4.0", expect: [] },
+  { name: '"False" is not True: W012 on 4.1', production: 'SESSION_COOKIE_SECURE = "False"\n', djangoVersion: "4.1", expect: ["security.W012"] },
+  { name: '"False" is not True: W012 on 5.2', production: 'SESSION_COOKIE_SECURE = "False"\n', expect: ["security.W012"] },
+  { name: "1 is not True: W012 on 5.2", production: "SESSION_COOKIE_SECURE = 1\n", expect: ["security.W012"] },
+  { name: "1 is truthy: passes on 3.2", production: "SESSION_COOKIE_SECURE = 1\n", djangoVersion: "3.2", expect: [] },
+  { name: "a required env var is unknown: silent", production: fromRequiredEnv("SESSION_COOKIE_SECURE"), expect: [] },
+  { name: "an undecidable if is silent", production: undecidable("SESSION_COOKIE_SECURE", "True", "False"), expect: [] },
+  { name: "an unknown MIDDLEWARE is silent", production: "SESSION_COOKIE_SECURE = False\n" + fromRequiredEnv("MIDDLEWARE"), expect: [] },
+  {
+    name: "the middleware removed with .remove(): W010",
+    production: `SESSION_COOKIE_SECURE = False\nMIDDLEWARE.remove("${SESSION_MW}")\n`,
+    expect: ["security.W010"],
+  },
+]);

@@ -1,0 +1,19 @@
+// Rule table for weak-secret-key (security.W009): fewer than 50 characters, fewer than 5 distinct, the
+// django-insecure- prefix, or a falsy/unset key (reading it raises ImproperlyConfigured).
+import { fromRequiredEnv, GOOD_KEY, ruleTable, undecidable } from "../../helpers/project";
+
+ruleTable("weak-secret-key", [
+  { name: "a 23-character key fires", production: 'SECRET_KEY = "abcdefghijklmnopqrstuvw"\n', expect: ["security.W009"] },
+  { name: "a django-insecure- key fires even when long", production: `SECRET_KEY = "django-insecure-" + "${GOOD_KEY.slice(0, 43)}"\n`, expect: ["security.W009"] },
+  { name: "4 distinct characters fire even at 80 long", production: 'SECRET_KEY = "abcd" * 20\n', expect: ["security.W009"] },
+  { name: "49 characters fire", production: `SECRET_KEY = "${GOOD_KEY.slice(0, 49)}"\n`, expect: ["security.W009"] },
+  { name: "exactly 50 characters pass", production: `SECRET_KEY = "${GOOD_KEY.slice(0, 50)}"\n`, expect: [] },
+  { name: '"" fires', production: 'SECRET_KEY = ""\n', expect: ["security.W009"] },
+  { name: "None fires", production: "SECRET_KEY = None\n", expect: ["security.W009"] },
+  { name: "unset fires (default '')", production: "del SECRET_KEY\n", expect: ["security.W009"] },
+  { name: "a strong key passes", production: "", expect: [] },
+  { name: "a required env var is unknown: silent", production: fromRequiredEnv("SECRET_KEY"), expect: [] },
+  { name: "an undecidable if is silent", production: undecidable("SECRET_KEY", '"short"', JSON.stringify(GOOD_KEY)), expect: [] },
+  { name: "an env default that is weak fires", production: 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY", "dev-key")\n', expect: ["security.W009"] },
+  { name: "fires on 3.2 too", production: 'SECRET_KEY = "short"\n', djangoVersion: "3.2", expect: ["security.W009"] },
+]);

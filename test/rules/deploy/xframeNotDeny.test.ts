@@ -1,0 +1,21 @@
+// Rule table for xframe-not-deny (security.W019): XFrameOptionsMiddleware on and X_FRAME_OPTIONS != "DENY"
+// (case-sensitive).
+import { fromRequiredEnv, middleware, ruleTable, SECURITY_MW, undecidable } from "../../helpers/project";
+
+ruleTable("xframe-not-deny", [
+  { name: "SAMEORIGIN fires", production: 'X_FRAME_OPTIONS = "SAMEORIGIN"\n', expect: ["security.W019"] },
+  { name: 'case-sensitive: "deny" fires', production: 'X_FRAME_OPTIONS = "deny"\n', expect: ["security.W019"] },
+  { name: "None fires", production: "X_FRAME_OPTIONS = None\n", expect: ["security.W019"] },
+  { name: "DENY passes", production: 'X_FRAME_OPTIONS = "DENY"\n', expect: [] },
+  { name: "unset passes (default DENY)", production: "", expect: [] },
+  { name: "a required env var is unknown: silent", production: fromRequiredEnv("X_FRAME_OPTIONS"), expect: [] },
+  { name: "an undecidable if is silent", production: undecidable("X_FRAME_OPTIONS", '"DENY"', '"SAMEORIGIN"'), expect: [] },
+  { name: "a name imported from outside the project is unknown: silent", production: "import company_conf\nX_FRAME_OPTIONS = company_conf.XFO\n", expect: [] },
+  { name: "without XFrameOptionsMiddleware: silent", production: middleware(SECURITY_MW) + 'X_FRAME_OPTIONS = "SAMEORIGIN"\n', expect: [] },
+  {
+    name: "os.environ.get with a SAMEORIGIN default fires",
+    production: 'import os\nX_FRAME_OPTIONS = os.environ.get("XFO", "SAMEORIGIN")\n',
+    expect: ["security.W019"],
+  },
+  { name: "fires on 3.2 too", production: 'X_FRAME_OPTIONS = "deny"\n', djangoVersion: "3.2", expect: ["security.W019"] },
+]);
