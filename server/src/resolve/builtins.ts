@@ -1,6 +1,6 @@
 // Python builtins and str/dict/list methods that settings commonly wrap around environment reads.
 import type { CallArgs } from "./evaluate";
-import { iterate, pyStr } from "./evaluate";
+import { iterate, joinPath, pyStr } from "./evaluate";
 import { callEnvMethod, castDefault } from "./envReads";
 import { dictGet, truthy, unknown, withEnv, type Value } from "./values";
 
@@ -71,6 +71,19 @@ export function callBuiltin(name: string, call: CallArgs): Value {
 export function callMethod(self: Value, name: string, call: CallArgs): Value {
   const { args, loc } = call;
   if (self.k === "envobj") return callEnvMethod(self, name, call);
+  if (self.k === "path") {
+    if (name === "resolve" || name === "absolute" || name === "expanduser") return withEnv({ ...self, loc }, self);
+    if (name === "joinpath") {
+      let v = self.v;
+      for (const a of args) {
+        const part = a.k === "str" || a.k === "path" ? a.v : undefined;
+        if (part === undefined) return withEnv(unknown("joinpath with an unknown part", { loc }), self, ...args);
+        v = joinPath(v, part);
+      }
+      return withEnv({ k: "path", v, loc }, self, ...args);
+    }
+    if (name === "as_posix") return withEnv({ k: "str", v: self.v, loc }, self);
+  }
   const fail = () => withEnv(unknown(`.${name}() on a value the analysis cannot follow`, { loc }), self, ...args);
   if (self.k === "str") {
     const s = self.v;

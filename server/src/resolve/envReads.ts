@@ -1,6 +1,6 @@
 // Environment reads: os.environ/getenv, django-environ, python-decouple and dj-database-url, with each library's own default and cast rules.
 import type { CallArgs } from "./evaluate";
-import { pyStr } from "./evaluate";
+import { joinPath, normalizePath, posixDirname, pyStr } from "./evaluate";
 import { truthy, unknown, withEnv, type EnvRead, type Loc, type Value } from "./values";
 
 type Call = CallArgs;
@@ -108,6 +108,27 @@ export function callExternal(path: string, call: Call): Value {
     case "dj_database_url.parse": {
       const url = argOrKw(call, 0, "url");
       return url ? withEnv(databaseFromUrl(url, loc, call.kwargs, true), url) : unknown("dj_database_url.parse()", { loc });
+    }
+    case "pathlib.Path":
+    case "pathlib.PurePath":
+    case "pathlib.PosixPath": {
+      const parts = call.args.map((a) => (a.k === "str" || a.k === "path" ? a.v : undefined));
+      if (parts.length === 0) return { k: "path", v: ".", loc };
+      if (parts.includes(undefined)) return withEnv(unknown("a path with an unknown part", { loc }), ...call.args);
+      return withEnv({ k: "path", v: (parts as string[]).reduce((a, b) => joinPath(a, b)), loc }, ...call.args);
+    }
+    case "os.path.join": {
+      const parts = call.args.map((a) => (a.k === "str" || a.k === "path" ? a.v : undefined));
+      if (parts.length === 0 || parts.includes(undefined)) return withEnv(unknown("os.path.join with an unknown part", { loc }), ...call.args);
+      return withEnv({ k: "str", v: (parts as string[]).reduce((a, b) => joinPath(a, b)), loc }, ...call.args);
+    }
+    case "os.path.dirname":
+    case "os.path.abspath":
+    case "os.path.realpath":
+    case "os.path.normpath": {
+      const a = call.args[0];
+      if (!a || (a.k !== "str" && a.k !== "path")) return withEnv(unknown(`${p}() of an unknown path`, { loc }), ...call.args);
+      return withEnv({ k: "str", v: p === "os.path.dirname" ? posixDirname(a.v) : normalizePath(a.v), loc }, a);
     }
     case "split_settings.tools.optional":
       return { k: "cast", name: "optional", of: name && name.k === "str" ? name.v : undefined, loc };

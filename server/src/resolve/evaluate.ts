@@ -87,7 +87,9 @@ function evalInner(e: Expr, ctx: EvalContext, d: number): Value {
       return { k: "dict", entries: dedupeEntries(entries), loc };
     }
     case "name": {
-      if (e.id === "__file__" || e.id === "__name__") return unknown(`${e.id} depends on where the file is`, { loc });
+      // __file__ is the one location a settings module knows about itself; BASE_DIR is built from it.
+      if (e.id === "__file__") return { k: "str", v: ctx.file, loc };
+      if (e.id === "__name__") return unknown("__name__ depends on how the module is imported", { loc });
       const v = ctx.lookup(e.id);
       if (v) return v;
       if (BUILTIN_NAMES.has(e.id)) return { k: "ref", path: "builtins." + e.id, loc };
@@ -96,6 +98,11 @@ function evalInner(e: Expr, ctx: EvalContext, d: number): Value {
     case "attr": {
       const obj = evaluate(e.obj, ctx, d);
       if (obj.k === "ref") return { k: "ref", path: obj.path + "." + e.attr, loc };
+      if (obj.k === "path" && e.attr === "parent") return withEnv({ k: "path", v: posixDirname(obj.v), loc }, obj);
+      if (obj.k === "path" && (e.attr === "name" || e.attr === "stem")) {
+        const base = obj.v.slice(obj.v.lastIndexOf("/") + 1);
+        return withEnv({ k: "str", v: e.attr === "stem" && base.includes(".") ? base.slice(0, base.lastIndexOf(".")) : base, loc }, obj);
+      }
       if (obj.k === "unknown") return withEnv(unknown(obj.why, { loc }), obj);
       return { k: "bound", self: obj, name: e.attr, loc };
     }
@@ -257,10 +264,35 @@ export function iterate(v: Value): Value[] | undefined {
   return undefined;
 }
 
+/** POSIX join as pathlib and os.path do it: an absolute right side replaces the left. */
+export function joinPath(a: string, b: string): string {
+  if (b.startsWith("/")) return normalizePath(b);
+  return normalizePath(a.endsWith("/") ? a + b : a + "/" + b);
+}
+
+export function posixDirname(p: string): string {
+  const n = normalizePath(p);
+  const i = n.lastIndexOf("/");
+  return i <= 0 ? (n.startsWith("/") ? "/" : ".") : n.slice(0, i);
+}
+
+/** Collapses `//`, `.` and `..` the way resolve() would for paths without symlinks. */
+export function normalizePath(p: string): string {
+  const abs = p.startsWith("/");
+  const out: string[] = [];
+  for (const part of p.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === ".." && out.length && out[out.length - 1] !== "..") out.pop();
+    else if (part !== ".." || !abs) out.push(part);
+  }
+  return (abs ? "/" : "") + out.join("/") || (abs ? "/" : ".");
+}
+
 /** `str(v)` as Python prints it; undefined for unknowns. */
 export function pyStr(v: Value): string | undefined {
   switch (v.k) {
     case "str":
+    case "path":
       return v.v;
     case "int":
       return String(v.v);
@@ -292,6 +324,7 @@ export function subscript(obj: Value, index: Value, loc: Loc): Value {
 
 function binop(op: string, l: Value, r: Value, loc: Loc): Value {
   const fail = () => withEnv(unknown(`${op} on values the analysis cannot combine`, { loc }), l, r);
+  if (op === "/" && l.k === "path" && (r.k === "str" || r.k === "path")) return withEnv({ k: "path", v: joinPath(l.v, r.v), loc }, l, r);
   if (op === "+") {
     if (l.k === "str" && r.k === "str") return withEnv({ k: "str", v: l.v + r.v, loc }, l, r);
     if ((l.k === "list" && r.k === "list") || (l.k === "tuple" && r.k === "tuple")) {

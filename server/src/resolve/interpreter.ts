@@ -17,6 +17,11 @@ export interface ModuleResult {
   calls: CallRecord[];
   /** Every env read made while the module (and what it imported) ran, in order: also the reads whose value no name keeps. */
   envReads: EnvRead[];
+  /**
+   * Files that django-split-settings' include() runs, or could run under another environment value
+   * (`"environments/%s.py" % ENV`): fragments of one namespace, never modules to judge on their own.
+   */
+  fragments: string[];
 }
 
 /** Raised inside a `try` body when an import fails, so the matching `except ImportError` runs instead. */
@@ -31,6 +36,7 @@ interface Frame {
   notes: Note[];
   calls: CallRecord[];
   envReads: EnvRead[];
+  fragments: string[];
   /** Files being evaluated, to detect import cycles. */
   stack: string[];
   tryDepth: number;
@@ -45,7 +51,7 @@ export class Interpreter {
     const abs = path.resolve(file);
     const cached = this.cache.get(abs);
     if (cached) return cached;
-    const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], stack: [...stack, abs], tryDepth: 0 };
+    const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], fragments: [], stack: [...stack, abs], tryDepth: 0 };
     const loaded = this.loader.load(abs);
     if (!loaded.ok) {
       frame.notes.push({ file: abs, severity: "error", message: `${path.basename(abs)} ${loaded.reason}` });
@@ -54,7 +60,7 @@ export class Interpreter {
       this.noteSyntaxErrors(loaded.model, frame);
       recordEnvReads(frame.envReads, () => this.block(loaded.model.statements, frame));
     }
-    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads };
+    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads, fragments: frame.fragments };
     this.cache.set(abs, result);
     return result;
   }
@@ -387,6 +393,8 @@ export class Interpreter {
   private include(call: Expr & { t: "call" }, f: Frame): void {
     const dir = path.dirname(f.file);
     for (const a of call.args) {
+      const possible = wildcardOf(a);
+      if (possible) for (const file of expandGlob(dir, possible)) if (!f.fragments.includes(file)) f.fragments.push(file);
       const v = evaluate(a, this.ctx(f));
       let pattern: string | undefined;
       let optional = false;
@@ -449,6 +457,16 @@ function expandGlob(dir: string, pattern: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** The glob an include() argument could name under any environment: `"envs/%s.py" % ENV` → `envs/*.py`. */
+function wildcardOf(e: Expr): string | undefined {
+  if (e.t === "str") return e.v;
+  if (e.t === "binop" && e.op === "%" && e.l.t === "str") return e.l.v.replace(/%[sdr]/g, "*");
+  if (e.t === "fstr") return e.parts.map((p) => (typeof p === "string" ? p : "*")).join("");
+  if (e.t === "call" && e.fn.t === "name" && e.fn.id === "optional" && e.args[0]) return wildcardOf(e.args[0]);
+  if (e.t === "call" && e.fn.t === "attr" && e.fn.attr === "optional" && e.args[0]) return wildcardOf(e.args[0]);
+  return undefined;
 }
 
 function writtenNames(stmts: Stmt[]): string[] {

@@ -82,6 +82,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   const results = new Map(found.candidates.map((f) => [f, interp.run(f)]));
   const fedOthers = new Set<string>();
   for (const [file, r] of results) for (const f of r.files) if (f !== file) fedOthers.add(f);
+  const fragments = new Set([...results.values()].flatMap((r) => r.fragments));
 
   const environments: Environment[] = [];
   const modules: string[] = [];
@@ -102,6 +103,11 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     let kind: EnvKind | undefined;
     let kindSource = "";
     if (configured) [kind, kindSource] = [configured, "configuration"];
+    else if (fragments.has(file)) {
+      // A split-settings fragment only makes sense inside the namespace that includes it.
+      modules.push(file);
+      continue;
+    }
     else if (byName) [kind, kindSource] = [byName, "module name"];
     else if (hint) [kind, kindSource] = [hint.kind, `DJANGO_SETTINGS_MODULE in ${hint.source}`];
     else if (stem === "settings" && fedOthers.has(file)) [kind, kindSource] = ["base", "settings.py that other settings modules import"];

@@ -45,6 +45,11 @@ export type Value = ValueBase &
     | { k: "envobj"; scheme: Record<string, { cast?: string; default?: Value }>; prefix: string }
     /** A cast object such as decouple's `Csv()`. */
     | { k: "cast"; name: string; of?: string }
+    /**
+     * A pathlib.Path, or a str path built with os.path, as computed on this machine from the settings file's own
+     * location (`Path(__file__).resolve().parent.parent / "static"`): good for comparing paths with each other.
+     */
+    | { k: "path"; v: string }
     /** A method looked up on a value, waiting to be called: `env.bool`, `"x".lower`. */
     | { k: "bound"; self: Value; name: string }
   );
@@ -81,6 +86,8 @@ export function truthy(v: Value): boolean | undefined {
       return v.items.length > 0;
     case "dict":
       return v.entries.length > 0;
+    case "path":
+      return true;
     case "envobj":
     case "cast":
     case "bound":
@@ -106,6 +113,7 @@ export function pyEquals(a: Value, b: Value): boolean | undefined {
   const nb = numeric(b);
   if (na !== undefined || nb !== undefined) return na !== undefined && nb !== undefined ? na === nb : false;
   if (a.k === "str" || b.k === "str") return a.k === "str" && b.k === "str" && a.v === b.v;
+  if (a.k === "path" || b.k === "path") return a.k === "path" && b.k === "path" && a.v === b.v;
   if (a.k === "none" || b.k === "none") return a.k === b.k;
   if ((a.k === "list" && b.k === "list") || (a.k === "tuple" && b.k === "tuple")) {
     if (a.items.length !== b.items.length) return false;
@@ -150,6 +158,8 @@ export function keyOf(v: Value): string | undefined {
       return "n:" + (v.v ? 1 : 0);
     case "none":
       return "None";
+    case "path":
+      return "p:" + v.v;
     case "tuple": {
       const parts = v.items.map(keyOf);
       return parts.includes(undefined) ? undefined : "t:(" + parts.join(",") + ")";
@@ -241,6 +251,8 @@ export function pyRepr(v: Value, depth = 0): string {
       return v.items.length ? "{" + v.items.map((i) => pyRepr(i, depth + 1)).join(", ") + "}" : "set()";
     case "dict":
       return "{" + v.entries.map(([k, x]) => pyRepr(k, depth + 1) + ": " + pyRepr(x, depth + 1)).join(", ") + "}";
+    case "path":
+      return `Path('${v.v}')`;
     case "ref":
       return `<${v.path}>`;
     case "envobj":

@@ -5,9 +5,12 @@ import type { Value } from "../../resolve/values";
 
 const FILE_CACHE = "django.core.cache.backends.filebased.FileBasedCache";
 
-/** Only absolute POSIX paths can be compared without knowing the server's working directory. */
+/**
+ * Only absolute POSIX paths can be compared without knowing the server's working directory. Paths built from
+ * `__file__` (BASE_DIR / "static") are absolute here and keep their relations wherever the project is deployed.
+ */
 function absolutePath(v: Value | undefined): string | undefined {
-  if (!v || v.k !== "str" || !v.v.startsWith("/")) return undefined;
+  if (!v || (v.k !== "str" && v.k !== "path") || !v.v.startsWith("/")) return undefined;
   return path.posix.normalize(v.v).replace(/\/+$/, "") || "/";
 }
 
@@ -32,7 +35,7 @@ export const cacheLocationExposed: Rule = {
     example: 'STATIC_ROOT = "/srv/static"\nCACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/srv/static/cache"}}',
     useInstead: 'CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/var/tmp/django_cache"}}',
     fixSafety: "none",
-    versions: "All versions. Decided only for absolute paths: Django resolves relative ones against the server's working directory, which the settings do not show.",
+    versions: "All versions. Decided for absolute paths, including those built from __file__ (BASE_DIR / \"static\"); relative ones depend on the server's working directory, which the settings do not show.",
   },
   check(ctx) {
     const caches = ctx.get("CACHES").value;
