@@ -10,9 +10,10 @@ export interface ParsedModule {
   tree: Tree;
 }
 
-export function parseModule(parser: Parser, file: string, text: string, oldTree?: Tree): ParsedModule {
+export function parseModule(parser: Parser, file: string, text: string, oldTree?: Tree, build?: (root: Node) => ModuleModel): ParsedModule {
   const tree = parsePython(parser, text, oldTree);
   const root = tree.rootNode;
+  if (build) return { model: build(root), tree };
   const comments: Comment[] = [];
   const syntaxErrors: Range[] = [];
   collectTrivia(root, comments, syntaxErrors);
@@ -28,7 +29,7 @@ export function parseModule(parser: Parser, file: string, text: string, oldTree?
   return { model, tree };
 }
 
-function collectTrivia(root: Node, comments: Comment[], errors: Range[]): void {
+export function collectTrivia(root: Node, comments: Comment[], errors: Range[]): void {
   // A cursor walk allocates no Node wrapper per step (they dominate the cost on large files) and needs no recursion,
   // so a 200-deep nested expression cannot exhaust the stack.
   const cursor = root.walk();
@@ -51,7 +52,7 @@ function collectTrivia(root: Node, comments: Comment[], errors: Range[]): void {
   }
 }
 
-function importInsertOffset(root: Node): number {
+export function importInsertOffset(root: Node): number {
   let offset = 0;
   for (const c of root.namedChildren) {
     if (!c || c.type === "comment") continue;

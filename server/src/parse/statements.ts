@@ -21,18 +21,22 @@ export function toStatements(block: Node | null): Stmt[] {
   const out: Stmt[] = [];
   if (!block) return out;
   for (const child of block.namedChildren) {
-    if (!child || child.type === "comment" || child.isMissing) continue;
-    if (child.type === "ERROR") {
-      // Names that look assigned inside code that does not parse are unknown from here on, rather than silently
-      // keeping an inherited value (an unclosed bracket swallows the rest of the file into one ERROR node).
-      const binds = assignedInError(child);
-      if (binds.length) out.push({ kind: "opaque", binds, body: [], what: "syntax-error", range: rangeOf(child) });
-      continue;
-    }
-    const stmt = toStatement(child);
+    const stmt = child && childStatement(child);
     if (stmt) out.push(stmt);
   }
   return out;
+}
+
+/** One child of a module or block as a statement, or undefined for comments, `pass` and the like. */
+export function childStatement(child: Node): Stmt | undefined {
+  if (child.type === "comment" || child.isMissing) return undefined;
+  if (child.type === "ERROR") {
+    // Names that look assigned inside code that does not parse are unknown from here on, rather than silently
+    // keeping an inherited value (an unclosed bracket swallows the rest of the file into one ERROR node).
+    const binds = assignedInError(child);
+    return binds.length ? { kind: "opaque", binds, body: [], what: "syntax-error", range: rangeOf(child) } : undefined;
+  }
+  return toStatement(child);
 }
 
 function toStatement(node: Node): Stmt | undefined {

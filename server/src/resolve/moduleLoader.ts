@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Parser, Tree } from "web-tree-sitter";
 import type { ModuleModel, ModuleRef } from "../parse/model";
+import { reparseModule } from "../parse/incremental";
 import { parseModule } from "../parse/parseModule";
 import { readSource } from "../parse/source";
 
@@ -38,7 +39,8 @@ export class ModuleLoader {
     }
     const hit = this.cache.get(abs);
     if (hit && hit.text === text) return hit.result;
-    const parsed = parseModule(this.parser, abs, text);
+    // An edited file re-parses incrementally from its previous tree and model (the editor's case: one keystroke).
+    const parsed = hit?.tree && hit.result.ok ? reparseModule(this.parser, { model: hit.result.model, tree: hit.tree }, text) : parseModule(this.parser, abs, text);
     const result: LoadResult = { ok: true, model: parsed.model, note };
     hit?.tree?.delete();
     this.cache.set(abs, { text, result, tree: parsed.tree });
