@@ -3,8 +3,11 @@ import * as vscode from "vscode";
 import { auditReportMarkdown, type AuditReportData } from "../../server/src/report/auditReport";
 
 let panel: vscode.WebviewPanel | undefined;
+/** The reports the panel shows now: the export button must export these, not the ones the panel was created with. */
+let shown: AuditReportData[] = [];
 
 export function showAuditReport(context: vscode.ExtensionContext, reports: AuditReportData[]): void {
+  shown = reports;
   if (!panel) {
     panel = vscode.window.createWebviewPanel("djangoSettingsHygiene.audit", "Django Settings Audit", vscode.ViewColumn.Active, { enableScripts: true });
     panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
@@ -14,7 +17,7 @@ export function showAuditReport(context: vscode.ExtensionContext, reports: Audit
         const pos = new vscode.Position(m.line ?? 0, m.character ?? 0);
         await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), viewColumn: vscode.ViewColumn.One });
       } else if (m.type === "export") {
-        await exportAuditMarkdown(reports);
+        await exportAuditMarkdown(shown);
       }
     });
   }
@@ -64,7 +67,7 @@ body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); 
 table { border-collapse: collapse; width: 100%; margin-bottom: 2em; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--vscode-panel-border); vertical-align: top; }
 tr.problem td:first-child { border-left: 3px solid var(--vscode-errorForeground); }
-.bad { color: var(--vscode-errorForeground); } .ok { color: var(--vscode-testing-iconPassed); } .unknown { opacity: .7; }
+span.bad { color: var(--vscode-errorForeground); } span.ok { color: var(--vscode-testing-iconPassed); } span.unknown { opacity: .7; }
 .vars { opacity: .7; font-size: 90%; } small { opacity: .7; font-weight: normal; }
 </style></head><body>
 <h1>Django Settings Audit</h1><p>${header}</p><p><button id="export">Export to Markdown</button></p>
