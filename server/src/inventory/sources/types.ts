@@ -1,0 +1,73 @@
+// What documentation sources yield: the variables each file names, where, for which program, and what stays unresolved.
+import type { Note } from "../../resolve/namespace";
+import type { Loc } from "../../resolve/values";
+
+export type DocSourceKind = "dotenv" | "compose" | "kubernetes" | "helm" | "heroku" | "procfile" | "render" | "appengine" | "fly";
+
+/** One variable named by a documentation file. */
+export interface DocEntry {
+  variable: string;
+  source: DocSourceKind;
+  /** The name as written in the documenting file. */
+  loc: Loc;
+  /** Where inside the file: "service web", "Deployment api, container django", "ConfigMap app-config (envFrom of Deployment api)". */
+  context: string;
+  /**
+   * False for entries that configure another program (the postgres service of a compose file, a subchart's values):
+   * they still count as documentation, but are never reported as unused by the settings.
+   */
+  forDjango: boolean;
+}
+
+/** A variable some other tool reads from the environment: compose `${VAR}` interpolation, a Procfile's `$PORT`. */
+export interface ConsumedVariable {
+  variable: string;
+  loc: Loc;
+  by: string;
+}
+
+/** A reference the tree cannot resolve, which may provide any variable: a missing env_file, a Secret not in the tree. */
+export interface OpenReference {
+  loc: Loc;
+  message: string;
+  forDjango: boolean;
+}
+
+export interface DocFile {
+  file: string;
+  source: DocSourceKind;
+  variables: number;
+}
+
+export interface DocumentationScan {
+  files: DocFile[];
+  entries: DocEntry[];
+  consumed: ConsumedVariable[];
+  open: OpenReference[];
+  /** Files that could not be parsed (a YAML syntax error, a Helm template): skipped, and said so. */
+  notes: Note[];
+}
+
+/** What every source parser gets: how to read a file, and which variables the settings read (to tell Django's services apart). */
+export interface SourceContext {
+  root: string;
+  read(file: string): string | undefined;
+  readVariables: ReadonlySet<string>;
+  /** Appends to the scan being built. */
+  scan: DocumentationScan;
+}
+
+/** Commands that run Django: a compose service or container with one of these is the settings' consumer. */
+export const DJANGO_COMMAND = /manage\.py|gunicorn|uvicorn|daphne|hypercorn|uwsgi|granian|celery|django/i;
+
+/** `${VAR}`, `${VAR:-default}`, `${VAR?error}` and `$VAR`, as compose and shells interpolate them (`$$` escapes). */
+export function interpolatedNames(s: string): Array<{ name: string; index: number }> {
+  const out: Array<{ name: string; index: number }> = [];
+  const re = /\$(\$)|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[1]) continue;
+    const name = m[2] ?? m[3];
+    out.push({ name, index: m.index + (m[2] ? 2 : 1) });
+  }
+  return out;
+}
