@@ -11,11 +11,14 @@ const { renderRuleDoc } = require(join(root, "out/server/src/docs/ruleDocs.js"))
 
 const dir = join(root, "docs", "rules");
 mkdirSync(dir, { recursive: true });
-const wanted = new Set(RULES.map((r) => `${r.id}.md`));
+// Project-level checks that are not catalogue rules keep hand-written pages in the same shape.
+const { INVENTORY_RULES } = require(join(root, "out/server/src/inventory/findings.js"));
+const wanted = new Set([...RULES.map((r) => `${r.id}.md`), ...INVENTORY_RULES.map((r) => `${r.id}.md`)]);
 for (const f of readdirSync(dir)) if (f.endsWith(".md") && f !== "README.md" && !wanted.has(f)) rmSync(join(dir, f));
 for (const r of RULES) writeFileSync(join(dir, `${r.id}.md`), renderRuleDoc(r));
 const index = ["# Rules", "", "| Rule | Django check | Severity | Environments | Summary |", "|---|---|---|---|---|"];
 for (const r of RULES) index.push(`| [${r.id}](${r.id}.md) | ${r.djangoChecks.join(", ") || "–"} | ${r.severity} | ${r.appliesTo.join(", ")} | ${r.docs.summary} |`);
+for (const r of INVENTORY_RULES) index.push(`| [${r.id}](${r.id}.md) | – | ${r.severity} | production, staging | ${r.summary ?? r.id} (project-level inventory check) |`);
 writeFileSync(join(dir, "README.md"), index.join("\n") + "\n");
 
 const pkgPath = join(root, "package.json");

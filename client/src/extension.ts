@@ -14,12 +14,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
-  const watcher = vscode.workspace.createFileSystemWatcher("**/{*.py,.env,.env.*,*.env,.gitignore,requirements*.txt,pyproject.toml,Pipfile,Pipfile.lock,poetry.lock,uv.lock,setup.cfg}");
+  const watcher = vscode.workspace.createFileSystemWatcher("**/{*.py,.env,.env.*,*.env,.gitignore,requirements*.txt,pyproject.toml,Pipfile,Pipfile.lock,poetry.lock,uv.lock,setup.cfg,*.yml,*.yaml,app.json,Procfile}");
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
+    // Python settings, and the files that document environment variables (the inventory's diagnostics and fixes).
     documentSelector: [
       { scheme: "file", language: "python" },
       { scheme: "file", language: "dotenv" },
+      { scheme: "file", pattern: "**/.env*" },
+      { scheme: "file", pattern: "**/{docker-compose,compose}*.{yml,yaml}" },
+      { scheme: "file", pattern: "**/{k8s,kubernetes,deploy,manifests,helm,charts}/**/*.{yml,yaml}" },
+      { scheme: "file", pattern: "**/app.json" },
     ],
     synchronize: { fileEvents: watcher, configurationSection: "djangoSettingsHygiene" },
     outputChannel: output,

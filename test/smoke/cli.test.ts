@@ -41,7 +41,8 @@ test("exit 1 with findings, JSON carries the documented fields", () => {
 test("exit 0 on a clean project and with --exit-zero", () => {
   const clean = project({
     "settings.py": [
-      'SECRET_KEY = "x9!Kq2@Lm4#Zp7$Rt1%Vb6^Nc3&Hd8*Jf5(Gs0)Wy-Ue=Io+Pa[Sl]Dk;Fj:Gh"',
+      "import os",
+      'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]',
       "DEBUG = False",
       'ALLOWED_HOSTS = ["example.com"]',
       'MIDDLEWARE = ["django.middleware.security.SecurityMiddleware", "django.middleware.csrf.CsrfViewMiddleware", "django.middleware.clickjacking.XFrameOptionsMiddleware"]',

@@ -12,6 +12,7 @@ import {
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Fix, TextEdit } from "../rules/types";
 import type { DiagnosticData } from "./diagnostics";
+import { addMissingVariablesAction } from "./envInventory";
 import { COMMANDS, DIAGNOSTIC_SOURCE } from "./protocol";
 import { fileOf, lspRange, uriOf } from "./uris";
 import type { WorkspaceState } from "./workspace";
@@ -36,11 +37,18 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
         edit: toWorkspaceEdit([data.fix]),
       });
     }
-    if (doc && wants(CodeActionKind.QuickFix) && rule !== "unused-waiver") {
+    // Waivers are Python comments; a .env, YAML or JSON file gets none (JSON has no comments at all).
+    if (doc && wants(CodeActionKind.QuickFix) && rule !== "unused-waiver" && doc.uri.endsWith(".py")) {
       out.push({ title: `Ignore ${rule} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: waiverEdit(doc, d, rule) });
     }
     if (wants(CodeActionKind.QuickFix)) {
       out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${rule}`, command: COMMANDS.showRuleDocs, arguments: [rule] } });
+    }
+  }
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const audit of state.audits.values()) {
+      const add = addMissingVariablesAction(params.textDocument.uri, audit, doc?.getText());
+      if (add) out.push(add);
     }
   }
   if (only?.some((k) => k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source)) {
