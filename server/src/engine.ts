@@ -4,6 +4,7 @@ import { pythonParser } from "./parse/treeSitter";
 import { analyzeProject, type AnalyzeOptions, type Project } from "./resolve/project";
 import { runRules, type RunOptions } from "./rules/run";
 import type { Finding } from "./rules/types";
+import { dotenvFindings } from "./secrets/dotenv";
 
 export interface Audit {
   project: Project;
@@ -19,7 +20,8 @@ export class Engine {
 
   audit(root: string, options: AnalyzeOptions & RunOptions = {}): Audit {
     const project = analyzeProject(this.parser, root, options);
-    return { project, findings: sortFindings(runRules(project, options)) };
+    // .env files are not settings modules: their check runs once per project, beside the per-environment rules.
+    return { project, findings: sortFindings([...runRules(project, options), ...dotenvFindings(project, options)]) };
   }
 }
 

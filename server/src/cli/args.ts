@@ -7,6 +7,11 @@ export interface AuditArgs {
   djangoVersion?: string;
   exitZero: boolean;
   color: boolean | undefined;
+  /** Apply fixes: safe ones with --fix, unsafe ones too with --unsafe-fixes (which implies --fix). */
+  fix: boolean;
+  unsafeFixes: boolean;
+  /** Print the fixes as a unified diff and write nothing. */
+  diff: boolean;
 }
 
 export type CliArgs = AuditArgs | { command: "help" } | { command: "version" } | { command: "rules"; format: "text" | "json" };
@@ -26,8 +31,12 @@ Options for audit:
   --django-version X.Y        Judge with this Django version's semantics instead of the detected one
   --exit-zero                 Exit 0 even when there are findings
   --color / --no-color        Force colours on or off (default: on for a terminal)
+  --fix                       Apply safe fixes, then report what remains
+  --unsafe-fixes              Apply unsafe fixes too (they change behaviour: an env read without a default
+                              makes the variable required); implies --fix
+  --diff                      Show the fixes --fix (or --unsafe-fixes) would apply as a unified diff; write nothing
 
-Exit codes: 0 no findings, 1 findings, 2 usage or internal error.`;
+Exit codes: 0 no findings, 1 findings, 2 usage or internal error. With --diff: 0 nothing to fix, 1 fixes to apply.`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -38,7 +47,7 @@ export function parseArgs(argv: string[]): CliArgs {
     return { command: "rules", format };
   }
   if (command !== "audit") throw new UsageError(`unknown command "${command}"`);
-  const args: AuditArgs = { command: "audit", paths: [], format: "text", exitZero: false, color: undefined };
+  const args: AuditArgs = { command: "audit", paths: [], format: "text", exitZero: false, color: undefined, fix: false, unsafeFixes: false, diff: false };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -73,6 +82,16 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case "--no-color":
         args.color = false;
+        break;
+      case "--fix":
+        args.fix = true;
+        break;
+      case "--unsafe-fixes":
+        args.unsafeFixes = true;
+        args.fix = true;
+        break;
+      case "--diff":
+        args.diff = true;
         break;
       default:
         if (a.startsWith("-")) throw new UsageError(`unknown option "${a}"`);

@@ -1,7 +1,13 @@
 // The `django-settings-hygiene` command: argument handling, exit codes (0 clean, 1 findings, 2 errors), output.
 import * as fs from "fs";
 import * as path from "path";
-import { Engine } from "../engine";
+import { Engine, type Audit } from "../engine";
+import { planFixes, readFromDisk, writeChanges } from "../fixes/apply";
+import { maskSecretsInText } from "../report/mask";
+import { SECRET_RULES } from "../rules/secrets/index";
+import { unifiedDiff } from "../fixes/diff";
+import { isProjectLevel } from "../secrets/dotenv";
+import type { Finding, Fix } from "../rules/types";
 import { toJsonReport } from "../report/jsonReport";
 import { RULES } from "../rules/index";
 import type { Environment } from "../resolve/environment";
@@ -37,6 +43,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 }
 
+type CliAudit = { audit: Audit; base: string };
+
+const SECRET_RULE_IDS = new Set(SECRET_RULES.map((r) => r.id));
+
 async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   for (const p of args.paths) {
     if (!fs.existsSync(p)) {
@@ -45,7 +55,24 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
     }
   }
   const engine = await Engine.create();
-  const audits = [];
+  let audits = collectAudits(engine, args);
+  if (args.environment && audits.every((a) => a.audit.project.environments.length === 0)) {
+    err.write(`django-settings-hygiene: no environment matches "${args.environment}"\n`);
+    return 2;
+  }
+  if (args.fix || args.diff) {
+    const result = applyFixes(engine, args, audits, out, err);
+    if (args.diff) return result.changed && !args.exitZero ? 1 : 0;
+    audits = result.audits;
+  }
+  const report = toJsonReport(audits);
+  if (args.format === "json") out.write(JSON.stringify(report, null, 2) + "\n");
+  else out.write(formatText(report, args.color ?? Boolean((out as NodeJS.WriteStream).isTTY)));
+  return report.findings.length > 0 && !args.exitZero ? 1 : 0;
+}
+
+function collectAudits(engine: Engine, args: AuditArgs): CliAudit[] {
+  const audits: CliAudit[] = [];
   const single = args.paths.length === 1;
   for (const p of args.paths) {
     const abs = path.resolve(p);
@@ -56,17 +83,100 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
     if (isFile) envs = envs.filter((e) => e.files.includes(abs));
     if (args.environment) envs = envs.filter((e) => matchesEnvironment(e, args.environment!));
     const names = new Set(envs.map((e) => e.name));
-    const audit = { project: { ...a.project, environments: envs }, findings: a.findings.filter((f) => names.has(f.environment)) };
+    // .env findings belong to the project, not to an environment: shown unless the audit is narrowed to one.
+    const keep = (f: Finding) => names.has(f.environment) || (isProjectLevel(f) && !args.environment && (!isFile || f.location.file === abs));
+    const audit = { project: { ...a.project, environments: envs }, findings: a.findings.filter(keep) };
     audits.push({ audit, base: single && !isFile ? root : process.cwd() });
   }
-  if (args.environment && audits.every((a) => a.audit.project.environments.length === 0)) {
-    err.write(`django-settings-hygiene: no environment matches "${args.environment}"\n`);
-    return 2;
+  return audits;
+}
+
+/** Fixes of the shown findings that the flags allow, each once (the same fix arrives from every environment). */
+function fixesOf(audits: CliAudit[], unsafe: boolean): { fixes: Fix[]; unsafeLeft: number } {
+  const fixes: Fix[] = [];
+  const seen = new Set<string>();
+  const unsafeSeen = new Set<string>();
+  for (const { audit } of audits) {
+    for (const f of audit.findings) {
+      if (!f.fix) continue;
+      const key = JSON.stringify(f.fix.edits);
+      if (f.fix.safety === "unsafe" && !unsafe) {
+        unsafeSeen.add(key);
+        continue;
+      }
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fixes.push(f.fix);
+    }
   }
-  const report = toJsonReport(audits);
-  if (args.format === "json") out.write(JSON.stringify(report, null, 2) + "\n");
-  else out.write(formatText(report, args.color ?? Boolean((out as NodeJS.WriteStream).isTTY)));
-  return report.findings.length > 0 && !args.exitZero ? 1 : 0;
+  return { fixes, unsafeLeft: unsafeSeen.size };
+}
+
+/** Passes of fix → re-audit, so fixes that clashed with another in one pass get their turn in the next. */
+const MAX_FIX_PASSES = 5;
+
+/**
+ * --fix / --unsafe-fixes / --diff. Writing mode re-audits after each pass and returns what remains; --diff plans one
+ * pass over the current files and prints it, writing nothing.
+ */
+function applyFixes(engine: Engine, args: AuditArgs, start: CliAudit[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): { audits: CliAudit[]; changed: boolean } {
+  let audits = start;
+  const touched = new Set<string>();
+  let applied = 0;
+  let unsafeLeft = 0;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const found = fixesOf(audits, args.unsafeFixes);
+    unsafeLeft = found.unsafeLeft;
+    if (found.fixes.length === 0) break;
+    const plan = planFixes(found.fixes);
+    if (plan.changes.length === 0) break;
+    if (args.diff) {
+      // The removed lines are the committed secrets being fixed (and context lines may hold others): mask them all.
+      const secrets = secretTexts(audits);
+      for (const c of plan.changes) out.write(maskSecretsInText(unifiedDiff(c.before, c.after, displayPath(c.file), c.created), secrets));
+      err.write(`${plan.applied.length} fix${plan.applied.length === 1 ? "" : "es"} would change ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"}${hint(unsafeLeft)}\n`);
+      return { audits, changed: true };
+    }
+    writeChanges(plan.changes);
+    for (const c of plan.changes) touched.add(c.file);
+    applied += plan.applied.length;
+    audits = collectAudits(engine, args);
+  }
+  if (args.diff) {
+    err.write(`Nothing to fix${hint(unsafeLeft)}\n`);
+    return { audits, changed: false };
+  }
+  if (applied === 0) err.write(`No fixes applied${hint(unsafeLeft)}\n`);
+  else err.write(`Applied ${applied} fix${applied === 1 ? "" : "es"} to ${touched.size} file${touched.size === 1 ? "" : "s"}${hint(unsafeLeft)}\n`);
+  return { audits, changed: applied > 0 };
+}
+
+/** The text of every secret the audit found, read at the findings' locations (the literal as written, and without quotes). */
+function secretTexts(audits: CliAudit[]): string[] {
+  const out: string[] = [];
+  const texts = new Map<string, string | undefined>();
+  for (const { audit } of audits) {
+    for (const f of audit.findings) {
+      if (!SECRET_RULE_IDS.has(f.rule)) continue;
+      const file = f.location.file;
+      if (!texts.has(file)) texts.set(file, readFromDisk(file));
+      const raw = texts.get(file)?.slice(f.location.range.startOffset, f.location.range.endOffset);
+      if (!raw) continue;
+      out.push(raw);
+      const inner = /^[rRuU]?("""|'''|"|')([\s\S]*)\1$/.exec(raw);
+      if (inner) out.push(inner[2]);
+    }
+  }
+  return out;
+}
+
+function hint(unsafeLeft: number): string {
+  return unsafeLeft > 0 ? `; ${unsafeLeft} more fix${unsafeLeft === 1 ? " is" : "es are"} unsafe (run with --unsafe-fixes)` : "";
+}
+
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return (rel.startsWith("..") ? file : rel).split(path.sep).join("/");
 }
 
 /** `--environment production` matches the kind; `mysite.settings.prod` or its last part match the module. */

@@ -4,7 +4,8 @@ import type { Environment, ResolvedSetting } from "../resolve/environment";
 import type { Project } from "../resolve/project";
 import { pyContains, type Loc } from "../resolve/values";
 import { RULES } from "./index";
-import type { Finding, RelatedLocation, Rule, RuleContext, RuleResult, Severity } from "./types";
+import type { Finding, Fix, RelatedLocation, Rule, RuleContext, RuleResult, Severity } from "./types";
+import { applyProjectWaivers, UNUSED_WAIVER } from "./waivers";
 import * as path from "path";
 import { createHash } from "crypto";
 import { pyRepr } from "../resolve/values";
@@ -20,7 +21,10 @@ export interface RunOptions {
 export function runRules(project: Project, options: RunOptions = {}): Finding[] {
   const out: Finding[] = [];
   for (const env of project.environments) out.push(...runOnEnvironment(project, env, options));
-  return out;
+  // Waivers apply across environments: one comment on a base module's line silences that finding wherever it is inherited.
+  const known = new Set([...RULES.map((r) => r.id), UNUSED_WAIVER]);
+  const active = new Set([...(options.rules ?? RULES).map((r) => r.id), UNUSED_WAIVER].filter((id) => !options.disabled?.includes(id)));
+  return applyProjectWaivers(project, out, known, active, options.severities?.[UNUSED_WAIVER]);
 }
 
 export function runOnEnvironment(project: Project, env: Environment, options: RunOptions = {}): Finding[] {
@@ -63,11 +67,24 @@ export function runOnEnvironment(project: Project, env: Environment, options: Ru
         setting: r.setting,
         fingerprint: fingerprint(rule.id, djangoCheck, env.name, r),
         ...placed,
-        ...(r.fix ? { fix: r.fix } : {}),
+        ...(r.fix && editsParsedFiles(project, r.fix) ? { fix: r.fix } : {}),
       });
     }
   }
   return out;
+}
+
+/**
+ * A fix edits a Python file blind when that file has a syntax error: tree-sitter's recovery decides where statements end,
+ * so an appended setting can land inside an unclosed bracket and break the file further. Like ruff, no fix is offered
+ * for such a file; the finding stays.
+ */
+function editsParsedFiles(project: Project, fix: Fix): boolean {
+  return fix.edits.every((e) => {
+    if (!e.file.endsWith(".py")) return true;
+    const loaded = project.loader.load(e.file);
+    return !loaded.ok || loaded.model.syntaxErrors.length === 0;
+  });
 }
 
 const ZERO: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 }, startOffset: 0, endOffset: 0 };

@@ -1,4 +1,21 @@
-// Committed-secret rules, one per file; this list grows as they land.
+// Committed-secret rules, one per file: settings values and env-read defaults (per environment) and tracked .env files (per project).
 import type { Rule } from "../types";
+import { dotenvSecretTracked } from "./dotenvSecretTracked";
+import { hardcodedAwsCredentials } from "./hardcodedAwsCredentials";
+import { hardcodedCredential } from "./hardcodedCredential";
+import { hardcodedDatabasePassword } from "./hardcodedDatabasePassword";
+import { hardcodedEmailPassword } from "./hardcodedEmailPassword";
+import { hardcodedProviderToken } from "./hardcodedProviderToken";
+import { hardcodedSecretKey } from "./hardcodedSecretKey";
+import { hardcodedUrlPassword } from "./hardcodedUrlPassword";
 
-export const SECRET_RULES: readonly Rule[] = [];
+export const SECRET_RULES: readonly Rule[] = [
+  hardcodedSecretKey,
+  hardcodedUrlPassword,
+  hardcodedDatabasePassword,
+  hardcodedEmailPassword,
+  hardcodedAwsCredentials,
+  hardcodedProviderToken,
+  hardcodedCredential,
+  dotenvSecretTracked,
+];

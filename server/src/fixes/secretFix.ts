@@ -1,0 +1,15 @@
+// Picks the fix for one committed secret: drop an env default, DATABASES → env.db(), or literal → env read.
+import type { SecretCandidate } from "../secrets/scan";
+import type { Fix } from "../rules/types";
+import { envVarName } from "./envNames";
+import { databaseToEnvDb, literalToEnvRead, removeEnvDefault, type FixContext } from "./envRead";
+
+export function secretFix(c: SecretCandidate, ctx: FixContext): Fix | undefined {
+  if (c.read) return removeEnvDefault(ctx, c.read, c.label);
+  if (!c.isLiteral) return undefined;
+  if (c.rule === "hardcoded-database-password" && c.path.length === 3 && typeof c.path[1] === "string") {
+    const db = databaseToEnvDb(ctx, c.loc, c.path[1]);
+    if (db) return db;
+  }
+  return literalToEnvRead(ctx, c.loc, envVarName(c.path, c.literal), c.label);
+}

@@ -1,0 +1,214 @@
+// Walks one environment's resolved settings, their env-read defaults and recorded calls for strings written in the code that are secrets.
+import { contains, exprIndex } from "../fixes/exprIndex";
+import type { ModuleModel } from "../parse/model";
+import type { Environment } from "../resolve/environment";
+import type { Binding } from "../resolve/namespace";
+import { envReadsOf, type EnvRead, type Loc, type Value } from "../resolve/values";
+import { classify, RULE_PRIORITY, type Classification, type PathSeg } from "./classify";
+
+export interface SecretCandidate extends Classification {
+  /** Where the string is written. */
+  loc: Loc;
+  /** How the environment reaches it: setting and keys, a call's argument, or an env variable's name. */
+  path: PathSeg[];
+  /** The path for messages: `DATABASES['default']['PASSWORD']`. */
+  label: string;
+  /** The top-level setting, when the path starts at one. */
+  setting?: string;
+  /** The whole string as written at `loc` (a URL, when the secret is its password). */
+  literal: string;
+  /** `loc` is a plain string literal, so a fix may replace it. */
+  isLiteral: boolean;
+  /** Set when the string is the written default of this env read: "the default is committed with the code". */
+  read?: EnvRead;
+}
+
+export type ModuleOf = (file: string) => ModuleModel | undefined;
+
+const MAX_DEPTH = 14;
+const cache = new WeakMap<Environment, SecretCandidate[]>();
+
+/** The environment's secret candidates, one per place in the code; computed once and shared by every secrets rule. */
+export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate[] {
+  const hit = cache.get(env);
+  if (hit) return hit;
+  const found = new Map<string, SecretCandidate>();
+  const testing = env.kind === "testing";
+
+  // Every env read the environment performs, to recognise a string written as some read's default wherever it is reached from.
+  const reads: EnvRead[] = [];
+  const known = new Set<EnvRead>();
+  const add = (r: EnvRead) => {
+    if (known.has(r)) return;
+    known.add(r);
+    reads.push(r);
+  };
+  const addReads = (v: Value | undefined) => {
+    for (const r of envReadsOf(v)) add(r);
+  };
+  const bindings = [...env.settings.entries()];
+  for (const [, b] of bindings) for (const x of overrideChain(b)) addReads(x.value);
+  for (const c of env.calls) for (const v of [...c.args, ...Object.values(c.kwargs)]) addReads(v);
+  const moduleReads = (env.result as { envReads?: EnvRead[] }).envReads ?? [];
+  for (const r of moduleReads) add(r);
+  // Defaults can hold reads of their own (`env("A", default=env("B", default="…"))`).
+  for (let i = 0; i < reads.length; i++) addReads(reads[i].default);
+
+  // Reads with a written default, by the file the default is written in, sorted by where the default starts.
+  const defaultsByFile = new Map<string, EnvRead[]>();
+  for (const r of reads) {
+    if (!r.defaultLoc) continue;
+    const list = defaultsByFile.get(r.defaultLoc.file) ?? [];
+    list.push(r);
+    defaultsByFile.set(r.defaultLoc.file, list);
+  }
+  for (const list of defaultsByFile.values()) list.sort((a, b) => a.defaultLoc!.range.startOffset - b.defaultLoc!.range.startOffset);
+  /** The innermost read whose written default holds `loc`: a binary search, then a short walk back over enclosing defaults. */
+  const defaultHolding = (loc: Loc): EnvRead | undefined => {
+    const list = defaultsByFile.get(loc.file);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].defaultLoc!.range.startOffset <= loc.range.startOffset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = at; i >= 0 && at - i < 64; i--) if (contains(list[i].defaultLoc!.range, loc.range)) return list[i];
+    return undefined;
+  };
+
+  const visitedDefaults = new Set<EnvRead>();
+  const consider = (v: Value & { k: "str" }, path: PathSeg[], names: string[]) => {
+    const loc = v.loc;
+    if (!loc) return;
+    // A value returned by an env read carries the read's own location; its default is judged where it is written.
+    if (v.env?.some((r) => r.loc.file === loc.file && r.loc.range.startOffset === loc.range.startOffset && r.loc.range.endOffset === loc.range.endOffset)) return;
+    const model = module(loc.file);
+    if (!model) return;
+    const e = exprIndex(model).at(loc.range);
+    if (!e) return;
+    let literal: string;
+    let isLiteral = false;
+    if (e.t === "str") {
+      // A piece of a literal (a URL's password taken apart by dj-database-url) is judged as the whole literal.
+      literal = e.v;
+      isLiteral = true;
+    } else if (e.t === "fstr" || e.t === "binop") {
+      literal = v.v;
+    } else {
+      return;
+    }
+    // A piece cut out of a literal (dj-database-url's parsed PASSWORD, ENGINE…) stands for the dict the literal became.
+    if (isLiteral && v.v !== literal && path.length > 1) path = path.slice(0, -1);
+    const read = defaultHolding(loc);
+    const allNames = read ? [...names, read.variable] : names;
+    const c = classify({ path, value: literal, names: allNames, testing });
+    if (!c) return;
+    const candidate: SecretCandidate = {
+      ...c,
+      loc,
+      path,
+      label: pathLabel(path),
+      setting: settingOf(path, env),
+      literal,
+      isLiteral,
+      read,
+    };
+    const key = `${loc.file}\u0000${loc.range.startOffset}\u0000${loc.range.endOffset}`;
+    const prev = found.get(key);
+    if (!prev || better(candidate, prev)) found.set(key, candidate);
+  };
+
+  const visit = (v: Value | undefined, path: PathSeg[], names: string[], depth: number): void => {
+    if (!v || depth > MAX_DEPTH) return;
+    for (const r of v.env ?? []) {
+      if (r.default && !visitedDefaults.has(r)) {
+        visitedDefaults.add(r);
+        visit(r.default, path, [...names, r.variable], depth + 1);
+      }
+    }
+    switch (v.k) {
+      case "str":
+        consider(v, path, names);
+        return;
+      case "list":
+      case "tuple":
+      case "set":
+        v.items.forEach((item, i) => visit(item, [...path, i], names, depth + 1));
+        return;
+      case "dict":
+        for (const [k, x] of v.entries) visit(x, [...path, k.k === "str" ? k.v : k.k === "int" ? k.v : "?"], names, depth + 1);
+        return;
+      case "unknown":
+        for (const a of v.alternatives ?? []) visit(a, path, names, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+
+  for (const [name, b] of bindings) for (const x of overrideChain(b)) visit(x.value, [name], [], 0);
+  for (const c of env.calls) {
+    const head = `${c.callee}()`;
+    c.args.forEach((a, i) => visit(a, [head, i], [], 0));
+    for (const [kw, a] of Object.entries(c.kwargs)) visit(a, [head, kw], [], 0);
+  }
+  // Reads whose result is kept in a lower-case name or passed on: their defaults are still committed.
+  for (const r of reads) {
+    if (r.default && !visitedDefaults.has(r)) {
+      visitedDefaults.add(r);
+      visit(r.default, [r.variable], [r.variable], 0);
+    }
+  }
+
+  const out = [...found.values()].sort(
+    (a, b) => (a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.range.startOffset - b.loc.range.startOffset),
+  );
+  cache.set(env, out);
+  return out;
+}
+
+/** The binding and the ones it replaced: a literal overridden later in the chain is still committed. */
+function overrideChain(b: Binding): Binding[] {
+  const out: Binding[] = [];
+  for (let x: Binding | undefined = b; x && out.length < 12 && !out.includes(x); x = x.overrides) out.push(x);
+  return out;
+}
+
+/**
+ * Which of two readings of the same place wins: the higher-priority rule, then the shorter path (the literal itself
+ * rather than a piece of it, as dj-database-url's parsed PASSWORD would be), then the label, so that every environment
+ * picks the same reading and messages stay identical across environments.
+ */
+function better(a: SecretCandidate, b: SecretCandidate): boolean {
+  const pa = RULE_PRIORITY.indexOf(a.rule);
+  const pb = RULE_PRIORITY.indexOf(b.rule);
+  if (pa !== pb) return pa < pb;
+  if (a.path.length !== b.path.length) return a.path.length < b.path.length;
+  return a.label < b.label;
+}
+
+function settingOf(path: PathSeg[], env: Environment): string | undefined {
+  const top = path[0];
+  return typeof top === "string" && env.settings.has(top) ? top : undefined;
+}
+
+/** `DATABASES['default']['PASSWORD']`, `SECRET_KEY_FALLBACKS[0]`, `sentry_sdk.init(dsn=…)`. */
+export function pathLabel(path: readonly PathSeg[]): string {
+  const [head, ...rest] = path;
+  if (typeof head === "string" && head.endsWith("()")) {
+    const callee = head.slice(0, -2);
+    const arg = rest[0];
+    const inner = rest.slice(1).map(step).join("");
+    return typeof arg === "string" ? `${callee}(${arg}=…)${inner}` : `${callee}(…)${inner}`;
+  }
+  return String(head) + rest.map(step).join("");
+}
+
+function step(p: PathSeg): string {
+  return typeof p === "number" ? `[${p}]` : `['${p.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}']`;
+}

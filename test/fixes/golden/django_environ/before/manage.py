@@ -1,0 +1,1 @@
+# Golden fixture: the bazaar project root.

@@ -1,0 +1,1 @@
+# Golden fixture: the site project root.

@@ -1,0 +1,1 @@
+# Golden fixture: the app project root.

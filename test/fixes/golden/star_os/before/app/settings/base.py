@@ -1,0 +1,4 @@
+# Golden fixture: base imports os; production uses it through the star import.
+import os
+
+DEBUG = False
