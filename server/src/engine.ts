@@ -2,9 +2,15 @@
 import type { Parser } from "web-tree-sitter";
 import { pythonParser } from "./parse/treeSitter";
 import { analyzeProject, type AnalyzeOptions, type Project } from "./resolve/project";
-import { runRules, type RunOptions } from "./rules/run";
+import { INVENTORY_RULES, inventoryFindings } from "./inventory/findings";
+import { runRules, type ProjectChecks, type RunOptions } from "./rules/run";
 import type { Finding } from "./rules/types";
 import { dotenvFindings } from "./secrets/dotenv";
+
+export interface AuditOptions extends AnalyzeOptions, RunOptions {
+  /** Run the environment-variable inventory checks (env-undocumented, env-unused); on by default. */
+  inventory?: boolean;
+}
 
 export interface Audit {
   project: Project;
@@ -18,10 +24,17 @@ export class Engine {
     return new Engine(await pythonParser());
   }
 
-  audit(root: string, options: AnalyzeOptions & RunOptions = {}): Audit {
+  audit(root: string, options: AuditOptions = {}): Audit {
     const project = analyzeProject(this.parser, root, options);
+    const inventoryIds = INVENTORY_RULES.map((r) => r.id);
+    const checks: ProjectChecks = {
+      ids: inventoryIds,
+      // The inventory reads documentation files and every env read; the language server skips it between keystrokes.
+      run: (ruleFindings) =>
+        options.inventory === false ? [] : inventoryFindings({ project, findings: ruleFindings }, { disabled: options.disabled, severities: options.severities, pythonWaivers: false }),
+    };
     // .env files are not settings modules: their check runs once per project, beside the per-environment rules.
-    return { project, findings: sortFindings([...runRules(project, options), ...dotenvFindings(project, options)]) };
+    return { project, findings: sortFindings([...runRules(project, options, checks), ...dotenvFindings(project, options)]) };
   }
 }
 

@@ -53,6 +53,7 @@ test("exit 0 on a clean project and with --exit-zero", () => {
       "CSRF_COOKIE_SECURE = True",
       "",
     ].join("\n"),
+    ".env.example": "DJANGO_SECRET_KEY=\n",
   });
   const ok = spawnSync(process.execPath, [cli, "audit", clean], { encoding: "utf8" });
   assert.equal(ok.status, 0, ok.stdout + ok.stderr);

@@ -101,14 +101,21 @@ export function startServer(): void {
     const s = await ready();
     const file = fileOf(e.document.uri);
     if (file) s.ensureRootFor(file);
+    s.inventoryDue = true;
     s.schedule();
   });
   documents.onDidChangeContent(async () => (await ready()).schedule());
+  documents.onDidSave(async () => {
+    const s = await ready();
+    s.inventoryDue = true;
+    s.schedule(0);
+  });
   documents.onDidClose(async () => (await ready()).schedule());
   connection.onDidChangeWatchedFiles(async (p) => {
     const s = await ready();
     // A content change keeps the set of modules; creation and deletion change what discovery finds.
     if (p.changes.some((c) => c.type !== FileChangeType.Changed)) s.filesChanged();
+    s.inventoryDue = true;
     s.schedule();
   });
 

@@ -12,6 +12,9 @@ import { formatVersion } from "../resolve/djangoVersion";
 import { toDiagnostics } from "./diagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
 import { fileOf } from "./uris";
+import { INVENTORY_RULES } from "../inventory/findings";
+
+const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.id));
 
 export class WorkspaceState {
   roots: string[] = [];
@@ -62,6 +65,7 @@ export class WorkspaceState {
 
   /** Files were created, deleted or renamed: walk the workspace again on the next analysis. */
   filesChanged(): void {
+    this.inventoryDue = true;
     for (const c of this.caches.values()) c.discovery = undefined;
   }
 
@@ -78,12 +82,14 @@ export class WorkspaceState {
   async analyze(): Promise<void> {
     if (this.running) await this.running;
     const gen = this.generation;
+    const withInventory = this.inventoryDue;
+    this.inventoryDue = false;
     this.running = (async () => {
       const started = Date.now();
       for (const root of this.roots) {
         if (gen !== this.generation) return;
         try {
-          this.audits.set(root, this.auditRoot(root));
+          this.audits.set(root, this.auditRoot(root, withInventory));
         } catch (e) {
           this.connection.console.error(`analysis of ${root} failed: ${(e as Error).stack ?? e}`);
         }
@@ -97,7 +103,13 @@ export class WorkspaceState {
     this.running = undefined;
   }
 
-  private auditRoot(root: string): Audit {
+  /**
+   * The inventory reads documentation files and costs far more than a keystroke's re-analysis: it runs on open, save
+   * and file-system events, and between them its last findings are carried over.
+   */
+  inventoryDue = true;
+
+  private auditRoot(root: string, withInventory: boolean): Audit {
     let loader = this.loaders.get(root);
     if (!loader) {
       loader = new ModuleLoader(this.engine.parser, root, this.overlay);
@@ -108,7 +120,8 @@ export class WorkspaceState {
       cache = { entryDefaults: new Map() };
       this.caches.set(root, cache);
     }
-    return this.engine.audit(root, {
+    const audit = this.engine.audit(root, {
+      inventory: withInventory,
       loader,
       cache,
       djangoVersion: this.settings.djangoVersion || undefined,
@@ -117,6 +130,11 @@ export class WorkspaceState {
       disabled: this.settings.disabledRules,
       severities: this.settings.severities as Record<string, Severity>,
     });
+    if (!withInventory) {
+      const previous = this.audits.get(root)?.findings.filter((f) => INVENTORY_IDS.has(f.rule)) ?? [];
+      audit.findings.push(...previous);
+    }
+    return audit;
   }
 
   private publish(): void {

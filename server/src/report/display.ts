@@ -1,22 +1,14 @@
 // Shows effective values to people (hover, audit report) with anything secret-looking masked, recursively.
 import type { Value } from "../resolve/values";
 import { pyRepr } from "../resolve/values";
+import { maskEmbeddedSecrets, quotedMask } from "./mask";
 
 /** Setting or key names whose values are treated as secrets when shown. */
 const SECRET_NAME = /(KEY|SECRET|TOKEN|PASSWORD|PASS|PASSWD|DSN|CREDENTIALS?|AUTH)$|^(PASSWORD|SECRET_KEY_FALLBACKS)$/i;
 
 /** A short prefix and the length: enough to recognise a value, never enough to use it. */
 export function maskString(s: string): string {
-  const chars = [...s];
-  if (chars.length === 0) return "''";
-  const shown = chars.length >= 16 ? 4 : chars.length >= 8 ? 2 : 0;
-  return `'${chars.slice(0, shown).join("")}…(${chars.length} chars)'`;
-}
-
-/** `scheme://user:***@host` for URLs that carry a password. */
-function maskUrlPassword(s: string): string | undefined {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)([^@/]+)(@.*)$/i.exec(s);
-  return m ? `'${m[1]}${maskString(m[2]).slice(1, -1)}${m[3]}'` : undefined;
+  return s.length === 0 ? "''" : quotedMask(s);
 }
 
 export function displayValue(name: string, v: Value, depth = 0): string {
@@ -25,7 +17,8 @@ export function displayValue(name: string, v: Value, depth = 0): string {
   switch (v.k) {
     case "str":
       if (secret) return maskString(v.v);
-      return maskUrlPassword(v.v) ?? pyRepr(v);
+      // A name that says nothing can still hold a token or a URL password: mask by shape too.
+      return pyRepr({ k: "str", v: maskEmbeddedSecrets(v.v) });
     case "list":
     case "tuple":
     case "set": {

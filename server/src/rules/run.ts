@@ -18,13 +18,24 @@ export interface RunOptions {
   rules?: readonly Rule[];
 }
 
-export function runRules(project: Project, options: RunOptions = {}): Finding[] {
+/**
+ * Runs every rule on every environment, then the project-level checks (`extra`: .env files, the environment-variable
+ * inventory, which read the rule findings), then the waivers over all of them, so a waiver can name any of these ids.
+ */
+export function runRules(project: Project, options: RunOptions = {}, extra?: ProjectChecks): Finding[] {
   const out: Finding[] = [];
   for (const env of project.environments) out.push(...runOnEnvironment(project, env, options));
+  if (extra) out.push(...extra.run(out));
   // Waivers apply across environments: one comment on a base module's line silences that finding wherever it is inherited.
-  const known = new Set([...RULES.map((r) => r.id), UNUSED_WAIVER]);
-  const active = new Set([...(options.rules ?? RULES).map((r) => r.id), UNUSED_WAIVER].filter((id) => !options.disabled?.includes(id)));
+  const known = new Set([...RULES.map((r) => r.id), UNUSED_WAIVER, ...(extra?.ids ?? [])]);
+  const active = new Set([...(options.rules ?? RULES).map((r) => r.id), UNUSED_WAIVER, ...(extra?.ids ?? [])].filter((id) => !options.disabled?.includes(id)));
   return applyProjectWaivers(project, out, known, active, options.severities?.[UNUSED_WAIVER]);
+}
+
+/** Checks that run once per project rather than per environment, with the rule ids they may report. */
+export interface ProjectChecks {
+  ids: readonly string[];
+  run(ruleFindings: Finding[]): Finding[];
 }
 
 export function runOnEnvironment(project: Project, env: Environment, options: RunOptions = {}): Finding[] {
