@@ -1,9 +1,14 @@
 // Command-line parsing for `django-settings-hygiene`: subcommands, flags, and usage errors (exit code 2).
+import type { Severity } from "../rules/types";
 export interface AuditArgs {
   command: "audit";
   paths: string[];
-  format: "text" | "json";
+  format: "text" | "json" | "sarif" | "github";
   environment?: string;
+  /** Exit 1 only for findings at or above this severity (default: warning, or the configured fail-level). */
+  failLevel?: Severity;
+  baseline?: string;
+  writeBaseline?: string;
   djangoVersion?: string;
   exitZero: boolean;
   color: boolean | undefined;
@@ -18,15 +23,24 @@ export type CliArgs = AuditArgs | { command: "help" } | { command: "version" } |
 
 export class UsageError extends Error {}
 
+const LEVELS: Severity[] = ["error", "warning", "information", "hint"];
+
 export const USAGE = `Usage: django-settings-hygiene <command> [options]
 
 Commands:
-  audit [PATH...]     Audit the Django settings under each PATH (default: .)
+  audit [PATH...]     Audit the Django settings under each PATH (default: .); a PATH that is a file audits
+                      the environments it feeds (what pre-commit passes)
+  env [PATH]          The environment variables each environment reads, and where they are documented
   rules               List every rule with its Django check id and severity
+  lsp --stdio         Run the language server (for any LSP editor)
   help                Show this help
 
 Options for audit:
-  --format text|json          Output format (default: text)
+  --format text|json|sarif|github
+                              Output format (default: text); sarif for code scanning, github for annotations
+  --fail-level LEVEL          error|warning|information|hint: exit 1 only for findings at or above it (default: warning)
+  --baseline FILE             Report only findings not in FILE; entries that no longer match are listed as stale
+  --write-baseline FILE       Write every current finding to FILE (keyed by rule, environment, setting, value hash) and exit 0
   --environment NAME          Only this environment: its kind (production) or module (mysite.settings.prod)
   --django-version X.Y        Judge with this Django version's semantics instead of the detected one
   --exit-zero                 Exit 0 even when there are findings
@@ -36,7 +50,10 @@ Options for audit:
                               makes the variable required); implies --fix
   --diff                      Show the fixes --fix (or --unsafe-fixes) would apply as a unified diff; write nothing
 
-Exit codes: 0 no findings, 1 findings, 2 usage or internal error. With --diff: 0 nothing to fix, 1 fixes to apply.`;
+Configuration: [tool.django-settings-hygiene] in pyproject.toml (django-version, environments, disable, severity,
+per-path-ignores, extra-settings, fail-level); command-line flags win.
+
+Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage or internal error. With --diff: 0 nothing to fix, 1 fixes to apply.`;
 
 export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
@@ -60,7 +77,7 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (flag) {
       case "--format": {
         const v = value();
-        if (v !== "text" && v !== "json") throw new UsageError(`--format must be text or json, not "${v}"`);
+        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "github") throw new UsageError(`--format must be text, json, sarif or github, not "${v}"`);
         args.format = v;
         break;
       }
@@ -74,6 +91,18 @@ export function parseArgs(argv: string[]): CliArgs {
         args.djangoVersion = v;
         break;
       }
+      case "--fail-level": {
+        const v = value();
+        if (!LEVELS.includes(v as Severity)) throw new UsageError(`--fail-level must be one of ${LEVELS.join(", ")}, not "${v}"`);
+        args.failLevel = v as Severity;
+        break;
+      }
+      case "--baseline":
+        args.baseline = value();
+        break;
+      case "--write-baseline":
+        args.writeBaseline = value();
+        break;
       case "--exit-zero":
         args.exitZero = true;
         break;

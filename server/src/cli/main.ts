@@ -13,10 +13,20 @@ import { RULES } from "../rules/index";
 import type { Environment } from "../resolve/environment";
 import { parseArgs, USAGE, UsageError, type AuditArgs } from "./args";
 import { formatText } from "./formatText";
+import { applyBaseline, readBaseline, writeBaseline } from "./baseline";
+import { runEnvCommand } from "./envCommand";
+import { formatGithub } from "./formatGithub";
+import { formatSarif } from "./formatSarif";
+import { ConfigError, globMatches, loadProjectConfig } from "../config/projectConfig";
+import { INVENTORY_RULES } from "../inventory/findings";
+import { UNUSED_WAIVER } from "../rules/waivers";
+import { SEVERITY_ORDER, type Severity } from "../rules/types";
+import { pathToFileURL } from "url";
 
 const VERSION = "0.1.0";
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  if (argv[0] === "env") return runEnvCommand(argv.slice(1), out, err);
   let args;
   try {
     args = parseArgs(argv);
@@ -43,7 +53,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   }
 }
 
-type CliAudit = { audit: Audit; base: string };
+type CliAudit = { audit: Audit; base: string; failLevel?: Severity };
 
 const SECRET_RULE_IDS = new Set(SECRET_RULES.map((r) => r.id));
 
@@ -55,7 +65,16 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
     }
   }
   const engine = await Engine.create();
-  let audits = collectAudits(engine, args);
+  let audits: CliAudit[];
+  try {
+    audits = collectAudits(engine, args);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err.write(`django-settings-hygiene: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
   if (args.environment && audits.every((a) => a.audit.project.environments.length === 0)) {
     err.write(`django-settings-hygiene: no environment matches "${args.environment}"\n`);
     return 2;
@@ -66,9 +85,32 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
     audits = result.audits;
   }
   const report = toJsonReport(audits);
+  if (args.writeBaseline) {
+    writeBaseline(args.writeBaseline, report.findings);
+    err.write(`wrote ${report.findings.length} finding${report.findings.length === 1 ? "" : "s"} to ${args.writeBaseline}\n`);
+    return 0;
+  }
+  if (args.baseline) {
+    let baseline;
+    try {
+      baseline = readBaseline(args.baseline);
+    } catch (e) {
+      err.write(`django-settings-hygiene: ${(e as Error).message}\n`);
+      return 2;
+    }
+    const split = applyBaseline(report.findings, baseline);
+    report.findings = split.fresh;
+    report.baseline = { baselined: split.baselined.length, stale: split.stale };
+    for (const s of split.stale) err.write(`stale baseline entry: ${s.rule} [${s.environment}]${s.setting ? ` ${s.setting}` : ""} (was in ${s.file}); remove it from ${args.baseline}\n`);
+  }
+  const base = audits.length === 1 ? audits[0].base : process.cwd();
   if (args.format === "json") out.write(JSON.stringify(report, null, 2) + "\n");
+  else if (args.format === "sarif") out.write(formatSarif(report, VERSION, pathToFileURL(base + path.sep).href));
+  else if (args.format === "github") out.write(formatGithub(report));
   else out.write(formatText(report, args.color ?? Boolean((out as NodeJS.WriteStream).isTTY)));
-  return report.findings.length > 0 && !args.exitZero ? 1 : 0;
+  const failLevel = args.failLevel ?? audits.map((a) => a.failLevel).find((l) => l) ?? "warning";
+  const failing = report.findings.filter((f) => SEVERITY_ORDER.indexOf(f.severity) <= SEVERITY_ORDER.indexOf(failLevel));
+  return failing.length > 0 && !args.exitZero ? 1 : 0;
 }
 
 function collectAudits(engine: Engine, args: AuditArgs): CliAudit[] {
@@ -78,15 +120,26 @@ function collectAudits(engine: Engine, args: AuditArgs): CliAudit[] {
     const abs = path.resolve(p);
     const isFile = fs.statSync(abs).isFile();
     const root = isFile ? projectRootOf(abs) : abs;
-    const a = engine.audit(root, { djangoVersion: args.djangoVersion });
+    const config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_RULES.map((r) => r.id), UNUSED_WAIVER]);
+    const a = engine.audit(root, {
+      djangoVersion: args.djangoVersion ?? config.djangoVersion,
+      environmentKinds: config.environments,
+      disabled: config.disabledRules,
+      severities: config.severities,
+      extraSettingsFiles: config.extraSettings.map((f) => path.resolve(root, f)),
+    });
     let envs = a.project.environments;
     if (isFile) envs = envs.filter((e) => e.files.includes(abs));
     if (args.environment) envs = envs.filter((e) => matchesEnvironment(e, args.environment!));
     const names = new Set(envs.map((e) => e.name));
     // .env findings belong to the project, not to an environment: shown unless the audit is narrowed to one.
     const keep = (f: Finding) => names.has(f.environment) || (isProjectLevel(f) && !args.environment && (!isFile || f.location.file === abs));
-    const audit = { project: { ...a.project, environments: envs }, findings: a.findings.filter(keep) };
-    audits.push({ audit, base: single && !isFile ? root : process.cwd() });
+    const ignored = (f: Finding) => {
+      const rel = path.relative(root, f.location.file).split(path.sep).join("/");
+      return Object.entries(config.perPathIgnores).some(([glob, ids]) => (ids.includes("*") || ids.includes(f.rule)) && globMatches(glob, rel));
+    };
+    const audit = { project: { ...a.project, environments: envs }, findings: a.findings.filter((f) => keep(f) && !ignored(f)) };
+    audits.push({ audit, base: single && !isFile ? root : process.cwd(), failLevel: config.failLevel });
   }
   return audits;
 }

@@ -34,6 +34,8 @@ export interface JsonReport {
   environments: Array<{ name: string; kind: string; module: string; files: string[]; kindSource: string }>;
   findings: JsonFinding[];
   notes: Array<{ file: string; line: number | null; severity: Note["severity"]; message: string }>;
+  /** With --baseline: how many findings the baseline accepted, and its entries that match nothing any more. */
+  baseline?: { baselined: number; stale: Array<{ rule: string; environment: string; setting: string | null; file: string; fingerprint: string }> };
 }
 
 export function relPath(root: string, file: string): string {
