@@ -13,6 +13,8 @@ import { toDiagnostics } from "./diagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
 import { fileOf } from "./uris";
 import { INVENTORY_RULES } from "../inventory/findings";
+import { ConfigError, EMPTY_CONFIG, loadProjectConfig } from "../config/projectConfig";
+import { RULES } from "../rules/index";
 
 const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.id));
 
@@ -120,15 +122,23 @@ export class WorkspaceState {
       cache = { entryDefaults: new Map() };
       this.caches.set(root, cache);
     }
+    // pyproject.toml's [tool.django-settings-hygiene] is shared with the CLI; editor settings win where both say something.
+    let config = EMPTY_CONFIG;
+    try {
+      config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_IDS, "unused-waiver"]);
+    } catch (e) {
+      if (e instanceof ConfigError) this.connection.console.warn(e.message);
+      else throw e;
+    }
     const audit = this.engine.audit(root, {
       inventory: withInventory,
       loader,
       cache,
-      djangoVersion: this.settings.djangoVersion || undefined,
-      environmentKinds: this.settings.environments as Record<string, EnvKind>,
-      extraSettingsFiles: this.settings.extraSettingsFiles.map((f) => path.resolve(root, f)),
-      disabled: this.settings.disabledRules,
-      severities: this.settings.severities as Record<string, Severity>,
+      djangoVersion: this.settings.djangoVersion || config.djangoVersion,
+      environmentKinds: { ...config.environments, ...(this.settings.environments as Record<string, EnvKind>) },
+      extraSettingsFiles: [...config.extraSettings, ...this.settings.extraSettingsFiles].map((f) => path.resolve(root, f)),
+      disabled: [...config.disabledRules, ...this.settings.disabledRules],
+      severities: { ...config.severities, ...(this.settings.severities as Record<string, Severity>) },
     });
     if (!withInventory) {
       const previous = this.audits.get(root)?.findings.filter((f) => INVENTORY_IDS.has(f.rule)) ?? [];
