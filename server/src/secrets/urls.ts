@@ -59,7 +59,8 @@ export function serviceKind(scheme: string): string {
  */
 export function urlCredentials(value: string): UrlCredential[] {
   const out: UrlCredential[] = [];
-  const re = /([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s/?#]*)/g;
+  // The lookbehind starts a scheme only where one can begin, so a long run of letters is scanned once, not once per letter.
+  const re = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s/?#]*)/g;
   for (const m of value.matchAll(re)) {
     const authority = m[2];
     const at = authority.lastIndexOf("@");
