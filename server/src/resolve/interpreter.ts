@@ -4,7 +4,7 @@ import * as path from "path";
 import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
 import { evaluate, iterate, subscript, type EvalContext } from "./evaluate";
 import type { ModuleLoader } from "./moduleLoader";
-import { isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
+import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
 import { recordEnvReads } from "./envReads";
 import { dictGet, keyOf, pyEquals, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type Value } from "./values";
 
@@ -54,9 +54,9 @@ export class Interpreter {
     const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], fragments: [], stack: [...stack, abs], tryDepth: 0 };
     const loaded = this.loader.load(abs);
     if (!loaded.ok) {
-      frame.notes.push({ file: abs, severity: "error", message: `${path.basename(abs)} ${loaded.reason}` });
+      frame.notes.push({ file: abs, range: FILE_START, severity: "error", message: `${path.basename(abs)} ${loaded.reason}` });
     } else {
-      if (loaded.note) frame.notes.push({ file: abs, severity: "warning", message: loaded.note });
+      if (loaded.note) frame.notes.push({ file: abs, range: FILE_START, severity: "warning", message: loaded.note });
       this.noteSyntaxErrors(loaded.model, frame);
       recordEnvReads(frame.envReads, () => this.block(loaded.model.statements, frame));
     }

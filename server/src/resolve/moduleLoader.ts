@@ -5,7 +5,7 @@ import type { Parser, Tree } from "web-tree-sitter";
 import type { ModuleModel, ModuleRef } from "../parse/model";
 import { reparseModule } from "../parse/incremental";
 import { parseModule } from "../parse/parseModule";
-import { readSource } from "../parse/source";
+import { MAX_SOURCE_BYTES, readSource } from "../parse/source";
 
 export type LoadResult = { ok: true; model: ModuleModel; note?: string } | { ok: false; reason: string };
 
@@ -16,20 +16,47 @@ export interface TextOverlay {
 
 export class ModuleLoader {
   private readonly cache = new Map<string, { text: string; result: LoadResult; tree?: Tree }>();
+  /**
+   * What this analysis already read and stat'ed, so that rules asking for a module hundreds of times (the secrets scan
+   * asks once per string) neither re-read nor re-decode it; cleared when the next analysis begins. Null outside one.
+   */
+  private run: { loads: Map<string, LoadResult>; stats: Map<string, "file" | "dir" | "none"> } | null = null;
 
   constructor(
     private readonly parser: Parser,
     /** Directories under which a missing module is the project's own (an ImportError), not a third-party package. */
     readonly root: string,
     private readonly overlay?: TextOverlay,
+    /**
+     * Keep each file's syntax tree for incremental re-parsing (the language server's case). A one-shot audit drops it:
+     * a thousand retained trees only grow tree-sitter's wasm heap, and its allocator then shows up in CLI profiles.
+     */
+    private readonly keepTrees = true,
   ) {}
+
+  /** Starts an analysis: each file is read once until the next call, so one analysis sees one consistent snapshot. */
+  beginRun(): void {
+    this.run = { loads: new Map(), stats: new Map() };
+  }
 
   load(file: string): LoadResult {
     const abs = path.resolve(file);
+    const seen = this.run?.loads.get(abs);
+    if (seen) return seen;
+    const result = this.read(abs);
+    this.run?.loads.set(abs, result);
+    return result;
+  }
+
+  private read(abs: string): LoadResult {
     const open = this.overlay?.get(abs);
     let text: string;
     let note: string | undefined;
     if (open !== undefined) {
+      // An editor's copy is held to the same cap as the file on disk: parsing 20 MB on every keystroke would stall the
+      // server, and offsets past the cap are not exact in every index (fixes/exprIndex.ts relies on it).
+      const bytes = open.length * 3 <= MAX_SOURCE_BYTES ? 0 : Buffer.byteLength(open, "utf8");
+      if (bytes > MAX_SOURCE_BYTES) return { ok: false, reason: `skipped: ${bytes} bytes is above the ${MAX_SOURCE_BYTES}-byte limit for a settings module` };
       text = open;
     } else {
       const src = readSource(abs);
@@ -43,7 +70,8 @@ export class ModuleLoader {
     const parsed = hit?.tree && hit.result.ok ? reparseModule(this.parser, { model: hit.result.model, tree: hit.tree }, text) : parseModule(this.parser, abs, text);
     const result: LoadResult = { ok: true, model: parsed.model, note };
     hit?.tree?.delete();
-    this.cache.set(abs, { text, result, tree: parsed.tree });
+    if (!this.keepTrees) parsed.tree.delete();
+    this.cache.set(abs, { text, result, tree: this.keepTrees ? parsed.tree : undefined });
     return result;
   }
 
@@ -59,6 +87,7 @@ export class ModuleLoader {
    */
   resolve(fromFile: string, ref: ModuleRef): { file: string } | { missing: true; name: string } | { external: string } {
     const parts = ref.name ? ref.name.split(".") : [];
+    const isDir = (p: string) => this.kind(p) === "dir";
     if (ref.level > 0) {
       let dir = path.dirname(path.resolve(fromFile));
       for (let i = 1; i < ref.level; i++) dir = path.dirname(dir);
@@ -84,6 +113,7 @@ export class ModuleLoader {
   }
 
   private findIn(dir: string, parts: string[]): string | undefined {
+    const isFile = (p: string) => this.kind(p) === "file";
     if (parts.length === 0) {
       const init = path.join(dir, "__init__.py");
       return isFile(init) ? init : undefined;
@@ -93,20 +123,18 @@ export class ModuleLoader {
     if (isFile(path.join(base, "__init__.py"))) return path.join(base, "__init__.py");
     return undefined;
   }
-}
 
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDir(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
+  /** A path's kind, stat'ed once per analysis: import resolution probes the same candidates for every module. */
+  private kind(p: string): "file" | "dir" | "none" {
+    let k = this.run?.stats.get(p);
+    if (k) return k;
+    try {
+      const st = fs.statSync(p);
+      k = st.isFile() ? "file" : st.isDirectory() ? "dir" : "none";
+    } catch {
+      k = "none";
+    }
+    this.run?.stats.set(p, k);
+    return k;
   }
 }

@@ -37,6 +37,12 @@ export interface Note {
   message: string;
 }
 
+/**
+ * Where a note about a whole file goes (unreadable, oversized, not UTF-8): its first position. Editors show a note only
+ * at a range, and the file itself is where someone opening it needs to learn why it is not analysed.
+ */
+export const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 }, startOffset: 0, endOffset: 0 };
+
 /** A top-level call the rules may care about: `sentry_sdk.init(...)`, `logging.config.dictConfig(...)`. */
 export interface CallRecord {
   file: string;

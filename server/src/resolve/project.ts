@@ -9,7 +9,7 @@ import { detectDjangoVersion, parseVersion, type DetectedVersion } from "./djang
 import { Environment } from "./environment";
 import { Interpreter } from "./interpreter";
 import { ModuleLoader, type TextOverlay } from "./moduleLoader";
-import type { Note } from "./namespace";
+import { FILE_START, type Note } from "./namespace";
 
 export interface AnalyzeOptions {
   /** "X.Y": overrides detection. */
@@ -77,7 +77,8 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     }
   }
 
-  const loader = options.loader ?? new ModuleLoader(parser, absRoot, options.overlay);
+  const loader = options.loader ?? new ModuleLoader(parser, absRoot, options.overlay, false);
+  loader.beginRun();
   const interp = new Interpreter(loader);
   const results = new Map(found.candidates.map((f) => [f, interp.run(f)]));
   const fedOthers = new Set<string>();
@@ -90,7 +91,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     const loaded = loader.load(file);
     if (!loaded.ok) {
       // Binary, oversized or unreadable: not a settings module, whatever its name says.
-      notes.push({ file, severity: "warning", message: `${path.basename(file)} is not analysed: ${loaded.reason}` });
+      notes.push({ file, range: FILE_START, severity: "warning", message: `${path.basename(file)} is not analysed: ${loaded.reason}` });
       continue;
     }
     if (loaded.model.statements.length === 0 && loaded.model.syntaxErrors.length === 0) continue;
