@@ -1,4 +1,5 @@
 // An index over one module model: the expression written at a range, its parents, and the statement holding it.
+import { exprChildren } from "../parse/exprChildren";
 import type { Expr, ModuleModel, Range, Stmt } from "../parse/model";
 
 export interface ExprIndex {
@@ -27,7 +28,7 @@ export function exprIndex(model: ModuleModel): ExprIndex {
     if (!byRange.has(k)) byRange.set(k, e);
     parents.set(e, parent);
     stmts.set(e, stmt);
-    for (const c of children(e)) visit(c, e, stmt);
+    for (const c of exprChildren(e)) visit(c, e, stmt);
   };
   const block = (list: Stmt[]): void => {
     for (const s of list) {
@@ -90,37 +91,6 @@ export function exprIndex(model: ModuleModel): ExprIndex {
   return index;
 }
 
-export function children(e: Expr): Expr[] {
-  switch (e.t) {
-    case "fstr":
-      return e.parts.filter((p): p is Expr => typeof p !== "string");
-    case "list":
-    case "tuple":
-    case "set":
-      return e.items;
-    case "dict":
-      return e.entries.flatMap((en) => ("spread" in en ? [en.spread] : [en.k, en.v]));
-    case "attr":
-      return [e.obj];
-    case "sub":
-      return [e.obj, e.index];
-    case "call":
-      return [e.fn, ...e.args, ...e.kwargs.map((k) => k.value)];
-    case "binop":
-    case "boolop":
-      return [e.l, e.r];
-    case "unary":
-      return [e.e];
-    case "compare":
-      return e.operands;
-    case "cond":
-      return [e.test, e.body, e.orelse];
-    case "starred":
-      return [e.e];
-    default:
-      return [];
-  }
-}
 
 /** The dotted name an expression spells (`os.environ.get`, `environ.Env`), or undefined for anything else. */
 export function dottedName(e: Expr): string | undefined {

@@ -1,4 +1,5 @@
 // Small text edits on literals as written: find the expression behind a value's loc, replace it, rewrite a string, drop a list item.
+import { exprChildren } from "../parse/exprChildren";
 import type { Expr, ModuleModel, Range, Stmt } from "../parse/model";
 import type { TextEdit } from "../rules/types";
 import type { Loc } from "../resolve/values";
@@ -37,7 +38,7 @@ export function walkExprs(model: ModuleModel, visit: (e: Expr, parent: Expr | un
       stopped = true;
       return;
     }
-    for (const c of children(e)) expr(c, e);
+    for (const c of exprChildren(e)) expr(c, e);
   };
   const stmts = (list: Stmt[]): void => {
     for (const s of list) {
@@ -88,37 +89,6 @@ export function walkExprs(model: ModuleModel, visit: (e: Expr, parent: Expr | un
   stmts(model.statements);
 }
 
-function children(e: Expr): Expr[] {
-  switch (e.t) {
-    case "fstr":
-      return e.parts.filter((p): p is Expr => typeof p !== "string");
-    case "list":
-    case "tuple":
-    case "set":
-      return e.items;
-    case "dict":
-      return e.entries.flatMap((en) => ("spread" in en ? [en.spread] : [en.k, en.v]));
-    case "attr":
-      return [e.obj];
-    case "sub":
-      return [e.obj, e.index];
-    case "call":
-      return [e.fn, ...e.args, ...e.kwargs.map((k) => k.value)];
-    case "binop":
-    case "boolop":
-      return [e.l, e.r];
-    case "unary":
-      return [e.e];
-    case "compare":
-      return e.operands;
-    case "cond":
-      return [e.test, e.body, e.orelse];
-    case "starred":
-      return [e.e];
-    default:
-      return [];
-  }
-}
 
 /** The expression written exactly at `range` (the outermost one when several share it). */
 export function exprAt(model: ModuleModel, range: Range): Expr | undefined {
