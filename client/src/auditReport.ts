@@ -54,9 +54,18 @@ function render(reports: AuditReportData[], cspSource: string): string {
           return `<tr class="${row.verdict}"><td><code>${esc(row.setting)}</code></td><td><code>${esc(row.value)}</code>${vars}</td><td>${where}</td><td>${verdict}</td></tr>`;
         })
         .join("");
+      const vars = env.variables
+        .map(
+          (v) =>
+            `<tr class="${v.required && v.documented.length === 0 ? "problem" : ""}"><td><code>${esc(v.name)}</code></td><td>${v.required ? "required" : `default <code>${esc(v.default ?? "None")}</code>`}${v.trips.length ? ` <span class="bad">trips ${esc(v.trips.join(", "))}</span>` : ""}</td><td>${esc(v.settings.join(", "))}</td><td>${v.documented.length ? esc(v.documented.join(", ")) : '<span class="bad">documented nowhere</span>'}</td></tr>`,
+        )
+        .join("");
+      const varTable = env.variables.length
+        ? `<h3>Environment variables</h3><table><thead><tr><th>Variable</th><th>When unset</th><th>Read by</th><th>Documented in</th></tr></thead><tbody>${vars}</tbody></table>`
+        : "";
       const problems = env.rows.filter((x) => x.verdict === "problem").length;
       return `<h2>${esc(env.name)} <small>${esc(env.kind)} · ${problems} problem setting(s)</small></h2>
-<table><thead><tr><th>Setting</th><th>Effective value</th><th>Set at</th><th>Verdict</th></tr></thead><tbody>${rows}</tbody></table>`;
+<table><thead><tr><th>Setting</th><th>Effective value</th><th>Set at</th><th>Verdict</th></tr></thead><tbody>${rows}</tbody></table>${varTable}`;
     }),
   );
   const header = reports.map((r) => `Django ${esc(r.djangoVersion)} (${esc(r.djangoVersionSource)}) · ${esc(r.root)}`).join("<br>");

@@ -121,7 +121,8 @@ test("hover shows the effective value per environment", async () => {
 
 test("the audit request returns one report per root with rows and verdicts", async () => {
   const reports = (await client.connection.sendRequest("djangoSettingsHygiene/audit")) as Array<{
-    environments: Array<{ name: string; rows: Array<{ setting: string; verdict: string; value: string }> }>;
+    environments: Array<{ name: string; rows: Array<{ setting: string; verdict: string; value: string }>; variables: Array<{ name: string; required: boolean; settings: string[]; documented: string[] }> }>;
+    inventoryMarkdown: string;
   }>;
   assert.equal(reports.length, 1);
   const prod = reports[0].environments.find((e) => e.name === "proj.settings.production")!;
@@ -130,4 +131,7 @@ test("the audit request returns one report per root with rows and verdicts", asy
   const hsts = prod.rows.find((r) => r.setting === "SECURE_HSTS_SECONDS")!;
   assert.equal(hsts.verdict, "ok");
   assert.equal(hsts.value, "31536000");
+  const secretVar = prod.variables.find((v) => v.name === "DJANGO_SECRET_KEY");
+  assert.deepEqual(secretVar && { required: secretVar.required, settings: secretVar.settings, documented: secretVar.documented }, { required: false, settings: ["SECRET_KEY"], documented: [] });
+  assert.match(reports[0].inventoryMarkdown, /DJANGO_SECRET_KEY/);
 });

@@ -5,6 +5,7 @@ import { formatVersion } from "../resolve/djangoVersion";
 import type { Environment } from "../resolve/environment";
 import { envReadsOf } from "../resolve/values";
 import { displayValue } from "./display";
+import { buildInventoryReport, inventoryMarkdown } from "./inventoryReport";
 
 /** The settings every deploy check and checklist rule reads, in the order a reviewer walks them. */
 export const SECURITY_SETTINGS = [
@@ -55,9 +56,13 @@ export interface ReportEnvironment {
   kind: string;
   module: string;
   rows: ReportRow[];
+  /** The environment variables this environment reads, from the inventory. */
+  variables: Array<{ name: string; required: boolean; default: string | null; settings: string[]; documented: string[]; trips: string[] }>;
 }
 
 export interface AuditReportData {
+  /** The inventory as Markdown, appended to the export. */
+  inventoryMarkdown: string;
   root: string;
   djangoVersion: string;
   djangoVersionSource: string;
@@ -66,15 +71,28 @@ export interface AuditReportData {
 
 export function buildAuditReport(audit: Audit): AuditReportData {
   const root = audit.project.root;
+  const inventory = buildInventoryReport(audit);
   return {
+    inventoryMarkdown: inventoryMarkdown(inventory, 2),
     root,
     djangoVersion: formatVersion(audit.project.django.version),
     djangoVersionSource: audit.project.django.source,
-    environments: audit.project.environments.map((env) => environmentRows(env, audit, root)),
+    environments: audit.project.environments.map((env) => {
+      const inv = inventory.environments.find((e) => e.name === env.name);
+      const variables = (inv?.variables ?? []).map((v) => ({
+        name: v.name,
+        required: v.required,
+        default: v.default,
+        settings: v.settings,
+        documented: v.documented.map((d) => `${d.file}:${d.line}`),
+        trips: v.defaultTrips.map((t) => t.rule),
+      }));
+      return { ...environmentRows(env, audit, root), variables };
+    }),
   };
 }
 
-function environmentRows(env: Environment, audit: Audit, root: string): ReportEnvironment {
+function environmentRows(env: Environment, audit: Audit, root: string): Omit<ReportEnvironment, "variables"> {
   const findings = audit.findings.filter((f) => f.environment === env.name);
   const names = [...SECURITY_SETTINGS];
   for (const f of findings) if (f.setting && !names.includes(f.setting)) names.push(f.setting);
@@ -111,5 +129,6 @@ export function auditReportMarkdown(data: AuditReportData): string {
     }
     lines.push("");
   }
+  lines.push(data.inventoryMarkdown);
   return lines.join("\n");
 }
