@@ -42,7 +42,9 @@ async function category(kind: Kind): Promise<void> {
   const done = await Promise.all(tasks.map(runWorker));
   reports.push(...done);
   const failed = done.filter((r) => r.failure);
-  assert.equal(failed.length, 0, failed.map((r) => `${kind} worker with seed ${r.seed} (replay: DSH_FUZZ_SEED, DSH_FUZZ_WORKERS):\n${r.failure}`).join("\n\n"));
+  // The same base seed, worker count and total give every worker the same seed and run count again.
+  const replay = `DSH_FUZZ_SEED=${SEED} DSH_FUZZ_WORKERS=${WORKERS} DSH_FUZZ_RUNS=${TOTAL} node scripts/test.mjs fuzz/engine`;
+  assert.equal(failed.length, 0, failed.map((r) => `${kind} worker with seed ${r.seed} (replay: ${replay}):\n${r.failure}`).join("\n\n"));
   const cases = done.reduce((s, r) => s + r.cases, 0);
   assert.ok(cases >= runs, `${cases} ${kind} cases < ${runs}`);
 }
