@@ -136,10 +136,27 @@ export interface TokenMatch {
  * Every known-format credential inside `value`, at most one per span (the first format in table order wins).
  * `names` are the setting path's names and the env variable, consulted by formats that need context.
  */
+/**
+ * The same strings come back for every environment that imports a module, and again from masking and the inventory:
+ * results are remembered per (value, names), in a bounded map that is simply cleared when full.
+ */
+const tokenCache = new Map<string, TokenMatch[]>();
+const TOKEN_CACHE_LIMIT = 20000;
+
 export function findTokens(value: string, names: readonly string[] = []): TokenMatch[] {
-  const out: TokenMatch[] = [];
   // Every format is at least this long (an AWS key id): most settings values are shorter and need no regex at all.
-  if (value.length < MIN_TOKEN_LENGTH) return out;
+  if (value.length < MIN_TOKEN_LENGTH) return [];
+  const key = names.join("\u0000") + "\u0001" + value;
+  const hit = tokenCache.get(key);
+  if (hit) return hit.map((m) => ({ ...m }));
+  const out = scanTokens(value, names);
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+  tokenCache.set(key, out.map((m) => ({ ...m })));
+  return out;
+}
+
+function scanTokens(value: string, names: readonly string[]): TokenMatch[] {
+  const out: TokenMatch[] = [];
   const taken: Array<[number, number]> = [];
   for (const [i, format] of TOKEN_FORMATS.entries()) {
     if (format.nameContext && !names.some((n) => format.nameContext!.test(n))) continue;
