@@ -65,15 +65,7 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (command !== "audit") throw new UsageError(`unknown command "${command}"`);
   const args: AuditArgs = { command: "audit", paths: [], format: "text", exitZero: false, color: undefined, fix: false, unsafeFixes: false, diff: false };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const v = rest[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
+  for (const { arg: a, flag, value } of flagsOf(rest, (m) => new UsageError(m))) {
     switch (flag) {
       case "--format": {
         const v = value();
@@ -129,4 +121,27 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (args.paths.length === 0) args.paths.push(".");
   return args;
+}
+
+/**
+ * Walks arguments as flags (`--flag value`, `--flag=value`) and words; `value()` takes the flag's argument and
+ * `fail` builds the usage error each command reports in its own words.
+ */
+export function* flagsOf(argv: string[], fail: (message: string) => Error): Generator<{ arg: string; flag: string; value: () => string }> {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    yield {
+      arg,
+      flag,
+      value: () => {
+        if (inline !== undefined) return inline;
+        const v = argv[++i];
+        if (v === undefined || v.startsWith("--")) throw fail(`${flag} needs a value`);
+        return v;
+      },
+    };
+  }
 }

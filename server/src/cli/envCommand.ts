@@ -1,8 +1,9 @@
 // `django-settings-hygiene env [PATH] [--environment NAME] [--format text|json|markdown]`: the environment-variable inventory.
+import { flagsOf } from "./args";
+import { matchesEnvironment, projectRootOf } from "./targets";
 import * as fs from "fs";
 import * as path from "path";
 import { Engine } from "../engine";
-import type { Environment } from "../resolve/environment";
 import { buildInventoryReport, inventoryMarkdown, isDeployed, localDescription, readersOf, type InventoryJson } from "../report/inventoryReport";
 
 export const ENV_USAGE = `Usage: django-settings-hygiene env [PATH] [options]
@@ -34,15 +35,7 @@ class EnvUsageError extends Error {}
 function parseEnvArgs(argv: string[]): EnvArgs {
   const args: EnvArgs = { path: "", format: "text", exitZero: false, help: false };
   const paths: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new EnvUsageError(`${flag} needs a value`);
-      return v;
-    };
+  for (const { arg: a, flag, value } of flagsOf(argv, (m) => new EnvUsageError(m))) {
     switch (flag) {
       case "--format": {
         const v = value();
@@ -114,21 +107,7 @@ export async function runEnvCommand(argv: string[], out: NodeJS.WritableStream =
   return failing && !args.exitZero ? 1 : 0;
 }
 
-/** Same matching as `audit --environment`: the kind, the dotted module, or its last parts. */
-function matchesEnvironment(e: Environment, wanted: string): boolean {
-  return e.kind === wanted || e.name === wanted || e.name.endsWith("." + wanted);
-}
 
-/** For a file argument: the nearest ancestor with manage.py, pyproject.toml or .git, else the file's directory. */
-function projectRootOf(file: string): string {
-  let dir = path.dirname(file);
-  for (;;) {
-    if (["manage.py", "pyproject.toml", ".git"].some((m) => fs.existsSync(path.join(dir, m)))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) return path.dirname(file);
-    dir = up;
-  }
-}
 
 function clip(s: string, width: number): string {
   const chars = [...s];

@@ -1,4 +1,5 @@
 // The `django-settings-hygiene` command: argument handling, exit codes (0 clean, 1 findings, 2 errors), output.
+import { matchesEnvironment, projectRootOf } from "./targets";
 import * as fs from "fs";
 import * as path from "path";
 import { Engine, type Audit } from "../engine";
@@ -10,7 +11,6 @@ import { isProjectLevel } from "../secrets/dotenv";
 import type { Finding, Fix } from "../rules/types";
 import { toJsonReport } from "../report/jsonReport";
 import { RULES } from "../rules/index";
-import type { Environment } from "../resolve/environment";
 import { parseArgs, USAGE, UsageError, type AuditArgs } from "./args";
 import { formatText } from "./formatText";
 import { applyBaseline, readBaseline, writeBaseline } from "./baseline";
@@ -232,21 +232,7 @@ function displayPath(file: string): string {
   return (rel.startsWith("..") ? file : rel).split(path.sep).join("/");
 }
 
-/** `--environment production` matches the kind; `mysite.settings.prod` or its last part match the module. */
-function matchesEnvironment(e: Environment, wanted: string): boolean {
-  return e.kind === wanted || e.name === wanted || e.name.endsWith("." + wanted);
-}
 
-/** For a file argument: the nearest ancestor with manage.py, pyproject.toml or .git, else the file's directory. */
-function projectRootOf(file: string): string {
-  let dir = path.dirname(file);
-  for (;;) {
-    if (["manage.py", "pyproject.toml", ".git"].some((m) => fs.existsSync(path.join(dir, m)))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) return path.dirname(file);
-    dir = up;
-  }
-}
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
