@@ -4,8 +4,7 @@ import { inventoryFindings, type InventoryFindingOptions } from "../inventory/fi
 import { buildInventory, showDefault } from "../inventory/inventory";
 import type { DocSourceKind } from "../inventory/sources/types";
 import type { Loc } from "../resolve/values";
-import type { Finding } from "../rules/types";
-import { jsonLocation, relPath, type JsonLocation } from "./jsonReport";
+import { jsonLocation, relPath, toJsonFinding, type JsonLocation } from "./jsonReport";
 
 export interface InventoryJsonRead extends JsonLocation {
   via: string;
@@ -141,20 +140,6 @@ export function buildInventoryReport(audit: Audit, options: InventoryReportOptio
   };
 }
 
-function toJsonFinding(base: string, f: Finding): InventoryJsonFinding {
-  return {
-    rule: f.rule,
-    djangoCheck: f.djangoCheck,
-    severity: f.severity,
-    environment: f.environment,
-    ...jsonLocation(base, f.location),
-    message: f.message,
-    fixable: f.fix !== undefined,
-    setting: f.setting ?? null,
-    related: f.related.map((r) => ({ ...jsonLocation(base, r.loc), message: r.message })),
-    fingerprint: (f as Finding & { fingerprint?: string }).fingerprint ?? "",
-  };
-}
 
 const at = (l: JsonLocation) => `${l.file}:${l.line}`;
 

@@ -74,18 +74,7 @@ export function toJsonReport(audits: Array<{ audit: Audit; base: string }>): Jso
       });
     }
     for (const f of audit.findings) {
-      report.findings.push({
-        rule: f.rule,
-        djangoCheck: f.djangoCheck,
-        severity: f.severity,
-        environment: f.environment,
-        ...jsonLocation(base, f.location),
-        message: f.message,
-        fixable: f.fix !== undefined,
-        setting: f.setting ?? null,
-        related: f.related.map((r) => ({ ...jsonLocation(base, r.loc), message: r.message })),
-        fingerprint: f.fingerprint,
-      });
+      report.findings.push(toJsonFinding(base, f));
     }
     const seen = new Set<string>();
     const allNotes = [...audit.project.notes, ...audit.project.environments.flatMap((e) => e.notes)];
@@ -97,4 +86,20 @@ export function toJsonReport(audits: Array<{ audit: Audit; base: string }>): Jso
     }
   }
   return report;
+}
+
+/** One finding in the documented JSON shape, paths relative to `base`: the audit and the inventory report share it. */
+export function toJsonFinding(base: string, f: Finding): JsonFinding {
+  return {
+    rule: f.rule,
+    djangoCheck: f.djangoCheck,
+    severity: f.severity,
+    environment: f.environment,
+    ...jsonLocation(base, f.location),
+    message: f.message,
+    fixable: f.fix !== undefined,
+    setting: f.setting ?? null,
+    related: f.related.map((r) => ({ ...jsonLocation(base, r.loc), message: r.message })),
+    fingerprint: f.fingerprint,
+  };
 }
