@@ -10,6 +10,8 @@ const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-languageserver-protocol/node");
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
+// Extra node/V8 flags for the server process, to compare engine settings (`BENCH_NODE_ARGS="--cpu-prof"`).
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
 function settingsModule(lines) {
   const out = ["from .base import *", "import os", "", "DEBUG = False", 'ALLOWED_HOSTS = ["example.com"]', "SECURE_HSTS_SECONDS = 3600"];
@@ -51,7 +53,7 @@ function rssMiB(pid) {
 
 async function start(dir) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(repo, "bin", "django-settings-hygiene.js"), "lsp", "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...NODE_ARGS, join(repo, "bin", "django-settings-hygiene.js"), "lsp", "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const listeners = [];
   conn.onNotification("textDocument/publishDiagnostics", (p) => {

@@ -11,20 +11,74 @@ export interface ExprIndex {
   statement(e: Expr): Stmt | undefined;
 }
 
-// Models are immutable once parsed, so an index built once serves every rule and fix that asks.
-const cache = new WeakMap<ModuleModel, ExprIndex>();
+// One index per top-level statement, keyed by the statement object: an edit re-parses one statement and moves the
+// others in place (parse/incremental.ts), so every other statement keeps its index from one keystroke to the next.
+// Offsets are kept relative to the statement's start for that reason: a moved statement's index stays exact.
+interface StatementIndex {
+  byRange: Map<number, Expr>;
+  parents: Map<Expr, Expr | undefined>;
+  stmts: Map<Expr, Stmt>;
+}
+const perStatement = new WeakMap<Stmt, StatementIndex>();
+const perModel = new WeakMap<ModuleModel, ExprIndex>();
+
+/** A number rather than a "start:end" string: no allocation per lookup. Sources are capped at 5 MB, so this is exact. */
+function key(r: Range, base: number): number {
+  return (r.startOffset - base) * 1e7 + (r.endOffset - base);
+}
 
 export function exprIndex(model: ModuleModel): ExprIndex {
-  const hit = cache.get(model);
+  const hit = perModel.get(model);
   if (hit) return hit;
+  const top = model.statements;
+  /** The top-level statement whose range holds `r`: a binary search, statements being in source order. */
+  const holder = (r: Range): Stmt | undefined => {
+    let lo = 0;
+    let hi = top.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = top[mid];
+      if (r.startOffset < s.range.startOffset) hi = mid - 1;
+      else if (r.startOffset >= s.range.endOffset && s.range.endOffset > s.range.startOffset) lo = mid + 1;
+      else return r.endOffset <= s.range.endOffset ? s : undefined;
+    }
+    return undefined;
+  };
+  const indexOf = (r: Range): StatementIndex | undefined => {
+    const s = holder(r);
+    if (!s) return undefined;
+    let idx = perStatement.get(s);
+    if (!idx) {
+      idx = buildStatementIndex(s);
+      perStatement.set(s, idx);
+    }
+    return idx;
+  };
+  const index: ExprIndex = {
+    at: (r) => {
+      const s = holder(r);
+      return s ? indexOf(r)?.byRange.get(key(r, s.range.startOffset)) : undefined;
+    },
+    parent: (e) => indexOf(e.range)?.parents.get(e),
+    ancestors: (e) => {
+      const idx = indexOf(e.range);
+      const out: Expr[] = [];
+      for (let p = idx?.parents.get(e); p; p = idx?.parents.get(p)) out.push(p);
+      return out;
+    },
+    statement: (e) => indexOf(e.range)?.stmts.get(e),
+  };
+  perModel.set(model, index);
+  return index;
+}
+
+function buildStatementIndex(top: Stmt): StatementIndex {
+  const base = top.range.startOffset;
   const byRange = new Map<number, Expr>();
   const parents = new Map<Expr, Expr | undefined>();
   const stmts = new Map<Expr, Stmt>();
-  // A number rather than a "start:end" string: no allocation per node. Sources are capped at 5 MB, so this is exact.
-  const key = (r: Range) => r.startOffset * 1e7 + r.endOffset;
-
   const visit = (e: Expr, parent: Expr | undefined, stmt: Stmt): void => {
-    const k = key(e.range);
+    const k = key(e.range, base);
     if (!byRange.has(k)) byRange.set(k, e);
     parents.set(e, parent);
     stmts.set(e, stmt);
@@ -75,22 +129,9 @@ export function exprIndex(model: ModuleModel): ExprIndex {
       }
     }
   };
-  block(model.statements);
-
-  const index: ExprIndex = {
-    at: (r) => byRange.get(key(r)),
-    parent: (e) => parents.get(e),
-    ancestors: (e) => {
-      const out: Expr[] = [];
-      for (let p = parents.get(e); p; p = parents.get(p)) out.push(p);
-      return out;
-    },
-    statement: (e) => stmts.get(e),
-  };
-  cache.set(model, index);
-  return index;
+  block([top]);
+  return { byRange, parents, stmts };
 }
-
 
 /** The dotted name an expression spells (`os.environ.get`, `environ.Env`), or undefined for anything else. */
 export function dottedName(e: Expr): string | undefined {

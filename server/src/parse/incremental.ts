@@ -38,6 +38,12 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
   return { row, column: offset - lineStart };
 }
 
+/**
+ * The model after `prev.model.text` became `text`. `prev` is consumed: the statements after the edit move into the
+ * result with their ranges shifted in place, so `prev.model` must not be read afterwards (its tree stays the caller's).
+ * In place, because a keystroke near the top of a 3,000-line module would otherwise copy ~90,000 objects, and because
+ * statements that keep their identity keep what was computed from them (fixes/exprIndex.ts indexes per statement).
+ */
 export function reparseModule(parser: Parser, prev: ParsedModule, text: string): ParsedModule {
   const change = diffTexts(prev.model.text, text);
   if (!change) return prev;
@@ -63,7 +69,7 @@ export function reparseModule(parser: Parser, prev: ParsedModule, text: string):
   return fresh;
 }
 
-type Shift = (r: Range) => Range;
+type Shift = (r: Range) => void;
 
 function reuseModel(
   root: Node,
@@ -75,15 +81,22 @@ function reuseModel(
 ): ModuleModel {
   const delta = change.newEnd - change.oldEnd;
   const lineDelta = newEndPoint.row - oldEndPoint.row;
+  const columnDelta = newEndPoint.column - oldEndPoint.column;
+  // Positions on rows the edit did not touch are shared when no line was added or removed: most keystrokes.
+  const pos = (p: Range["start"]) =>
+    p.line === oldEndPoint.row ? { line: p.line + lineDelta, character: p.character + columnDelta } : lineDelta === 0 ? p : { line: p.line + lineDelta, character: p.character };
   const shift: Shift = (r) => {
-    const pos = (p: Range["start"]) => ({
-      line: p.line + lineDelta,
-      character: p.line === oldEndPoint.row ? p.character + (newEndPoint.column - oldEndPoint.column) : p.character,
-    });
-    return { start: pos(r.start), end: pos(r.end), startOffset: r.startOffset + delta, endOffset: r.endOffset + delta };
+    r.start = pos(r.start);
+    r.end = pos(r.end);
+    r.startOffset += delta;
+    r.endOffset += delta;
   };
   const byStart = new Map<number, Stmt>();
   for (const st of old.statements) byStart.set(st.range.startOffset, st);
+  // Comments and errors are in source order: a reused statement takes a contiguous run of them, found by a moving
+  // cursor rather than a scan of every comment per statement (quadratic on a 3,000-line module).
+  let commentAt = 0;
+  let errorAt = 0;
   const statements: Stmt[] = [];
   const comments: Comment[] = [];
   const syntaxErrors: Range[] = [];
@@ -104,14 +117,28 @@ function reuseModel(
     }
     if (oldStart >= 0) {
       const candidate = byStart.get(oldStart);
-      if (candidate && candidate.range.endOffset + (moved ? delta : 0) === end) reused = moved ? (deepShift(candidate, shift) as Stmt) : candidate;
+      if (candidate && candidate.range.endOffset + (moved ? delta : 0) === end) {
+        reused = candidate;
+        if (moved) shiftRanges(candidate, shift);
+      }
       if (reused) {
         const oldEnd = end - (moved ? delta : 0);
-        for (const c of old.comments) {
-          if (c.range.startOffset >= oldStart && c.range.endOffset <= oldEnd) comments.push(moved ? { ...c, line: c.line + lineDelta, range: shift(c.range) } : c);
+        while (commentAt < old.comments.length && old.comments[commentAt].range.startOffset < oldStart) commentAt++;
+        for (; commentAt < old.comments.length && old.comments[commentAt].range.startOffset < oldEnd; commentAt++) {
+          const c = old.comments[commentAt];
+          if (c.range.endOffset > oldEnd) continue;
+          if (moved) {
+            c.line += lineDelta;
+            shift(c.range);
+          }
+          comments.push(c);
         }
-        for (const e of old.syntaxErrors) {
-          if (e.startOffset >= oldStart && e.endOffset <= oldEnd) syntaxErrors.push(moved ? shift(e) : e);
+        while (errorAt < old.syntaxErrors.length && old.syntaxErrors[errorAt].startOffset < oldStart) errorAt++;
+        for (; errorAt < old.syntaxErrors.length && old.syntaxErrors[errorAt].startOffset < oldEnd; errorAt++) {
+          const e = old.syntaxErrors[errorAt];
+          if (e.endOffset > oldEnd) continue;
+          if (moved) shift(e);
+          syntaxErrors.push(e);
         }
         statements.push(reused);
         continue;
@@ -134,15 +161,21 @@ function reuseModel(
   };
 }
 
-/** A copy of a model object with every Range moved; other values are shared (they are never mutated). */
-function deepShift(value: unknown, shift: Shift): unknown {
-  if (Array.isArray(value)) return value.map((v) => deepShift(v, shift));
-  if (value && typeof value === "object") {
-    const o = value as Record<string, unknown>;
-    if (typeof o.startOffset === "number" && typeof o.endOffset === "number" && o.start && o.end) return shift(o as unknown as Range);
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(o)) out[k] = deepShift(o[k], shift);
-    return out;
+/** Moves every Range inside a model object (statement, expression, target…) by `shift`. */
+function shiftRanges(value: object, shift: Shift): void {
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === "object") shiftRanges(v, shift);
+    return;
   }
-  return value;
+  const o = value as Record<string, unknown>;
+  if (typeof o.startOffset === "number" && typeof o.endOffset === "number" && o.start && o.end) {
+    shift(o as unknown as Range);
+    return;
+  }
+  for (const k in o) {
+    const v = o[k];
+    // A plain target's name range is its whole range (parse/statements.ts toTarget): the one object the model shares.
+    if (k === "nameRange" && v === o.range) continue;
+    if (v !== null && typeof v === "object") shiftRanges(v, shift);
+  }
 }

@@ -1,0 +1,120 @@
+// Prints the language server's cold start, keystroke→diagnostics latency (median, p95) and resident memory, over stdio.
+import { spawn } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { createRequire } from "module";
+import { tmpdir } from "os";
+import { dirname, join } from "path";
+import { fileURLToPath, pathToFileURL } from "url";
+
+const require = createRequire(import.meta.url);
+const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-languageserver-protocol/node");
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const EDITS = Number(process.env.BENCH_EDITS ?? 60);
+
+function settingsModule(lines) {
+  const out = ["from .base import *", "import os", "", "DEBUG = False", 'ALLOWED_HOSTS = ["example.com"]', "SECURE_HSTS_SECONDS = 3600"];
+  let i = 0;
+  while (out.length < lines) {
+    i++;
+    if (i % 4 === 0) out.push(`FEATURE_${i} = os.environ.get("FEATURE_${i}", "off") == "on"`);
+    else if (i % 4 === 1) out.push(`SERVICE_${i} = {"url": "https://svc${i}.example.com", "timeout": ${i % 30}}`);
+    else if (i % 4 === 2) out.push(`MIDDLEWARE += ["app${i}.middleware.Thing"]`);
+    else out.push(`# note ${i}`);
+  }
+  return out.join("\n") + "\n";
+}
+
+function workspace(productionLines) {
+  const dir = mkdtempSync(join(tmpdir(), "dsh-lsp-bench-"));
+  mkdirSync(join(dir, "proj", "settings"), { recursive: true });
+  writeFileSync(join(dir, "manage.py"), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings.production")\n');
+  writeFileSync(join(dir, "proj", "settings", "base.py"), 'SECRET_KEY = "x"\nMIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\n');
+  writeFileSync(join(dir, "proj", "settings", "production.py"), settingsModule(productionLines));
+  return dir;
+}
+
+function manyModules(n) {
+  const dir = mkdtempSync(join(tmpdir(), "dsh-lsp-many-"));
+  for (let p = 0; p < n / 4; p++) {
+    const s = join(dir, `site${p}`, "settings");
+    mkdirSync(s, { recursive: true });
+    writeFileSync(join(s, "base.py"), 'DEBUG = False\nSECRET_KEY = "short"\nMIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\n');
+    for (const env of ["development", "production", "testing"]) writeFileSync(join(s, `${env}.py`), `from .base import *\nDEBUG = ${env === "development"}\n`);
+  }
+  return dir;
+}
+
+function rssMiB(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function start(dir) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ["--cpu-prof", "--cpu-prof-dir=/tmp/prof", join(repo, "bin", "django-settings-hygiene.js"), "lsp", "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const listeners = [];
+  conn.onNotification("textDocument/publishDiagnostics", (p) => {
+    for (const l of [...listeners]) if (l.uri === p.uri) (listeners.splice(listeners.indexOf(l), 1), l.resolve(performance.now()));
+  });
+  conn.onRequest("workspace/configuration", () => [null]);
+  conn.onRequest("client/registerCapability", () => null);
+  conn.listen();
+  const next = (uri) => new Promise((resolve) => listeners.push({ uri, resolve }));
+  await conn.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: "w" }], capabilities: {}, initializationOptions: { debounceMs: 0 } });
+  conn.sendNotification("initialized", {});
+  return { child, conn, next, t0 };
+}
+
+async function stop(s) {
+  await s.conn.sendRequest("shutdown");
+  s.conn.sendNotification("exit");
+  await new Promise((r) => s.child.on("exit", r));
+}
+
+function pct(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+}
+
+async function latency(label, lines) {
+  const dir = workspace(lines);
+  const file = join(dir, "proj", "settings", "production.py");
+  const uri = pathToFileURL(file).href;
+  const s = await start(dir);
+  const first = s.next(uri);
+  const text = readFileSync(file, "utf8");
+  s.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "python", version: 1, text } });
+  const cold = (await first) - s.t0;
+  const times = [];
+  for (let i = 0; i < EDITS; i++) {
+    const value = i % 2 === 0 ? "True " : "False";
+    const done = s.next(uri);
+    const t = performance.now();
+    s.conn.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version: i + 2 },
+      contentChanges: [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 13 } }, text: value }],
+    });
+    times.push((await done) - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(26)} cold start→first diagnostics ${cold.toFixed(0).padStart(5)} ms   edit→diagnostics median ${pct(times, 50).toFixed(1).padStart(6)} ms  p95 ${pct(times, 95).toFixed(1).padStart(6)} ms  (${EDITS} edits)  RSS ${rssMiB(s.child.pid).toFixed(1)} MiB`);
+  await stop(s);
+}
+
+async function memory(label, dir, openFile) {
+  const s = await start(dir);
+  const uri = pathToFileURL(openFile).href;
+  const first = s.next(uri);
+  s.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "python", version: 1, text: readFileSync(openFile, "utf8") } });
+  const t = (await first) - s.t0;
+  await new Promise((r) => setTimeout(r, 300));
+  console.log(`${label.padEnd(26)} first diagnostics after ${t.toFixed(0)} ms, resident memory ${rssMiB(s.child.pid).toFixed(1)} MiB`);
+  await stop(s);
+}
+
+console.log(`node ${process.version}; server: dist/server.js over stdio, debounce 0`);
+await latency("300-line production.py", 300);
+
+
+
+
