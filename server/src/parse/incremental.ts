@@ -58,8 +58,13 @@ export function reparseModule(parser: Parser, prev: ParsedModule, text: string):
     oldEndPosition: oldEndPoint,
     newEndPosition: newEndPoint,
   };
+  const pending = [...(prev.pendingEdits ?? []), edit];
+  if (pending.length <= MAX_PENDING_EDITS) {
+    const model = reparseSlice(parser, prev.model, text, change, oldEndPoint, newEndPoint);
+    if (model) return { model, tree: prev.tree, pendingEdits: pending };
+  }
   const edited = prev.tree.copy();
-  edited.edit(edit);
+  for (const e of pending) edited.edit(e);
   let fresh: ParsedModule;
   try {
     fresh = parseModule(parser, prev.model.file, text, edited, (root) => reuseModel(root, prev.model, text, change, oldEndPoint, newEndPoint));
@@ -67,6 +72,119 @@ export function reparseModule(parser: Parser, prev: ParsedModule, text: string):
     edited.delete();
   }
   return fresh;
+}
+
+/**
+ * After this many edits handled by re-parsing a slice, the next one brings the syntax tree up to date: tree-sitter
+ * applies the remembered edits to the old tree and re-parses incrementally, so the tree never lags far behind.
+ */
+const MAX_PENDING_EDITS = 64;
+
+/**
+ * The fast path of a keystroke: re-parse only the top-level statements the edit touches, as a module of their own.
+ * Sound when both the old module and the slice parse without errors: the slice then starts and ends at top-level
+ * statement boundaries with no bracket, string or block open, which is the state a full parse would be in there. A
+ * slice that does not stand alone (an `else:` whose `if` is outside it, an unclosed bracket or string, a decorator
+ * without its definition, an indented first line) has a syntax error, and the caller re-parses with the whole tree.
+ */
+function reparseSlice(
+  parser: Parser,
+  old: ModuleModel,
+  text: string,
+  change: TextChange,
+  oldEndPoint: { row: number; column: number },
+  newEndPoint: { row: number; column: number },
+): ModuleModel | undefined {
+  if (old.syntaxErrors.length > 0) return undefined;
+  const top = old.statements;
+  // The slice starts at the last statement starting before the edit (it may have been edited at its end or in a
+  // trailing comment) and ends where the first statement clear of the edit starts.
+  // The last statement starting before the edit (it may have been edited at its end or in a trailing comment).
+  let lo = 0;
+  let hi = top.length - 1;
+  let first = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (top[mid].range.startOffset < change.start) {
+      first = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const sliceStart = first >= 0 ? top[first].range.startOffset : 0;
+  if (first < 0) first = 0;
+  let next = first;
+  while (next < top.length && top[next].range.startOffset <= change.oldEnd) next++;
+  const delta = change.newEnd - change.oldEnd;
+  const oldSliceEnd = next < top.length ? top[next].range.startOffset : old.text.length;
+  const newSliceEnd = oldSliceEnd + delta;
+  // Both ends at column 0: tree-sitter accepts a stray indented line as a statement of its own without an error, and
+  // such a line after the slice could join a block the edit opened (or, first in the slice, one that precedes it).
+  if (sliceStart > 0 && top[first].range.start.character !== 0) return undefined;
+  if (next < top.length && top[next].range.start.character !== 0) return undefined;
+  // A run of docstring and `from __future__` imports that reaches the slice could continue into it.
+  if (sliceStart > 0 && old.importInsertOffset > 0 && first > 0 && top[first - 1].range.endOffset >= old.importInsertOffset) return undefined;
+
+  const parsed = parseModule(parser, old.file, text.slice(sliceStart, newSliceEnd));
+  const broken = parsed.tree.rootNode.hasError;
+  parsed.tree.delete();
+  const slice = parsed.model;
+  if (broken || slice.syntaxErrors.length > 0) return undefined;
+
+  // The slice's ranges are relative to its own start: move them to the module's offsets, rows and (on the slice's
+  // first row, which may begin mid-line after a `;`) columns.
+  const origin = sliceStart === 0 ? { line: 0, character: 0 } : top[first].range.start;
+  const toModule = (p: Range["start"]) => (p.line === 0 ? { line: origin.line, character: origin.character + p.character } : { line: p.line + origin.line, character: p.character });
+  const place: Shift = (r) => {
+    r.start = toModule(r.start);
+    r.end = toModule(r.end);
+    r.startOffset += sliceStart;
+    r.endOffset += sliceStart;
+  };
+  for (const st of slice.statements) shiftRanges(st, place);
+  for (const c of slice.comments) {
+    c.line += origin.line;
+    place(c.range);
+  }
+
+  const lineDelta = newEndPoint.row - oldEndPoint.row;
+  // Statements after the slice start on later rows than the edit's end, so only their rows move, never their columns.
+  const pos = (p: Range["start"]) => (lineDelta === 0 ? p : { line: p.line + lineDelta, character: p.character });
+  const shift: Shift = (r) => {
+    r.start = pos(r.start);
+    r.end = pos(r.end);
+    r.startOffset += delta;
+    r.endOffset += delta;
+  };
+  const after = top.slice(next);
+  if (delta !== 0 || lineDelta !== 0) for (const st of after) shiftRanges(st, shift);
+  // Comments stay in source order: those before the slice, the slice's own, then those after it (moved).
+  const comments: Comment[] = [];
+  for (const c of old.comments) if (c.range.startOffset < sliceStart) comments.push(c);
+  comments.push(...slice.comments);
+  for (const c of old.comments) {
+    if (c.range.startOffset < oldSliceEnd) continue;
+    if (delta !== 0 || lineDelta !== 0) {
+      c.line += lineDelta;
+      shift(c.range);
+    }
+    comments.push(c);
+  }
+  const statements = [...top.slice(0, first), ...slice.statements, ...after];
+  return {
+    file: old.file,
+    text,
+    statements,
+    comments,
+    syntaxErrors: [],
+    importInsertOffset: sliceStart === 0 ? slice.importInsertOffset : old.importInsertOffset,
+    importedModules: importedModulesOf(statements),
+  };
+}
+
+function importedModulesOf(statements: Stmt[]): string[] {
+  return statements.flatMap((s) =>
+    s.kind === "import" ? s.names.map((n) => n.module) : s.kind === "importFrom" || s.kind === "importStar" ? [".".repeat(s.module.level) + s.module.name] : [],
+  );
 }
 
 type Shift = (r: Range) => void;
@@ -115,9 +233,11 @@ function reuseModel(
       oldStart = start - delta;
       moved = true;
     }
-    if (oldStart >= 0) {
+    // Same span is not same statement where errors are involved: text that was swallowed by an ERROR node can parse
+    // cleanly once the error moves, and the other way round, with identical start and end.
+    if (oldStart >= 0 && !child.hasError) {
       const candidate = byStart.get(oldStart);
-      if (candidate && candidate.range.endOffset + (moved ? delta : 0) === end) {
+      if (candidate && candidate.range.endOffset + (moved ? delta : 0) === end && !(candidate.kind === "opaque" && candidate.what === "syntax-error")) {
         reused = candidate;
         if (moved) shiftRanges(candidate, shift);
       }
@@ -155,9 +275,7 @@ function reuseModel(
     comments,
     syntaxErrors,
     importInsertOffset: importInsertOffset(root),
-    importedModules: statements.flatMap((s) =>
-      s.kind === "import" ? s.names.map((n) => n.module) : s.kind === "importFrom" || s.kind === "importStar" ? [".".repeat(s.module.level) + s.module.name] : [],
-    ),
+    importedModules: importedModulesOf(statements),
   };
 }
 

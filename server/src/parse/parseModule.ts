@@ -1,5 +1,5 @@
 // Entry point of the parse layer: text in, the module model out (statements, comments, syntax errors, import anchor).
-import type { Node, Parser, Tree } from "web-tree-sitter";
+import type { Edit, Node, Parser, Tree } from "web-tree-sitter";
 import { rangeOf } from "./expressions";
 import type { Comment, ModuleModel, Range } from "./model";
 import { toStatements } from "./statements";
@@ -8,6 +8,8 @@ import { parsePython } from "./treeSitter";
 export interface ParsedModule {
   model: ModuleModel;
   tree: Tree;
+  /** Edits made since `tree` was parsed (parse/incremental.ts re-parses small slices without it); oldest first. */
+  pendingEdits?: Edit[];
 }
 
 export function parseModule(parser: Parser, file: string, text: string, oldTree?: Tree, build?: (root: Node) => ModuleModel): ParsedModule {

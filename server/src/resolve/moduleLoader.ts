@@ -4,7 +4,7 @@ import * as path from "path";
 import type { Parser, Tree } from "web-tree-sitter";
 import type { ModuleModel, ModuleRef } from "../parse/model";
 import { reparseModule } from "../parse/incremental";
-import { parseModule } from "../parse/parseModule";
+import { parseModule, type ParsedModule } from "../parse/parseModule";
 import { MAX_SOURCE_BYTES, readSource } from "../parse/source";
 
 export type LoadResult = { ok: true; model: ModuleModel; note?: string } | { ok: false; reason: string };
@@ -15,7 +15,7 @@ export interface TextOverlay {
 }
 
 export class ModuleLoader {
-  private readonly cache = new Map<string, { text: string; result: LoadResult; tree?: Tree }>();
+  private readonly cache = new Map<string, { text: string; result: LoadResult; parsed?: ParsedModule }>();
   /**
    * What this analysis already read and stat'ed, so that rules asking for a module hundreds of times (the secrets scan
    * asks once per string) neither re-read nor re-decode it; cleared when the next analysis begins. Null outside one.
@@ -67,17 +67,27 @@ export class ModuleLoader {
     const hit = this.cache.get(abs);
     if (hit && hit.text === text) return hit.result;
     // An edited file re-parses incrementally from its previous tree and model (the editor's case: one keystroke).
-    const parsed = hit?.tree && hit.result.ok ? reparseModule(this.parser, { model: hit.result.model, tree: hit.tree }, text) : parseModule(this.parser, abs, text);
+    let parsed: ParsedModule | undefined;
+    if (hit?.parsed) {
+      try {
+        parsed = reparseModule(this.parser, hit.parsed, text);
+      } catch {
+        // Re-parsing consumes the previous model; after a failure part of it may have moved, so start from scratch.
+        this.cache.delete(abs);
+      }
+    }
+    parsed ??= parseModule(this.parser, abs, text);
     const result: LoadResult = { ok: true, model: parsed.model, note };
-    hit?.tree?.delete();
+    // A slice re-parse keeps the previous tree (and the edits since): only a replaced tree is freed.
+    if (hit?.parsed && hit.parsed.tree !== parsed.tree) hit.parsed.tree.delete();
     if (!this.keepTrees) parsed.tree.delete();
-    this.cache.set(abs, { text, result, tree: this.keepTrees ? parsed.tree : undefined });
+    this.cache.set(abs, { text, result, parsed: this.keepTrees ? parsed : undefined });
     return result;
   }
 
   /** Drops cached parses, freeing tree-sitter's wasm memory. */
   dispose(): void {
-    for (const v of this.cache.values()) v.tree?.delete();
+    for (const v of this.cache.values()) v.parsed?.tree.delete();
     this.cache.clear();
   }
 

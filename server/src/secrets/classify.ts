@@ -83,7 +83,26 @@ export function genericKind(name: string): "password" | "secret" | undefined {
   return undefined;
 }
 
+// The same strings reach the same places on every keystroke and in every environment that imports them: remember the
+// verdicts. Classifications are never mutated by callers (they spread them into candidates); the cap bounds memory.
+const verdicts = new Map<string, Classification | null>();
+const MAX_VERDICTS = 20_000;
+
 export function classify(site: SecretSite): Classification | undefined {
+  // A number step is a list index, a string step a key: keep them apart ("#0" vs "0") since the rules tell them apart.
+  let key = `${site.testing ? 1 : 0}\u0001${site.value}\u0001`;
+  for (const p of site.path) key += typeof p === "number" ? `#${p}\u0002` : `${p}\u0002`;
+  key += "\u0001";
+  for (const n of site.names ?? []) key += `${n}\u0002`;
+  const known = verdicts.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const verdict = classifyUncached(site);
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(key, verdict ?? null);
+  return verdict;
+}
+
+function classifyUncached(site: SecretSite): Classification | undefined {
   const { path, value } = site;
   const testing = site.testing ?? false;
   const top = topName(path);
