@@ -28,8 +28,9 @@ export class ModuleLoader {
     readonly root: string,
     private readonly overlay?: TextOverlay,
     /**
-     * Keep each file's syntax tree for incremental re-parsing (the language server's case). A one-shot audit drops it:
-     * a thousand retained trees only grow tree-sitter's wasm heap, and its allocator then shows up in CLI profiles.
+     * Keep the syntax trees of files open in the editor (the overlay's) for incremental re-parsing: the language
+     * server's case. Other files change rarely, from outside, and are parsed afresh; keeping a thousand of their trees
+     * would only grow tree-sitter's wasm heap, which never shrinks. A one-shot audit keeps none.
      */
     private readonly keepTrees = true,
   ) {}
@@ -80,8 +81,9 @@ export class ModuleLoader {
     const result: LoadResult = { ok: true, model: parsed.model, note };
     // A slice re-parse keeps the previous tree (and the edits since): only a replaced tree is freed.
     if (hit?.parsed && hit.parsed.tree !== parsed.tree) hit.parsed.tree.delete();
-    if (!this.keepTrees) parsed.tree.delete();
-    this.cache.set(abs, { text, result, parsed: this.keepTrees ? parsed : undefined });
+    const keep = this.keepTrees && open !== undefined;
+    if (!keep) parsed.tree.delete();
+    this.cache.set(abs, { text, result, parsed: keep ? parsed : undefined });
     return result;
   }
 
