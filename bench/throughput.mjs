@@ -13,6 +13,8 @@ const BANDIT_RUNS = Number(process.env.BENCH_BANDIT_RUNS ?? 1);
 const SIZES = (process.env.BENCH_SIZES ?? "10,100,1000").split(",").map(Number);
 const SKIP_BANDIT = !!process.env.BENCH_SKIP_BANDIT;
 const SKIP_DJANGO = !!process.env.BENCH_SKIP_DJANGO;
+// Run only some sections: BENCH_SECTIONS=settings,django (workspaces, settings, package, repo, django); all by default.
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? "workspaces,settings,package,repo,django").split(","));
 /** Trees are kept between runs (they take a while to write); bump this when the generator changes. */
 const GENERATOR = "v2";
 const WORK = process.env.BENCH_DIR ?? join(tmpdir(), `dsh-throughput-${GENERATOR}`);
@@ -495,9 +497,9 @@ if (haveBandit) console.log(`bandit: ${banditVersion()} (bandit -r TREE -q -f js
 mkdirSync(WORK, { recursive: true });
 const rows = [];
 
-console.log("\n== Workspaces of N projects (each: manage.py, wsgi/asgi, 4 settings modules, one small app) ==");
+if (SECTIONS.has("workspaces")) console.log("\n== Workspaces of N projects (each: manage.py, wsgi/asgi, 4 settings modules, one small app) ==");
 const growth = [];
-for (const n of SIZES) {
+for (const n of SECTIONS.has("workspaces") ? SIZES : []) {
   const root = workspace(n);
   const st = treeStats(root);
   const c = cli(root);
@@ -516,8 +518,8 @@ if (growth.length >= 2) {
   console.log(`growth: ${((z.ms / a.ms) / (z.n / a.n)).toFixed(2)} × the linear prediction from ${a.n} to ${z.n} projects; marginal cost ${slope.toFixed(2)} ms/project, ${(slope / (z.settings / z.n)).toFixed(2)} ms/settings module; fixed start-up ≈ ${(a.ms - slope * a.n).toFixed(0)} ms`);
 }
 
-console.log("\n== A tree holding only settings modules ==");
-{
+if (SECTIONS.has("settings")) {
+  console.log("\n== A tree holding only settings modules ==");
   const root = settingsOnly(250);
   const st = treeStats(root);
   const c = cli(root);
@@ -526,8 +528,8 @@ console.log("\n== A tree holding only settings modules ==");
   rows.push({ tree: "settings only", ...st, cli: c, bandit: b });
 }
 
-console.log("\n== One project's settings package alone (examples/mysite/mysite/settings: 5 modules) ==");
-{
+if (SECTIONS.has("package")) {
+  console.log("\n== One project's settings package alone (examples/mysite/mysite/settings: 5 modules) ==");
   const root = join(WORK, "mysite-settings-only");
   rmSync(root, { recursive: true, force: true });
   mkdirSync(join(root, "mysite"), { recursive: true });
@@ -539,8 +541,8 @@ console.log("\n== One project's settings package alone (examples/mysite/mysite/s
   rows.push({ tree: "one settings package", ...st, cli: c, bandit: b });
 }
 
-console.log("\n== A large product's whole repository (one project, 160 apps: models, views, tests, migrations) ==");
-{
+if (SECTIONS.has("repo")) {
+  console.log("\n== A large product's whole repository (one project, 160 apps: models, views, tests, migrations) ==");
   const root = wholeRepo();
   const st = treeStats(root);
   const c = cli(root);
@@ -549,7 +551,7 @@ console.log("\n== A large product's whole repository (one project, 160 apps: mod
   rows.push({ tree: "whole repository", ...st, cli: c, bandit: b });
 }
 
-if (!SKIP_DJANGO) {
+if (!SKIP_DJANGO && SECTIONS.has("django")) {
   console.log("\n== Django 3.2 check --deploy, once per environment of examples/mysite, vs one CLI run over all of them ==");
   const site = join(repo, "examples", "mysite");
   const shimDir = join(WORK, "django-shims");

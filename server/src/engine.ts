@@ -8,7 +8,11 @@ import type { Finding } from "./rules/types";
 import { dotenvFindings } from "./secrets/dotenv";
 
 export interface AuditOptions extends AnalyzeOptions, RunOptions {
-  /** Run the environment-variable inventory checks (env-undocumented, env-unused); on by default. */
+  /**
+   * Run the checks over files that are not settings modules: the environment-variable inventory (env-undocumented,
+   * env-unused) and committed .env files (dotenv-secret-tracked). On by default; the language server skips them
+   * between keystrokes, since a keystroke in a settings module cannot change what those files say.
+   */
   inventory?: boolean;
 }
 
@@ -34,7 +38,8 @@ export class Engine {
         options.inventory === false ? [] : inventoryFindings({ project, findings: ruleFindings }, { disabled: options.disabled, severities: options.severities, pythonWaivers: false }),
     };
     // .env files are not settings modules: their check runs once per project, beside the per-environment rules.
-    return { project, findings: sortFindings([...runRules(project, options, checks), ...dotenvFindings(project, options)]) };
+    const dotenv = options.inventory === false ? [] : dotenvFindings(project, options);
+    return { project, findings: sortFindings([...runRules(project, options, checks), ...dotenv]) };
   }
 }
 

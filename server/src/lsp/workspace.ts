@@ -4,6 +4,7 @@ import * as path from "path";
 import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { Engine, type Audit } from "../engine";
+import { dotenvSecretTracked } from "../rules/secrets/dotenvSecretTracked";
 import type { EnvKind } from "../resolve/classify";
 import { ModuleLoader } from "../resolve/moduleLoader";
 import type { ProjectCache } from "../resolve/project";
@@ -13,10 +14,12 @@ import { toDiagnostics } from "./diagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
 import { fileOf } from "./uris";
 import { INVENTORY_RULES } from "../inventory/findings";
-import { ConfigError, EMPTY_CONFIG, loadProjectConfig } from "../config/projectConfig";
+import { ConfigError, EMPTY_CONFIG, loadProjectConfig, type ProjectConfig } from "../config/projectConfig";
 import { RULES } from "../rules/index";
 
 const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.id));
+/** Findings in files other than settings modules: what an analysis without the inventory (engine.ts) leaves out. */
+const PROJECT_FILE_RULE_IDS: ReadonlySet<string> = new Set([...INVENTORY_IDS, dotenvSecretTracked.id]);
 
 export class WorkspaceState {
   roots: string[] = [];
@@ -24,6 +27,7 @@ export class WorkspaceState {
   readonly audits = new Map<string, Audit>();
   private readonly loaders = new Map<string, ModuleLoader>();
   private readonly caches = new Map<string, ProjectCache>();
+  private readonly configs = new Map<string, ProjectConfig>();
   /** What was last sent per URI, as JSON, to skip re-sending an unchanged list. */
   private published = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
@@ -125,7 +129,8 @@ export class WorkspaceState {
 
   /**
    * The inventory reads documentation files and costs far more than a keystroke's re-analysis: it runs on open, save
-   * and file-system events, and between them its last findings are carried over.
+   * and file-system events, and between them its last findings are carried over. The same events re-read the other
+   * files a keystroke cannot change: pyproject.toml, .env files, lock files and entry points.
    */
   inventoryDue = true;
 
@@ -141,12 +146,20 @@ export class WorkspaceState {
       this.caches.set(root, cache);
     }
     // pyproject.toml's [tool.django-settings-hygiene] is shared with the CLI; editor settings win where both say something.
-    let config = EMPTY_CONFIG;
-    try {
-      config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_IDS, "unused-waiver"]);
-    } catch (e) {
-      if (e instanceof ConfigError) this.connection.console.warn(e.message);
-      else throw e;
+    // It is read again with the other project files (open, save, file events), not on every keystroke.
+    let config = withInventory ? undefined : this.configs.get(root);
+    if (!config) {
+      config = EMPTY_CONFIG;
+      try {
+        config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_IDS, "unused-waiver"]);
+      } catch (e) {
+        if (e instanceof ConfigError) this.connection.console.warn(e.message);
+        else throw e;
+      }
+      this.configs.set(root, config);
+      // Lock files and entry points are project files too: the Django version and the DJANGO_SETTINGS_MODULE hints.
+      cache.django = undefined;
+      cache.hints = undefined;
     }
     const audit = this.engine.audit(root, {
       inventory: withInventory,
@@ -159,7 +172,7 @@ export class WorkspaceState {
       severities: { ...config.severities, ...(this.settings.severities as Record<string, Severity>) },
     });
     if (!withInventory) {
-      const previous = this.audits.get(root)?.findings.filter((f) => INVENTORY_IDS.has(f.rule)) ?? [];
+      const previous = this.audits.get(root)?.findings.filter((f) => PROJECT_FILE_RULE_IDS.has(f.rule)) ?? [];
       audit.findings.push(...previous);
     }
     return audit;

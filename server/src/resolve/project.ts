@@ -25,10 +25,16 @@ export interface AnalyzeOptions {
   cache?: ProjectCache;
 }
 
-/** What stays valid while no file is created, deleted or renamed: the directory walk and manage.py/wsgi.py hints. */
+/**
+ * What stays valid while no file is created, deleted or renamed: the directory walk and manage.py/wsgi.py hints. The
+ * owner drops `discovery` when files come or go, and `django` and `hints` when any file outside the settings modules
+ * may have changed (the language server: on open, save and file events; a keystroke in a settings module cannot).
+ */
 export interface ProjectCache {
   discovery?: Discovery;
   entryDefaults: Map<string, { text: string; modules: string[] }>;
+  django?: DetectedVersion;
+  hints?: { hints: Map<string, { kind: EnvKind; source: string }>; extraCandidates: string[] };
 }
 
 export interface Project {
@@ -45,6 +51,8 @@ export interface Project {
 export function analyzeProject(parser: Parser, root: string, options: AnalyzeOptions = {}): Project {
   const absRoot = path.resolve(root);
   const cache = options.cache;
+  // A new walk (files came or went) re-reads what hangs on the tree: lock files, entry points.
+  const walked = !cache?.discovery;
   const discovered = cache?.discovery ?? discover(absRoot, options.extraSettingsFiles);
   if (cache) cache.discovery = discovered;
   // Candidates grow below (entry-point targets); work on a copy so a cached discovery stays as walked.
@@ -55,27 +63,16 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   let django: DetectedVersion;
   const override = options.djangoVersion && parseVersion(options.djangoVersion);
   if (options.djangoVersion && !override) throw new Error(`--django-version must look like 4.2, not "${options.djangoVersion}"`);
-  django = override ? { version: override, source: "override" } : detectDjangoVersion(absRoot, found.projectDirs);
-
-  // DJANGO_SETTINGS_MODULE defaults: wsgi/asgi name what is deployed, manage.py what developers run.
-  const hints = new Map<string, { kind: EnvKind; source: string }>();
-  for (const entry of found.entryPoints) {
-    const src = readSource(entry);
-    if (!src.ok) continue;
-    const isDeploy = path.basename(entry) !== "manage.py";
-    let defaults = cache?.entryDefaults.get(entry);
-    if (!defaults || defaults.text !== src.text) {
-      defaults = { text: src.text, modules: settingsModuleDefaults(parser, src.text) };
-      cache?.entryDefaults.set(entry, defaults);
-    }
-    for (const dotted of defaults.modules) {
-      const file = moduleFile(dotted, [path.dirname(entry), path.dirname(path.dirname(entry)), ...importRoots]);
-      if (!file) continue;
-      const prev = hints.get(file);
-      if (!prev || isDeploy) hints.set(file, { kind: isDeploy ? "production" : "development", source: path.basename(entry) });
-      if (!found.candidates.includes(file)) found.candidates.push(file);
-    }
+  if (override) django = { version: override, source: "override" };
+  else {
+    django = (walked ? undefined : cache?.django) ?? detectDjangoVersion(absRoot, found.projectDirs);
+    if (cache) cache.django = django;
   }
+
+  const entry = (walked ? undefined : cache?.hints) ?? entryHints(parser, found, importRoots, cache);
+  if (cache) cache.hints = entry;
+  const hints = entry.hints;
+  for (const file of entry.extraCandidates) if (!found.candidates.includes(file)) found.candidates.push(file);
 
   const loader = options.loader ?? new ModuleLoader(parser, absRoot, options.overlay, false);
   loader.beginRun();
@@ -121,6 +118,30 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   }
   environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { root: absRoot, django, environments, modules, notes, loader };
+}
+
+/** DJANGO_SETTINGS_MODULE defaults: wsgi/asgi name what is deployed, manage.py what developers run. */
+function entryHints(parser: Parser, found: Discovery, importRoots: string[], cache: ProjectCache | undefined): NonNullable<ProjectCache["hints"]> {
+  const hints = new Map<string, { kind: EnvKind; source: string }>();
+  const extraCandidates: string[] = [];
+  for (const entry of found.entryPoints) {
+    const src = readSource(entry);
+    if (!src.ok) continue;
+    const isDeploy = path.basename(entry) !== "manage.py";
+    let defaults = cache?.entryDefaults.get(entry);
+    if (!defaults || defaults.text !== src.text) {
+      defaults = { text: src.text, modules: settingsModuleDefaults(parser, src.text) };
+      cache?.entryDefaults.set(entry, defaults);
+    }
+    for (const dotted of defaults.modules) {
+      const file = moduleFile(dotted, [path.dirname(entry), path.dirname(path.dirname(entry)), ...importRoots]);
+      if (!file) continue;
+      const prev = hints.get(file);
+      if (!prev || isDeploy) hints.set(file, { kind: isDeploy ? "production" : "development", source: path.basename(entry) });
+      if (!found.candidates.includes(file) && !extraCandidates.includes(file)) extraCandidates.push(file);
+    }
+  }
+  return { hints, extraCandidates };
 }
 
 /** "mysite.settings.production" for <project dir>/mysite/settings/production.py; the nearest import root wins. */
