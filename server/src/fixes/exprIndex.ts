@@ -44,8 +44,7 @@ export function exprIndex(model: ModuleModel): ExprIndex {
     }
     return undefined;
   };
-  const indexOf = (r: Range): StatementIndex | undefined => {
-    const s = holder(r);
+  const indexOf = (r: Range, s = holder(r)): StatementIndex | undefined => {
     if (!s) return undefined;
     let idx = perStatement.get(s);
     if (!idx) {
@@ -57,7 +56,7 @@ export function exprIndex(model: ModuleModel): ExprIndex {
   const index: ExprIndex = {
     at: (r) => {
       const s = holder(r);
-      return s ? indexOf(r)?.byRange.get(key(r, s.range.startOffset)) : undefined;
+      return s ? indexOf(r, s)?.byRange.get(key(r, s.range.startOffset)) : undefined;
     },
     parent: (e) => indexOf(e.range)?.parents.get(e),
     ancestors: (e) => {

@@ -41,6 +41,9 @@ export class ModuleLoader {
   }
 
   load(file: string): LoadResult {
+    // Rules ask with the absolute paths the loader handed out: look those up before normalising anything.
+    const direct = this.run?.loads.get(file);
+    if (direct) return direct;
     const abs = path.resolve(file);
     const seen = this.run?.loads.get(abs);
     if (seen) return seen;

@@ -1,6 +1,6 @@
 // Walks one environment's resolved settings, their env-read defaults and recorded calls for strings written in the code that are secrets.
 import { contains, exprIndex } from "../fixes/exprIndex";
-import type { ModuleModel } from "../parse/model";
+import type { ModuleModel, Range } from "../parse/model";
 import type { Environment } from "../resolve/environment";
 import type { Binding } from "../resolve/namespace";
 import { envReadsOf, type EnvRead, type Loc, type Value } from "../resolve/values";
@@ -106,7 +106,7 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     if (isLiteral && v.v !== literal && path.length > 1) path = path.slice(0, -1);
     const read = defaultHolding(loc);
     const allNames = read ? [...names, read.variable] : names;
-    const c = classify({ path, value: literal, names: allNames, testing });
+    const c = classifiedAt(loc.range, literal, path, allNames, testing);
     if (!c) return;
     const candidate: SecretCandidate = {
       ...c,
@@ -170,6 +170,31 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
   );
   cache.set(env, out);
   return out;
+}
+
+/**
+ * classify() for a string written at `range`, remembered on the range object: a keystroke elsewhere in the module
+ * leaves the range (parse/incremental.ts keeps untouched statements) and the verdict, so re-scanning a 3,000-line
+ * module compares a few fields per string instead of classifying it again. classify() has its own memory too, but
+ * keyed by a string built from the whole literal and path, which costs more than this check.
+ */
+const verdicts = new WeakMap<Range, Array<{ literal: string; path: PathSeg[]; names: string[]; testing: boolean; c: Classification | undefined }>>();
+
+function classifiedAt(range: Range, literal: string, path: PathSeg[], names: string[], testing: boolean): Classification | undefined {
+  let list = verdicts.get(range);
+  if (list) for (const v of list) if (v.literal === literal && v.testing === testing && sameSegs(v.path, path) && sameSegs(v.names, names)) return v.c;
+  const c = classify({ path, value: literal, names, testing });
+  if (!list) verdicts.set(range, (list = []));
+  // A string reached along a few paths (inherited by several settings) keeps one verdict per path; no more than that.
+  if (list.length >= 8) list.shift();
+  list.push({ literal, path, names, testing, c });
+  return c;
+}
+
+function sameSegs(a: readonly PathSeg[], b: readonly PathSeg[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The binding and the ones it replaced: a literal overridden later in the chain is still committed. */
