@@ -26,12 +26,11 @@ const MAX_DEPTH = 120;
 export function evaluate(e: Expr, ctx: EvalContext, depth = 0): Value {
   const loc: Loc = { file: ctx.file, range: e.range };
   if (depth > MAX_DEPTH) return unknown("expression nested too deeply", { loc });
-  const v = evalInner(e, ctx, depth + 1);
+  const v = evalInner(e, ctx, depth + 1, loc);
   return v.loc ? v : { ...v, loc };
 }
 
-function evalInner(e: Expr, ctx: EvalContext, d: number): Value {
-  const loc: Loc = { file: ctx.file, range: e.range };
+function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
   switch (e.t) {
     case "str":
       return { k: "str", v: e.v, loc };
