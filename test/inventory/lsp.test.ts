@@ -1,14 +1,21 @@
-// The language-server functions: env-unused diagnostics in documentation files, and the .env.example code action that appends missing names.
+// The language server's inventory surface: env-unused diagnostics in documentation files, and the .env.example action that appends missing names.
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, DiagnosticTag, type TextEdit } from "vscode-languageserver";
-import { addMissingVariablesAction, inventoryDiagnostics } from "../../server/src/lsp/envInventory";
+import type { Audit } from "../../server/src/engine";
+import { toDiagnostics } from "../../server/src/lsp/diagnostics";
+import { addMissingVariablesAction } from "../../server/src/lsp/envInventory";
 import { auditDir, splitProject, writeTree } from "./helpers";
 
 const uri = (file: string) => pathToFileURL(file).toString();
+
+/** What the server publishes for the documentation files: the audit's findings through the one diagnostics mapper. */
+function documentationDiagnostics(audit: Audit) {
+  return new Map([...toDiagnostics(audit.findings, [])].filter(([u]) => !u.endsWith(".py")));
+}
 
 const PROJECT = splitProject(
   'import environ\nimport sentry_sdk\nenv = environ.Env()\nSECRET_KEY = env("DJANGO_SECRET_KEY")\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\nsentry_sdk.init(dsn=env("SENTRY_DSN", default=""))\n',
@@ -19,9 +26,9 @@ const PROJECT = splitProject(
   },
 );
 
-test("inventoryDiagnostics: env-unused in .env.example and the compose file, nothing for other services or Python files", async () => {
+test("server diagnostics: env-unused in .env.example and the compose file, nothing for other services or Python files", async () => {
   const dir = writeTree(PROJECT);
-  const diags = inventoryDiagnostics(await auditDir(dir));
+  const diags = documentationDiagnostics(await auditDir(dir));
   assert.deepEqual([...diags.keys()].sort(), [uri(path.join(dir, ".env.example")), uri(path.join(dir, "docker-compose.yml"))].sort());
   const [env] = diags.get(uri(path.join(dir, ".env.example")))!;
   assert.deepEqual(env.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 8 } });
@@ -29,15 +36,15 @@ test("inventoryDiagnostics: env-unused in .env.example and the compose file, not
   assert.equal(env.code, "env-unused");
   assert.deepEqual(env.tags, [DiagnosticTag.Unnecessary]);
   assert.match(env.codeDescription!.href, /docs\/rules\/env-unused\.md$/);
-  assert.deepEqual(env.data, { rule: "env-unused", environments: ["proj.settings.production"] });
+  assert.deepEqual(env.data, { rule: "env-unused", environments: ["proj.settings.production"], fix: undefined });
   const [compose] = diags.get(uri(path.join(dir, "docker-compose.yml")))!;
   assert.equal(compose.range.start.line, 5);
   assert.match(String(compose.message), /^COMPOSE_ONLY is documented here \(service web\)/);
 });
 
-test("inventoryDiagnostics: environments are merged into one diagnostic per place", async () => {
+test("server diagnostics: environments are merged into one diagnostic per place", async () => {
   const dir = writeTree({ ...PROJECT, "proj/settings/staging.py": "DEBUG = False\n" });
-  const diags = inventoryDiagnostics(await auditDir(dir)).get(uri(path.join(dir, ".env.example")))!;
+  const diags = documentationDiagnostics(await auditDir(dir)).get(uri(path.join(dir, ".env.example")))!;
   assert.equal(diags.length, 1);
   assert.deepEqual((diags[0].data as { environments: string[] }).environments.sort(), ["proj.settings.production", "proj.settings.staging"]);
 });

@@ -1,7 +1,8 @@
 // Findings → LSP diagnostics per file: one diagnostic per fault and place, environments merged, inherited values echoed at the import.
 import * as path from "path";
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from "vscode-languageserver";
-import { docsUrl, ruleById } from "../rules/index";
+import { INVENTORY_RULES } from "../inventory/findings";
+import { DOCS_BASE, docsUrl, ruleById } from "../rules/index";
 import type { Finding, Fix } from "../rules/types";
 import type { Note } from "../resolve/namespace";
 import { DIAGNOSTIC_SOURCE } from "./protocol";
@@ -27,6 +28,9 @@ interface Pending {
   environments: string[];
 }
 
+/** The inventory's rules are not in the rule catalogue (they judge the project, not an environment) but have pages. */
+const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.id));
+
 export function toDiagnostics(findings: Finding[], notes: Note[]): Map<string, Diagnostic[]> {
   const byKey = new Map<string, Pending>();
   const add = (file: string, f: Finding, range: Finding["location"]["range"], message: string, related: Diagnostic["relatedInformation"]) => {
@@ -40,7 +44,7 @@ export function toDiagnostics(findings: Finding[], notes: Note[]): Map<string, D
     const rule = ruleById(f.rule);
     const tags: DiagnosticTag[] = [];
     if (f.rule.includes("deprecated")) tags.push(DiagnosticTag.Deprecated);
-    if (f.rule === "unused-waiver") tags.push(DiagnosticTag.Unnecessary);
+    if (f.rule === "unused-waiver" || f.rule === "env-unused") tags.push(DiagnosticTag.Unnecessary);
     const data: DiagnosticData = { rule: f.rule, environments: [f.environment], fix: f.fix };
     byKey.set(key, {
       uri,
@@ -49,7 +53,7 @@ export function toDiagnostics(findings: Finding[], notes: Note[]): Map<string, D
         range: lspRange(range),
         severity: SEVERITY[f.severity],
         code: f.rule,
-        codeDescription: rule ? { href: docsUrl(rule) } : undefined,
+        codeDescription: rule ? { href: docsUrl(rule) } : INVENTORY_IDS.has(f.rule) ? { href: `${DOCS_BASE}${f.rule}.md` } : undefined,
         source: f.djangoCheck ? `${DIAGNOSTIC_SOURCE} (${f.djangoCheck})` : DIAGNOSTIC_SOURCE,
         message,
         relatedInformation: related,

@@ -1,62 +1,12 @@
-// Language-server surface of the inventory: env-unused diagnostics in documentation files, and "add the missing variables" in .env.example.
+// Language-server surface of the inventory: "add the missing variables" in .env.example (its diagnostics go through diagnostics.ts).
 import * as path from "path";
-import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, type CodeAction, type Diagnostic } from "vscode-languageserver";
+import { CodeActionKind, type CodeAction } from "vscode-languageserver";
 import type { Audit } from "../engine";
-import { inventoryFindings, type InventoryFindingOptions } from "../inventory/findings";
 import { buildInventory, DEPLOYED_KINDS } from "../inventory/inventory";
 import { parseDotenv } from "../inventory/sources/dotenv";
 import { fileReader, isDotenvDoc } from "../inventory/sources/index";
 import { LineIndex } from "../inventory/text";
-import { DOCS_BASE } from "../rules/index";
-import type { Finding } from "../rules/types";
-import type { DiagnosticData } from "./diagnostics";
-import { DIAGNOSTIC_SOURCE } from "./protocol";
-import { fileOf, lspRange, uriOf } from "./uris";
-
-const SEVERITY: Record<Finding["severity"], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-/**
- * Diagnostics for the documentation files (.env.example, compose files, manifests): the inventory findings located
- * outside Python modules, one per place with the environments merged. env-undocumented findings sit in settings
- * modules and reach the editor with the audit's own findings, so they are not repeated here.
- */
-export function inventoryDiagnostics(audit: Audit, options: InventoryFindingOptions = {}): Map<string, Diagnostic[]> {
-  const byKey = new Map<string, { uri: string; diagnostic: Diagnostic; environments: string[] }>();
-  for (const f of inventoryFindings(audit, options)) {
-    if (f.location.file.endsWith(".py")) continue;
-    const uri = uriOf(f.location.file);
-    const key = `${uri}|${f.location.range.startOffset}|${f.rule}|${f.message}`;
-    const hit = byKey.get(key);
-    if (hit) {
-      if (!hit.environments.includes(f.environment)) hit.environments.push(f.environment);
-      continue;
-    }
-    const environments = [f.environment];
-    const data: DiagnosticData = { rule: f.rule, environments };
-    byKey.set(key, {
-      uri,
-      environments,
-      diagnostic: {
-        range: lspRange(f.location.range),
-        severity: SEVERITY[f.severity],
-        code: f.rule,
-        codeDescription: { href: `${DOCS_BASE}${f.rule}.md` },
-        source: DIAGNOSTIC_SOURCE,
-        message: f.message,
-        tags: f.rule === "env-unused" ? [DiagnosticTag.Unnecessary] : undefined,
-        data,
-      },
-    });
-  }
-  const out = new Map<string, Diagnostic[]>();
-  for (const { uri, diagnostic } of byKey.values()) out.set(uri, [...(out.get(uri) ?? []), diagnostic]);
-  return out;
-}
+import { fileOf } from "./uris";
 
 /**
  * In a .env.example (or .sample/.template/.dist): appends every variable some settings module reads that the file
