@@ -9,6 +9,7 @@ import type { EnvKind } from "../resolve/classify";
 import { ModuleLoader } from "../resolve/moduleLoader";
 import type { ProjectCache } from "../resolve/project";
 import type { Severity } from "../rules/types";
+import type { FindingsMemo } from "../rules/run";
 import { formatVersion } from "../resolve/djangoVersion";
 import { toDiagnostics } from "./diagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
@@ -28,6 +29,7 @@ export class WorkspaceState {
   private readonly loaders = new Map<string, ModuleLoader>();
   private readonly caches = new Map<string, ProjectCache>();
   private readonly configs = new Map<string, ProjectConfig>();
+  private readonly memos = new Map<string, FindingsMemo>();
   /** What was last sent per URI, as JSON, to skip re-sending an unchanged list. */
   private published = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
@@ -157,6 +159,7 @@ export class WorkspaceState {
         else throw e;
       }
       this.configs.set(root, config);
+      this.memos.set(root, new WeakMap());
       // Lock files and entry points are project files too: the Django version and the DJANGO_SETTINGS_MODULE hints.
       cache.django = undefined;
       cache.hints = undefined;
@@ -169,6 +172,7 @@ export class WorkspaceState {
       environmentKinds: { ...config.environments, ...(this.settings.environments as Record<string, EnvKind>) },
       extraSettingsFiles: [...config.extraSettings, ...this.settings.extraSettingsFiles].map((f) => path.resolve(root, f)),
       disabled: [...config.disabledRules, ...this.settings.disabledRules],
+      memo: this.memos.get(root),
       severities: { ...config.severities, ...(this.settings.severities as Record<string, Severity>) },
     });
     if (!withInventory) {

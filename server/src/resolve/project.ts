@@ -7,8 +7,8 @@ import { classifyByName, type EnvKind } from "./classify";
 import { discover, moduleFile, type Discovery } from "./discover";
 import { detectDjangoVersion, parseVersion, type DetectedVersion } from "./djangoVersion";
 import { Environment } from "./environment";
-import { Interpreter } from "./interpreter";
-import { ModuleLoader, type TextOverlay } from "./moduleLoader";
+import { Interpreter, type ModuleResult } from "./interpreter";
+import { ModuleLoader, type LoadResult, type TextOverlay } from "./moduleLoader";
 import { FILE_START, type Note } from "./namespace";
 
 export interface AnalyzeOptions {
@@ -35,6 +35,12 @@ export interface ProjectCache {
   entryDefaults: Map<string, { text: string; modules: string[] }>;
   django?: DetectedVersion;
   hints?: { hints: Map<string, { kind: EnvKind; source: string }>; extraCandidates: string[] };
+  /**
+   * Each settings module's last run and what it loaded: a run whose files all load to the same parse (a keystroke in
+   * production.py leaves base.py's environment alone) is reused instead of re-run. Dropped with `discovery`, since a
+   * file that appears can change which import succeeds.
+   */
+  runs?: Map<string, { result: ModuleResult; loads: Map<string, LoadResult> }>;
 }
 
 export interface Project {
@@ -77,7 +83,18 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   const loader = options.loader ?? new ModuleLoader(parser, absRoot, options.overlay, false);
   loader.beginRun();
   const interp = new Interpreter(loader);
-  const results = new Map(found.candidates.map((f) => [f, interp.run(f)]));
+  const previous = walked ? undefined : cache?.runs;
+  const runs = new Map<string, { result: ModuleResult; loads: Map<string, LoadResult> }>();
+  const results = new Map<string, ModuleResult>();
+  for (const f of found.candidates) {
+    const prev = previous?.get(f);
+    const reused = prev && [...prev.loads].every(([file, loaded]) => loader.load(file) === loaded) ? prev : undefined;
+    const run = reused ?? { result: interp.run(f), loads: new Map<string, LoadResult>() };
+    if (!reused) for (const file of run.result.files) run.loads.set(file, loader.load(file));
+    runs.set(f, run);
+    results.set(f, run.result);
+  }
+  if (cache) cache.runs = runs;
   const fedOthers = new Set<string>();
   for (const [file, r] of results) for (const f of r.files) if (f !== file) fedOthers.add(f);
   const fragments = new Set([...results.values()].flatMap((r) => r.fragments));

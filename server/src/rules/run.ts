@@ -1,6 +1,7 @@
 // Runs the catalogue over environments: picks the rules that apply, locates each finding, applies SILENCED_SYSTEM_CHECKS.
 import type { Range } from "../parse/model";
 import type { Environment, ResolvedSetting } from "../resolve/environment";
+import type { ModuleResult } from "../resolve/interpreter";
 import type { Project } from "../resolve/project";
 import { pyContains, type Loc } from "../resolve/values";
 import { RULES } from "./index";
@@ -16,7 +17,15 @@ export interface RunOptions {
   /** Per-rule severity overrides. */
   severities?: Record<string, Severity>;
   rules?: readonly Rule[];
+  /**
+   * Findings per module run, for a caller that analyses again and again (the language server): an environment whose
+   * run resolve/project.ts reused gets its findings back without running the rules. The owner drops it when files
+   * other than settings modules change (fixes read .env.example and the project's style).
+   */
+  memo?: FindingsMemo;
 }
+
+export type FindingsMemo = WeakMap<ModuleResult, { key: string; findings: Finding[] }>;
 
 /**
  * Runs every rule on every environment, then the project-level checks (`extra`: .env files, the environment-variable
@@ -24,7 +33,18 @@ export interface RunOptions {
  */
 export function runRules(project: Project, options: RunOptions = {}, extra?: ProjectChecks): Finding[] {
   const out: Finding[] = [];
-  for (const env of project.environments) out.push(...runOnEnvironment(project, env, options));
+  const settingsKey = options.memo ? JSON.stringify([options.disabled, options.severities, (options.rules ?? RULES).map((r) => r.id)]) : "";
+  for (const env of project.environments) {
+    if (!options.memo) {
+      out.push(...runOnEnvironment(project, env, options));
+      continue;
+    }
+    const key = JSON.stringify([env.name, env.kind, env.kindSource, env.djangoVersion, settingsKey]);
+    const hit = options.memo.get(env.result);
+    const findings = hit && hit.key === key ? hit.findings : runOnEnvironment(project, env, options);
+    if (!hit || hit.key !== key) options.memo.set(env.result, { key, findings });
+    out.push(...findings);
+  }
   if (extra) out.push(...extra.run(out));
   // Waivers apply across environments: one comment on a base module's line silences that finding wherever it is inherited.
   const known = new Set([...RULES.map((r) => r.id), UNUSED_WAIVER, ...(extra?.ids ?? [])]);

@@ -1,0 +1,67 @@
+// Re-analysis with a project cache: environments whose files did not change keep their run and findings; others re-run.
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { test } from "node:test";
+import { sortFindings } from "../../server/src/engine";
+import { ModuleLoader } from "../../server/src/resolve/moduleLoader";
+import type { ProjectCache } from "../../server/src/resolve/project";
+import type { FindingsMemo } from "../../server/src/rules/run";
+import { sharedEngine, writeProject } from "../helpers/project";
+
+const FILES = {
+  "manage.py": 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings.development")\n',
+  "proj/__init__.py": "",
+  "proj/settings/__init__.py": "",
+  "proj/settings/base.py": 'SECRET_KEY = "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789abcdefghij"\nDEBUG = False\nALLOWED_HOSTS = ["example.com"]\n',
+  "proj/settings/development.py": "from .base import *\nDEBUG = True\n",
+  "proj/settings/production.py": "from .base import *\nSECURE_HSTS_SECONDS = 3600\n",
+};
+
+/** Findings as comparable rows, so a cached analysis can be checked against a fresh one. */
+function rows(findings: ReturnType<typeof sortFindings>): string[] {
+  return findings.map((f) => `${f.environment} ${f.rule} ${f.location.file}:${f.location.range.startOffset}-${f.location.range.endOffset} ${f.message}`);
+}
+
+test("a keystroke in production.py re-runs production only, and every analysis equals a fresh one", async () => {
+  const engine = await sharedEngine();
+  const dir = writeProject(FILES);
+  const production = path.join(dir, "proj", "settings", "production.py");
+  let text = fs.readFileSync(production, "utf8");
+  const loader = new ModuleLoader(engine.parser, dir, { get: (f) => (f === production ? text : undefined) });
+  const cache: ProjectCache = { entryDefaults: new Map() };
+  const memo: FindingsMemo = new WeakMap();
+  const first = engine.audit(dir, { loader, cache, memo, inventory: false });
+  const resultOf = (a: typeof first, name: string) => a.project.environments.find((e) => e.name === name)!.result;
+
+  text = text.replace("3600", "0");
+  const second = engine.audit(dir, { loader, cache, memo, inventory: false });
+  assert.equal(resultOf(second, "proj.settings.base"), resultOf(first, "proj.settings.base"), "base.py's environment was re-run");
+  assert.equal(resultOf(second, "proj.settings.development"), resultOf(first, "proj.settings.development"), "development was re-run");
+  assert.notEqual(resultOf(second, "proj.settings.production"), resultOf(first, "proj.settings.production"), "production was reused after its edit");
+
+  // The cached analysis says exactly what an analysis from scratch says of the same texts.
+  fs.writeFileSync(production, text);
+  const fresh = engine.audit(dir, { inventory: false });
+  assert.deepEqual(rows(second.findings), rows(fresh.findings));
+  assert.ok(second.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "hsts-not-set"), rows(second.findings).join("\n"));
+});
+
+test("an edit of base.py re-runs every environment that imports it", async () => {
+  const engine = await sharedEngine();
+  const dir = writeProject(FILES);
+  const base = path.join(dir, "proj", "settings", "base.py");
+  let text = fs.readFileSync(base, "utf8");
+  const loader = new ModuleLoader(engine.parser, dir, { get: (f) => (f === base ? text : undefined) });
+  const cache: ProjectCache = { entryDefaults: new Map() };
+  const memo: FindingsMemo = new WeakMap();
+  const first = engine.audit(dir, { loader, cache, memo, inventory: false });
+  text = text.replace("DEBUG = False", "DEBUG = True");
+  const second = engine.audit(dir, { loader, cache, memo, inventory: false });
+  for (const env of second.project.environments) {
+    const before = first.project.environments.find((e) => e.name === env.name)!;
+    assert.notEqual(env.result, before.result, `${env.name} was reused after base.py changed`);
+  }
+  assert.ok(second.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "debug-enabled"));
+  assert.ok(!first.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "debug-enabled"));
+});
