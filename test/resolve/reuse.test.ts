@@ -34,7 +34,7 @@ test("a keystroke in production.py re-runs production only, and every analysis e
   const first = engine.audit(dir, { loader, cache, memo, inventory: false });
   const resultOf = (a: typeof first, name: string) => a.project.environments.find((e) => e.name === name)!.result;
 
-  text = text.replace("3600", "0");
+  text = text.replace("SECURE_HSTS_SECONDS = 3600", "DEBUG = True");
   const second = engine.audit(dir, { loader, cache, memo, inventory: false });
   assert.equal(resultOf(second, "proj.settings.base"), resultOf(first, "proj.settings.base"), "base.py's environment was re-run");
   assert.equal(resultOf(second, "proj.settings.development"), resultOf(first, "proj.settings.development"), "development was re-run");
@@ -44,7 +44,8 @@ test("a keystroke in production.py re-runs production only, and every analysis e
   fs.writeFileSync(production, text);
   const fresh = engine.audit(dir, { inventory: false });
   assert.deepEqual(rows(second.findings), rows(fresh.findings));
-  assert.ok(second.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "hsts-not-set"), rows(second.findings).join("\n"));
+  assert.ok(second.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "debug-enabled"), rows(second.findings).join("\n"));
+  assert.ok(!first.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "debug-enabled"));
 });
 
 test("an edit of base.py re-runs every environment that imports it", async () => {
