@@ -119,7 +119,28 @@ async function memory(label, dir, openFile) {
   await stop(s);
 }
 
+/** Spawn → first diagnostics for `openFile`, `runs` fresh servers in a row: the median and the fastest. */
+async function coldStart(label, dir, openFile, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const s = await start(dir);
+    const uri = pathToFileURL(openFile).href;
+    const first = s.next(uri);
+    s.conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "python", version: 1, text: readFileSync(openFile, "utf8") } });
+    times.push((await first) - s.t0);
+    await stop(s);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(26)} cold start→first diagnostics median ${pct(times, 50).toFixed(0)} ms, fastest ${times[0].toFixed(0)} ms (${runs} servers)`);
+}
+
 console.log(`node ${process.version}; server: dist/server.js over stdio, debounce 0`);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
+{
+  const dir = workspace(300);
+  await coldStart("300-line production.py", dir, join(dir, "proj", "settings", "production.py"), COLD_RUNS);
+}
+await coldStart("examples/mysite", join(repo, "examples", "mysite"), join(repo, "examples", "mysite", "mysite", "settings", "production.py"), COLD_RUNS);
 await latency("300-line production.py", 300);
 await latency("3,000-line production.py", 3000);
 await memory("examples/mysite", join(repo, "examples", "mysite"), join(repo, "examples", "mysite", "mysite", "settings", "production.py"));
