@@ -8,15 +8,12 @@ import { collectTrivia } from "../../server/src/parse/parseModule";
 import { parsePython } from "../../server/src/parse/treeSitter";
 import { readSource } from "../../server/src/parse/source";
 
-/**
- * Start offsets of each line as LSP counts lines (CRLF, CR and LF all end one), since clients place ranges that way.
- * With `loneCr` false a CR not followed by LF is ordinary text, as tree-sitter counts rows (see hasLoneCr).
- */
-export function lineStarts(text: string, loneCr = true): number[] {
+/** Start offsets of each line as LSP counts lines (CRLF, CR and LF all end one), since clients place ranges that way. */
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 13 && (loneCr || text.charCodeAt(i + 1) === 10)) {
+    if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     } else if (c === 10) starts.push(i + 1);
@@ -77,15 +74,6 @@ export function diskText(file: string): string {
   }
 }
 
-/**
- * A CR not followed by LF ends a line for Python and for LSP, but tree-sitter's rows count LF only, so every position
- * after one is off by a line (reported to the parse layer's owner; the todo test in engine.fuzz.test.ts reproduces it).
- * Such documents are checked against tree-sitter's line model meanwhile: still inside the text, still consistent.
- */
-export function hasLoneCr(text: string): boolean {
-  return /\r(?!\n)/.test(text);
-}
-
 const errorCounts = new Map<string, number>();
 
 /**
@@ -111,7 +99,7 @@ function syntaxErrorCount(parser: Parser, text: string): number {
 export interface CheckStats {
   ranges: number;
   fixes: number;
-  /** Documents checked with LF-only lines because they hold a lone CR. */
+  /** Documents holding a lone CR, whose lines (LSP's) tree-sitter's rows do not count by themselves. */
   loneCrDocuments: number;
   /** Range ends between the CR and LF of a CRLF (see rangeProblems). */
   crlfSplits: number;
@@ -128,9 +116,8 @@ export function checkAudit(parser: Parser, audit: Audit, overlay: (file: string)
     let d = texts.get(file);
     if (!d) {
       const text = overlay(file) ?? diskText(file);
-      const loneCr = hasLoneCr(text);
-      if (loneCr && stats) stats.loneCrDocuments++;
-      d = { text, starts: lineStarts(text, !loneCr) };
+      if (stats && /\r(?!\n)/.test(text)) stats.loneCrDocuments++;
+      d = { text, starts: lineStarts(text) };
       texts.set(file, d);
     }
     return d;

@@ -2,7 +2,8 @@
 // every top-level statement the edit did not touch, so a keystroke in a 3,000-line module costs little.
 import type { Edit, Node, Parser } from "web-tree-sitter";
 import { rangeOf } from "./expressions";
-import type { Comment, ModuleModel, Range, Stmt } from "./model";
+import { positionAt } from "./lineBreaks";
+import type { Comment, ModuleModel, Position, Range, Stmt } from "./model";
 import { collectTrivia, importInsertOffset, parseModule, type ParsedModule } from "./parseModule";
 import { childStatement } from "./statements";
 
@@ -27,36 +28,30 @@ export function diffTexts(oldText: string, newText: string): TextChange | undefi
   return { start, oldEnd, newEnd };
 }
 
-/** Row and UTF-16 column of an offset, as tree-sitter reports them for a JS string. */
-function pointAt(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
-}
-
 export function reparseModule(parser: Parser, prev: ParsedModule, text: string): ParsedModule {
   const change = diffTexts(prev.model.text, text);
   if (!change) return prev;
-  const oldEndPoint = pointAt(prev.model.text, change.oldEnd);
-  const startPoint = pointAt(text, change.start);
-  const newEndPoint = pointAt(text, change.newEnd);
+  // Whether a CR is lone (a line break of its own, an LF to tree-sitter: see treeSitterText) depends on the code unit
+  // after it, so a CR just before the change may read differently to tree-sitter although it did not change: it joins
+  // the edit, or tree-sitter would keep the token that ended at it (and the start point would differ between the texts).
+  if (change.start > 0 && text.charCodeAt(change.start - 1) === 13) change.start--;
+  const oldEnd = positionAt(prev.model.text, change.oldEnd);
+  const newEnd = positionAt(text, change.newEnd);
+  // LSP positions are the tree-sitter points of the text tree-sitter parsed (see treeSitterText), as Edit needs.
+  const point = (p: Position) => ({ row: p.line, column: p.character });
   const edit: Edit = {
     startIndex: change.start,
     oldEndIndex: change.oldEnd,
     newEndIndex: change.newEnd,
-    startPosition: startPoint,
-    oldEndPosition: oldEndPoint,
-    newEndPosition: newEndPoint,
+    startPosition: point(positionAt(text, change.start)),
+    oldEndPosition: point(oldEnd),
+    newEndPosition: point(newEnd),
   };
   const edited = prev.tree.copy();
   edited.edit(edit);
   let fresh: ParsedModule;
   try {
-    fresh = parseModule(parser, prev.model.file, text, edited, (root) => reuseModel(root, prev.model, text, change, oldEndPoint, newEndPoint));
+    fresh = parseModule(parser, prev.model.file, text, edited, (root) => reuseModel(root, prev.model, text, change, oldEnd, newEnd));
   } finally {
     edited.delete();
   }
@@ -70,15 +65,15 @@ function reuseModel(
   old: ModuleModel,
   text: string,
   change: TextChange,
-  oldEndPoint: { row: number; column: number },
-  newEndPoint: { row: number; column: number },
+  oldEnd: Position,
+  newEnd: Position,
 ): ModuleModel {
   const delta = change.newEnd - change.oldEnd;
-  const lineDelta = newEndPoint.row - oldEndPoint.row;
+  const lineDelta = newEnd.line - oldEnd.line;
   const shift: Shift = (r) => {
-    const pos = (p: Range["start"]) => ({
+    const pos = (p: Position) => ({
       line: p.line + lineDelta,
-      character: p.line === oldEndPoint.row ? p.character + (newEndPoint.column - oldEndPoint.column) : p.character,
+      character: p.line === oldEnd.line ? p.character + (newEnd.character - oldEnd.character) : p.character,
     });
     return { start: pos(r.start), end: pos(r.end), startOffset: r.startOffset + delta, endOffset: r.endOffset + delta };
   };
@@ -106,12 +101,12 @@ function reuseModel(
       const candidate = byStart.get(oldStart);
       if (candidate && candidate.range.endOffset + (moved ? delta : 0) === end) reused = moved ? (deepShift(candidate, shift) as Stmt) : candidate;
       if (reused) {
-        const oldEnd = end - (moved ? delta : 0);
+        const oldStop = end - (moved ? delta : 0);
         for (const c of old.comments) {
-          if (c.range.startOffset >= oldStart && c.range.endOffset <= oldEnd) comments.push(moved ? { ...c, line: c.line + lineDelta, range: shift(c.range) } : c);
+          if (c.range.startOffset >= oldStart && c.range.endOffset <= oldStop) comments.push(moved ? { ...c, line: c.line + lineDelta, range: shift(c.range) } : c);
         }
         for (const e of old.syntaxErrors) {
-          if (e.startOffset >= oldStart && e.endOffset <= oldEnd) syntaxErrors.push(moved ? shift(e) : e);
+          if (e.startOffset >= oldStart && e.endOffset <= oldStop) syntaxErrors.push(moved ? shift(e) : e);
         }
         statements.push(reused);
         continue;
