@@ -33,12 +33,10 @@ function lineLength(text: string, starts: number[], line: number): number {
 }
 
 /**
- * Every way `r` can fail to describe a span of `text`; empty when it is a proper range. `onCrlfSplit`, when given,
- * receives positions that fall between the CR and the LF of a CRLF instead of counting them as problems: tree-sitter
- * ends a block whose last line is a comment there (reported to the parse layer; a todo test in engine.fuzz.test.ts).
- * LSP clients clamp such a character to the line's length, so it shows in the right place meanwhile.
+ * Every way `r` can fail to describe a span of `text`; empty when it is a proper range. A position between the CR and
+ * the LF of a CRLF is one: its character is past the line's end, and an edit there would split the line break.
  */
-export function rangeProblems(r: Range, text: string, starts = lineStarts(text), onCrlfSplit?: () => void): string[] {
+export function rangeProblems(r: Range, text: string, starts = lineStarts(text)): string[] {
   const out: string[] = [];
   if (!(r.startOffset >= 0 && r.startOffset <= r.endOffset && r.endOffset <= text.length)) {
     out.push(`offsets ${r.startOffset}-${r.endOffset} outside 0-${text.length}`);
@@ -49,9 +47,7 @@ export function rangeProblems(r: Range, text: string, starts = lineStarts(text),
       continue;
     }
     const len = lineLength(text, starts, p.line);
-    const at = starts[p.line] + len;
-    if (onCrlfSplit && p.character === len + 1 && offset === at + 1 && text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) onCrlfSplit();
-    else if (!(p.character >= 0 && p.character <= len)) out.push(`${name} ${p.line}:${p.character} beyond the line's ${len} characters`);
+    if (!(p.character >= 0 && p.character <= len)) out.push(`${name} ${p.line}:${p.character} beyond the line's ${len} characters`);
     else if (starts[p.line] + p.character !== offset) out.push(`${name} ${p.line}:${p.character} is offset ${starts[p.line] + p.character}, not ${offset}`);
   }
   if (r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character)) out.push("start after end");
@@ -101,8 +97,6 @@ export interface CheckStats {
   fixes: number;
   /** Documents holding a lone CR, whose lines (LSP's) tree-sitter's rows do not count by themselves. */
   loneCrDocuments: number;
-  /** Range ends between the CR and LF of a CRLF (see rangeProblems). */
-  crlfSplits: number;
 }
 
 /**
@@ -126,7 +120,7 @@ export function checkAudit(parser: Parser, audit: Audit, overlay: (file: string)
     if (!r) return;
     if (stats) stats.ranges++;
     const d = doc(file);
-    for (const p of rangeProblems(r, d.text, d.starts, () => stats && stats.crlfSplits++)) problems.push(`${what} in ${file}: ${p} ${JSON.stringify(r)}`);
+    for (const p of rangeProblems(r, d.text, d.starts)) problems.push(`${what} in ${file}: ${p} ${JSON.stringify(r)}`);
   };
   for (const f of audit.findings) {
     const what = `${f.rule} (${f.environment})`;

@@ -1,10 +1,10 @@
 // Re-parses a module after an edit: tree-sitter reuses unchanged subtrees, and the model keeps (shifting ranges)
 // every top-level statement the edit did not touch, so a keystroke in a 3,000-line module costs little.
 import type { Edit, Node, Parser } from "web-tree-sitter";
-import { rangeOf } from "./expressions";
 import { positionAt } from "./lineBreaks";
 import type { Comment, ModuleModel, Position, Range, Stmt } from "./model";
 import { collectTrivia, importInsertOffset, parseModule, type ParsedModule } from "./parseModule";
+import { rangeOf } from "./ranges";
 import { childStatement } from "./statements";
 
 /** The one contiguous change between two texts, in UTF-16 offsets: [start, oldEnd) became [start, newEnd). */
@@ -88,6 +88,8 @@ function reuseModel(
     if (!child) continue;
     const start = child.startIndex;
     const end = child.endIndex;
+    // The model's range can stop short of the node (a CRLF's CR, see rangeOf); the reused statement is matched by it.
+    const rangeEnd = rangeOf(child).endOffset;
     let reused: Stmt | undefined;
     let oldStart = -1;
     let moved = false;
@@ -99,9 +101,9 @@ function reuseModel(
     }
     if (oldStart >= 0) {
       const candidate = byStart.get(oldStart);
-      if (candidate && candidate.range.endOffset + (moved ? delta : 0) === end) reused = moved ? (deepShift(candidate, shift) as Stmt) : candidate;
+      if (candidate && candidate.range.endOffset + (moved ? delta : 0) === rangeEnd) reused = moved ? (deepShift(candidate, shift) as Stmt) : candidate;
       if (reused) {
-        const oldStop = end - (moved ? delta : 0);
+        const oldStop = rangeEnd - (moved ? delta : 0);
         for (const c of old.comments) {
           if (c.range.startOffset >= oldStart && c.range.endOffset <= oldStop) comments.push(moved ? { ...c, line: c.line + lineDelta, range: shift(c.range) } : c);
         }

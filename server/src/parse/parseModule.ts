@@ -1,7 +1,7 @@
 // Entry point of the parse layer: text in, the module model out (statements, comments, syntax errors, import anchor).
 import type { Node, Parser, Tree } from "web-tree-sitter";
-import { rangeOf } from "./expressions";
 import type { Comment, ModuleModel, Range } from "./model";
+import { rangeOf } from "./ranges";
 import { toStatements } from "./statements";
 import { parsePython } from "./treeSitter";
 
@@ -38,7 +38,10 @@ export function collectTrivia(root: Node, comments: Comment[], errors: Range[]):
       const type = cursor.nodeType;
       if (type === "comment") {
         const n = cursor.currentNode;
-        comments.push({ line: n.startPosition.row, text: n.text, range: rangeOf(n) });
+        const range = rangeOf(n);
+        // The range may stop short of the node (a CRLF's CR, see rangeOf): the text is what the range covers.
+        const text = n.text.slice(0, range.endOffset - range.startOffset);
+        comments.push({ line: range.start.line, text, range });
       } else if (type === "ERROR" || cursor.nodeIsMissing) {
         errors.push(rangeOf(cursor.currentNode));
       }

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Language, Parser, type Tree } from "web-tree-sitter";
 import { treeSitterText } from "./lineBreaks";
+import { rememberTreeText } from "./ranges";
 
 let ready: Promise<Parser> | undefined;
 
@@ -35,5 +36,6 @@ export function parsePython(parser: Parser, text: string, oldTree?: Tree): Tree 
   const parsed = treeSitterText(text);
   const tree = parser.parse(parsed, oldTree ?? null);
   if (!tree) throw new Error("tree-sitter returned no tree");
+  rememberTreeText(tree, parsed);
   return tree;
 }
