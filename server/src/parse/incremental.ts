@@ -2,10 +2,11 @@
 // every top-level statement the edit did not touch, so a keystroke in a 3,000-line module costs little.
 import type { Edit, Node, Parser } from "web-tree-sitter";
 import { positionAt } from "./lineBreaks";
-import type { Comment, ModuleModel, Position, Range, Stmt } from "./model";
-import { collectTrivia, importInsertOffset, parseModule, type ParsedModule } from "./parseModule";
+import type { Comment, ModuleModel, ParseError, Position, Range, Stmt } from "./model";
+import { collectComments, importInsertOffset, parseModule, type ParsedModule } from "./parseModule";
 import { rangeOf } from "./ranges";
 import { childStatement } from "./statements";
+import { collectSyntaxErrors, sortSyntaxErrors } from "./syntaxErrors";
 
 /** The one contiguous change between two texts, in UTF-16 offsets: [start, oldEnd) became [start, newEnd). */
 export interface TextChange {
@@ -81,9 +82,10 @@ function reuseModel(
   for (const st of old.statements) byStart.set(st.range.startOffset, st);
   const statements: Stmt[] = [];
   const comments: Comment[] = [];
-  const syntaxErrors: Range[] = [];
-  // The full parse walks the root first; keep the same order.
-  if (root.type === "ERROR" || root.isMissing) syntaxErrors.push(rangeOf(root));
+  // Errors are found from the new tree, not kept from the old model: only broken paths are walked, so this is cheap, and
+  // whether two statements share a line (a MISSING line break) depends on both, where keeping follows one.
+  const syntaxErrors: ParseError[] = [];
+  collectSyntaxErrors(root, syntaxErrors);
   for (const child of root.namedChildren) {
     if (!child) continue;
     const start = child.startIndex;
@@ -107,14 +109,11 @@ function reuseModel(
         for (const c of old.comments) {
           if (c.range.startOffset >= oldStart && c.range.endOffset <= oldStop) comments.push(moved ? { ...c, line: c.line + lineDelta, range: shift(c.range) } : c);
         }
-        for (const e of old.syntaxErrors) {
-          if (e.startOffset >= oldStart && e.endOffset <= oldStop) syntaxErrors.push(moved ? shift(e) : e);
-        }
         statements.push(reused);
         continue;
       }
     }
-    collectTrivia(child, comments, syntaxErrors);
+    collectComments(child, comments);
     const stmt = childStatement(child);
     if (stmt) statements.push(stmt);
   }
@@ -123,7 +122,7 @@ function reuseModel(
     text,
     statements,
     comments,
-    syntaxErrors,
+    syntaxErrors: sortSyntaxErrors(syntaxErrors),
     importInsertOffset: importInsertOffset(root),
     importedModules: statements.flatMap((s) =>
       s.kind === "import" ? s.names.map((n) => n.module) : s.kind === "importFrom" || s.kind === "importStar" ? [".".repeat(s.module.level) + s.module.name] : [],
