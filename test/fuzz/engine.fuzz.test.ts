@@ -58,7 +58,7 @@ after(() => {
   console.log(
     `engine fuzz: ${cases} cases on ${WORKERS} worker(s) in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${SEED}); ` +
       `${sum((r) => r.findings)} findings, ${sum((r) => r.stats.ranges)} ranges and ${sum((r) => r.stats.fixes)} distinct fixes checked; ` +
-      `${sum((r) => r.stats.loneCrDocuments)} documents with a lone CR checked against LF-only lines, ${sum((r) => r.stats.crlfSplits)} range ends between CR and LF; mean ${(sum((r) => r.totalMs) / Math.max(1, cases)).toFixed(2)} ms a case`,
+      `${sum((r) => r.stats.loneCrDocuments)} documents with a lone CR; mean ${(sum((r) => r.totalMs) / Math.max(1, cases)).toFixed(2)} ms a case`,
   );
   for (const t of slowest.slice(0, 3)) console.log(`  slowest: ${t.ms.toFixed(1)} ms  ${t.what}`);
 });
@@ -67,9 +67,10 @@ test(`generated split settings (${Math.round(TOTAL * SHARE.generated)} cases)`, 
 test(`token mutations of the fixtures (${Math.round(TOTAL * SHARE.tokens)} cases)`, () => category("tokens"));
 test(`byte mutations of the fixtures (${Math.round(TOTAL * SHARE.bytes)} cases)`, () => category("bytes"));
 
-// Found by this fuzzer: Python and LSP end a line at a lone CR, tree-sitter's rows do not, so every range after one is
-// a line off in the editor. The parse layer owns positions; this stays a todo until rangeOf follows LSP lines.
-test("positions after a lone CR count it as a line break", { todo: "parse/: tree-sitter rows ignore a lone CR" }, async () => {
+// Found by this fuzzer: Python and LSP end a line at a lone CR, tree-sitter's rows did not, so every range after one was
+// a line off in the editor (and tree-sitter-python saw a MISSING line break). parse/ now hands tree-sitter the text with
+// lone CRs as LFs (lineBreaks.ts), which keeps every offset and makes its rows LSP's lines.
+test("positions after a lone CR count it as a line break", async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-lone-cr-"));
   const text = "import os\rDEBUG = True\n";
   fs.writeFileSync(path.join(root, "settings.py"), text);
@@ -112,10 +113,10 @@ test("a 100 KB run of letters is audited within the case budget", async () => {
   assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
 });
 
-// Found by a longer run (DSH_FUZZ_SEED=4242): in a CRLF file, a block whose last line is a comment ends between that
-// line's CR and LF, one character past the line's end (`for x in y:\r\n    A = 1\r\n    # c\r\n`). Clients clamp it,
-// so the fuzz counts it instead of failing; the parse layer owns positions and this stays a todo until rangeOf trims it.
-test("no range ends between the CR and the LF of a line end", { todo: "parse/: block ranges end after the CR" }, async () => {
+// Found by a longer run (DSH_FUZZ_SEED=4242): in a CRLF file, a block whose last line is a comment ended between that
+// line's CR and LF, one character past the line's end (`for x in y:\r\n    A = 1\r\n    # c\r\n`): tree-sitter-python's
+// comment token takes the CR. parse/ranges.ts now moves such an end back before the CR.
+test("no range ends between the CR and the LF of a line end", async () => {
   const engine = await sharedEngine();
   const text = "import os\r\nfor item in DEBUG:\r\n    X = 1\r\n    # just a comment\r\nY = 2\r\n";
   const parsed = parseModule(engine.parser, "/x.py", text);
@@ -124,9 +125,10 @@ test("no range ends between the CR and the LF of a line end", { todo: "parse/: b
 });
 
 // Found by a longer run (DSH_FUZZ_SEED=4242): tree-sitter marks `X = "a" "b"c` as broken only through a MISSING
-// _newline, a hidden node the model's syntaxErrors does not collect, so the module counts as clean, a fix is offered in
-// it (rules/run.ts withholds fixes only from files with syntax errors) and the fix leaves an ERROR behind. parse/ owns it.
-test("a module tree-sitter marks as broken lists a syntax error", { todo: "parse/: MISSING hidden tokens are not collected" }, async () => {
+// _newline, a hidden node no Node API lists, so the module counted as clean, a fix was offered in it (rules/run.ts
+// withholds fixes only from files with syntax errors) and the fix left an ERROR behind. parse/syntaxErrors.ts now finds
+// such tokens from the hasError of the node holding them.
+test("a module tree-sitter marks as broken lists a syntax error", async () => {
   const engine = await sharedEngine();
   const parsed = parseModule(engine.parser, "/x.py", 'X = "a" "b"c\n');
   const hasError = parsed.tree.rootNode.hasError;

@@ -42,7 +42,7 @@ interface SharedLoader {
 }
 
 class Shard {
-  readonly stats: CheckStats = { ranges: 0, fixes: 0, loneCrDocuments: 0, crlfSplits: 0 };
+  readonly stats: CheckStats = { ranges: 0, fixes: 0, loneCrDocuments: 0 };
   findings = 0;
   cases = 0;
   totalMs = 0;

@@ -3,20 +3,17 @@ import * as fs from "node:fs";
 import type { Parser } from "web-tree-sitter";
 import type { Audit } from "../../server/src/engine";
 import { applyTextEdits } from "../../server/src/fixes/apply";
-import type { Range } from "../../server/src/parse/model";
-import { collectTrivia } from "../../server/src/parse/parseModule";
+import type { ParseError, Range } from "../../server/src/parse/model";
+import { collectSyntaxErrors } from "../../server/src/parse/syntaxErrors";
 import { parsePython } from "../../server/src/parse/treeSitter";
 import { readSource } from "../../server/src/parse/source";
 
-/**
- * Start offsets of each line as LSP counts lines (CRLF, CR and LF all end one), since clients place ranges that way.
- * With `loneCr` false a CR not followed by LF is ordinary text, as tree-sitter counts rows (see hasLoneCr).
- */
-export function lineStarts(text: string, loneCr = true): number[] {
+/** Start offsets of each line as LSP counts lines (CRLF, CR and LF all end one), since clients place ranges that way. */
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 13 && (loneCr || text.charCodeAt(i + 1) === 10)) {
+    if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) i++;
       starts.push(i + 1);
     } else if (c === 10) starts.push(i + 1);
@@ -36,12 +33,10 @@ function lineLength(text: string, starts: number[], line: number): number {
 }
 
 /**
- * Every way `r` can fail to describe a span of `text`; empty when it is a proper range. `onCrlfSplit`, when given,
- * receives positions that fall between the CR and the LF of a CRLF instead of counting them as problems: tree-sitter
- * ends a block whose last line is a comment there (reported to the parse layer; a todo test in engine.fuzz.test.ts).
- * LSP clients clamp such a character to the line's length, so it shows in the right place meanwhile.
+ * Every way `r` can fail to describe a span of `text`; empty when it is a proper range. A position between the CR and
+ * the LF of a CRLF is one: its character is past the line's end, and an edit there would split the line break.
  */
-export function rangeProblems(r: Range, text: string, starts = lineStarts(text), onCrlfSplit?: () => void): string[] {
+export function rangeProblems(r: Range, text: string, starts = lineStarts(text)): string[] {
   const out: string[] = [];
   if (!(r.startOffset >= 0 && r.startOffset <= r.endOffset && r.endOffset <= text.length)) {
     out.push(`offsets ${r.startOffset}-${r.endOffset} outside 0-${text.length}`);
@@ -52,9 +47,7 @@ export function rangeProblems(r: Range, text: string, starts = lineStarts(text),
       continue;
     }
     const len = lineLength(text, starts, p.line);
-    const at = starts[p.line] + len;
-    if (onCrlfSplit && p.character === len + 1 && offset === at + 1 && text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10) onCrlfSplit();
-    else if (!(p.character >= 0 && p.character <= len)) out.push(`${name} ${p.line}:${p.character} beyond the line's ${len} characters`);
+    if (!(p.character >= 0 && p.character <= len)) out.push(`${name} ${p.line}:${p.character} beyond the line's ${len} characters`);
     else if (starts[p.line] + p.character !== offset) out.push(`${name} ${p.line}:${p.character} is offset ${starts[p.line] + p.character}, not ${offset}`);
   }
   if (r.start.line > r.end.line || (r.start.line === r.end.line && r.start.character > r.end.character)) out.push("start after end");
@@ -77,30 +70,20 @@ export function diskText(file: string): string {
   }
 }
 
-/**
- * A CR not followed by LF ends a line for Python and for LSP, but tree-sitter's rows count LF only, so every position
- * after one is off by a line (reported to the parse layer's owner; the todo test in engine.fuzz.test.ts reproduces it).
- * Such documents are checked against tree-sitter's line model meanwhile: still inside the text, still consistent.
- */
-export function hasLoneCr(text: string): boolean {
-  return /\r(?!\n)/.test(text);
-}
-
 const errorCounts = new Map<string, number>();
 
 /**
- * How many syntax errors `text` has, as parseModule reports them (at least one when tree-sitter's tree has any). Memoised: most cases fix files
- * the mutation did not touch, so the same fixed text comes back thousands of times.
+ * How many syntax errors `text` has, as parseModule reports them; -1 when tree-sitter flags the tree as broken and none
+ * is listed (a MISSING token no visible node shows once hid one, and a fix was offered in a broken file). Memoised: most
+ * cases fix files the mutation did not touch, so the same fixed text comes back thousands of times.
  */
 function syntaxErrorCount(parser: Parser, text: string): number {
   let n = errorCounts.get(text);
   if (n === undefined) {
     const tree = parsePython(parser, text);
-    const errors: Range[] = [];
-    collectTrivia(tree.rootNode, [], errors);
-    // tree-sitter can flag an error only through a MISSING hidden token (`X = "a" "b"c`: a MISSING _newline) that the
-    // model's syntaxErrors does not list (reported to the parse layer; todo test in engine.fuzz.test.ts): count it.
-    n = Math.max(errors.length, tree.rootNode.hasError ? 1 : 0);
+    const errors: ParseError[] = [];
+    collectSyntaxErrors(tree.rootNode, errors);
+    n = tree.rootNode.hasError && errors.length === 0 ? -1 : errors.length;
     tree.delete();
     if (errorCounts.size > 4000) errorCounts.clear();
     errorCounts.set(text, n);
@@ -111,10 +94,8 @@ function syntaxErrorCount(parser: Parser, text: string): number {
 export interface CheckStats {
   ranges: number;
   fixes: number;
-  /** Documents checked with LF-only lines because they hold a lone CR. */
+  /** Documents holding a lone CR, whose lines (LSP's) tree-sitter's rows do not count by themselves. */
   loneCrDocuments: number;
-  /** Range ends between the CR and LF of a CRLF (see rangeProblems). */
-  crlfSplits: number;
 }
 
 /**
@@ -128,9 +109,8 @@ export function checkAudit(parser: Parser, audit: Audit, overlay: (file: string)
     let d = texts.get(file);
     if (!d) {
       const text = overlay(file) ?? diskText(file);
-      const loneCr = hasLoneCr(text);
-      if (loneCr && stats) stats.loneCrDocuments++;
-      d = { text, starts: lineStarts(text, !loneCr) };
+      if (stats && /\r(?!\n)/.test(text)) stats.loneCrDocuments++;
+      d = { text, starts: lineStarts(text) };
       texts.set(file, d);
     }
     return d;
@@ -139,7 +119,7 @@ export function checkAudit(parser: Parser, audit: Audit, overlay: (file: string)
     if (!r) return;
     if (stats) stats.ranges++;
     const d = doc(file);
-    for (const p of rangeProblems(r, d.text, d.starts, () => stats && stats.crlfSplits++)) problems.push(`${what} in ${file}: ${p} ${JSON.stringify(r)}`);
+    for (const p of rangeProblems(r, d.text, d.starts)) problems.push(`${what} in ${file}: ${p} ${JSON.stringify(r)}`);
   };
   for (const f of audit.findings) {
     const what = `${f.rule} (${f.environment})`;
@@ -173,6 +153,9 @@ export function checkAudit(parser: Parser, audit: Audit, overlay: (file: string)
       if (!file.endsWith(".py")) continue;
       const errorsBefore = syntaxErrorCount(parser, text);
       const errorsAfter = syntaxErrorCount(parser, after);
+      for (const [which, n, t] of [["before", errorsBefore, text], ["after", errorsAfter, after]] as const) {
+        if (n < 0) problems.push(`tree-sitter flags ${file} as broken ${which} fix "${f.fix.title}" (${f.rule}), and no syntax error is listed:\n${t}`);
+      }
       // "Still parseable": a clean file stays clean, and a broken one gets no more broken.
       if ((errorsBefore === 0 && errorsAfter > 0) || errorsAfter > errorsBefore) {
         problems.push(`fix "${f.fix.title}" (${f.rule}) leaves ${file} with ${errorsAfter} syntax error(s), ${errorsBefore} before:\n--- before\n${text}\n--- after\n${after}`);

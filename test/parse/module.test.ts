@@ -31,7 +31,7 @@ test("a syntax error mid-file: the statements before and after survive, the erro
   const m = await parse("A = 1\nB = = 2\nC = 3\n");
   assert.deepEqual(m.statements.map((s) => s.kind === "assign" && s.targets[0].name), ["A", "C"]);
   assert.equal(m.syntaxErrors.length, 1);
-  assert.equal(m.syntaxErrors[0].start.line, 1);
+  assert.equal(m.syntaxErrors[0].range.start.line, 1);
 });
 
 test("an unclosed bracket does not splice the next line's value into the broken assignment", async () => {
@@ -41,7 +41,7 @@ test("an unclosed bracket does not splice the next line's value into the broken 
   assert.ok(!names.includes("ALLOWED_HOSTS"), JSON.stringify(names));
   assert.deepEqual(names, ["A", "E"]);
   assert.ok(m.syntaxErrors.length > 0);
-  assert.equal(m.syntaxErrors[0].start.line, 1);
+  assert.equal(m.syntaxErrors[0].range.start.line, 1);
 });
 
 test("a 200-deep nested list parses without throwing and the next statement is kept", async () => {

@@ -63,6 +63,14 @@ test("a syntax error gives a warning note with its line; statements around it st
   assert.match(env.notes[0].message, /line 2/);
 });
 
+test("a module broken only by a MISSING line break gets the note too, saying what is missing", async () => {
+  // tree-sitter shows `"b"c` only through a hidden MISSING _newline; the note must not depend on a visible ERROR node.
+  const { env, rel } = await environment({ "proj/settings/production.py": 'DEBUG = True\nX = "a" "b"c\n' }, "proj.settings.production");
+  assert.equal(repr(env, "DEBUG"), "True");
+  assert.deepEqual(env.notes.map((n) => [rel(n.file), n.severity, n.range?.start.line, n.range?.start.character]), [["proj/settings/production.py", "warning", 1, 11]]);
+  assert.match(env.notes[0].message, /line 2 \(missing line break/);
+});
+
 test("star-importing an empty module is harmless", async () => {
   const { env } = await environment(
     { "proj/settings/empty.py": "", "proj/settings/production.py": "from .empty import *\nDEBUG = False\n" },

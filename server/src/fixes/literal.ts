@@ -1,5 +1,6 @@
 // Small text edits on literals as written: find the expression behind a value's loc, replace it, rewrite a string, drop a list item.
 import { exprChildren } from "../parse/exprChildren";
+import { positionAt } from "../parse/lineBreaks";
 import type { Expr, ModuleModel, Range, Stmt } from "../parse/model";
 import type { TextEdit } from "../rules/types";
 import type { Loc } from "../resolve/values";
@@ -12,21 +13,9 @@ export function replaceRange(file: string, range: Range, newText: string): TextE
   return { file, range, newText };
 }
 
-/** The Range of `[start, end)` in `text`, with LSP positions computed from the offsets. */
+/** The Range of `[start, end)` in `text`, with LSP positions (a lone CR ends a line too) computed from the offsets. */
 export function rangeOfOffsets(text: string, start: number, end: number): Range {
   return { start: positionAt(text, start), end: positionAt(text, end), startOffset: start, endOffset: end };
-}
-
-export function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, character: offset - lineStart };
 }
 
 /** Every expression in the module, parents before children; `visit` returning true stops the walk. */

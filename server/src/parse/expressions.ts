@@ -1,15 +1,7 @@
 // Turns tree-sitter expression nodes into the module model's Expr IR, decoding Python literals exactly.
 import type { Node } from "web-tree-sitter";
 import type { CompClause, DictEntry, Expr, Keyword, Range } from "./model";
-
-export function rangeOf(node: Node): Range {
-  return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
-    startOffset: node.startIndex,
-    endOffset: node.endIndex,
-  };
-}
+import { rangeOf } from "./ranges";
 
 /** Deep expressions (a 200-level nested list) are cut off here rather than risking the stack. */
 const MAX_DEPTH = 150;

@@ -1,10 +1,12 @@
 // Re-parses a module after an edit: tree-sitter reuses unchanged subtrees, and the model keeps (shifting ranges)
 // every top-level statement the edit did not touch, so a keystroke in a 3,000-line module costs little.
 import type { Edit, Node, Parser } from "web-tree-sitter";
-import { rangeOf } from "./expressions";
-import type { Comment, ModuleModel, Range, Stmt } from "./model";
-import { collectTrivia, importInsertOffset, parseModule, type ParsedModule } from "./parseModule";
+import { positionAt } from "./lineBreaks";
+import type { Comment, ModuleModel, ParseError, Position, Range, Stmt } from "./model";
+import { collectComments, importInsertOffset, parseModule, type ParsedModule } from "./parseModule";
+import { rangeOf } from "./ranges";
 import { childStatement } from "./statements";
+import { collectSyntaxErrors, sortSyntaxErrors } from "./syntaxErrors";
 
 /** The one contiguous change between two texts, in UTF-16 offsets: [start, oldEnd) became [start, newEnd). */
 export interface TextChange {
@@ -27,47 +29,43 @@ export function diffTexts(oldText: string, newText: string): TextChange | undefi
   return { start, oldEnd, newEnd };
 }
 
-/** Row and UTF-16 column of an offset, as tree-sitter reports them for a JS string. */
-function pointAt(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
-}
-
 /**
  * The model after `prev.model.text` became `text`. `prev` is consumed: the statements after the edit move into the
  * result with their ranges shifted in place, so `prev.model` must not be read afterwards (its tree stays the caller's).
  * In place, because a keystroke near the top of a 3,000-line module would otherwise copy ~90,000 objects, and because
  * statements that keep their identity keep what was computed from them (fixes/exprIndex.ts indexes per statement).
+ * The returned tree can lag behind `text` (see reparseSlice); `pendingEdits` say how, and the next re-parse applies them.
  */
-export function reparseModule(parser: Parser, prev: ParsedModule, text: string): ParsedModule {
+export function reparseModule(parser: Parser, prev: ParsedModule, text: string, options: { currentTree?: boolean } = {}): ParsedModule {
   const change = diffTexts(prev.model.text, text);
   if (!change) return prev;
-  const oldEndPoint = pointAt(prev.model.text, change.oldEnd);
-  const startPoint = pointAt(text, change.start);
-  const newEndPoint = pointAt(text, change.newEnd);
+  // Whether a CR is lone (a line break of its own, an LF to tree-sitter: see treeSitterText) depends on the code unit
+  // after it, so a CR just before the change may read differently to tree-sitter although it did not change: it joins
+  // the edit, or tree-sitter would keep the token that ended at it (and the start point would differ between the texts).
+  if (change.start > 0 && text.charCodeAt(change.start - 1) === 13) change.start--;
+  const oldEnd = positionAt(prev.model.text, change.oldEnd);
+  const newEnd = positionAt(text, change.newEnd);
+  // LSP positions are the tree-sitter points of the text tree-sitter parsed (see treeSitterText), as Edit needs.
+  const point = (p: Position) => ({ row: p.line, column: p.character });
   const edit: Edit = {
     startIndex: change.start,
     oldEndIndex: change.oldEnd,
     newEndIndex: change.newEnd,
-    startPosition: startPoint,
-    oldEndPosition: oldEndPoint,
-    newEndPosition: newEndPoint,
+    startPosition: point(positionAt(text, change.start)),
+    oldEndPosition: point(oldEnd),
+    newEndPosition: point(newEnd),
   };
   const pending = [...(prev.pendingEdits ?? []), edit];
-  if (pending.length <= MAX_PENDING_EDITS) {
-    const model = reparseSlice(parser, prev.model, text, change, oldEndPoint, newEndPoint);
+  // `currentTree`: the caller needs the tree itself to be of `text` (tests of tree-sitter's own incremental parse).
+  if (pending.length <= MAX_PENDING_EDITS && !options.currentTree) {
+    const model = reparseSlice(parser, prev.model, text, change, oldEnd, newEnd);
     if (model) return { model, tree: prev.tree, pendingEdits: pending };
   }
   const edited = prev.tree.copy();
   for (const e of pending) edited.edit(e);
   let fresh: ParsedModule;
   try {
-    fresh = parseModule(parser, prev.model.file, text, edited, (root) => reuseModel(root, prev.model, text, change, oldEndPoint, newEndPoint));
+    fresh = parseModule(parser, prev.model.file, text, edited, (root) => reuseModel(root, prev.model, text, change, oldEnd, newEnd));
   } finally {
     edited.delete();
   }
@@ -92,14 +90,13 @@ function reparseSlice(
   old: ModuleModel,
   text: string,
   change: TextChange,
-  oldEndPoint: { row: number; column: number },
-  newEndPoint: { row: number; column: number },
+  oldEnd: Position,
+  newEnd: Position,
 ): ModuleModel | undefined {
   if (old.syntaxErrors.length > 0) return undefined;
   const top = old.statements;
   // The slice starts at the last statement starting before the edit (it may have been edited at its end or in a
   // trailing comment) and ends where the first statement clear of the edit starts.
-  // The last statement starting before the edit (it may have been edited at its end or in a trailing comment).
   let lo = 0;
   let hi = top.length - 1;
   let first = -1;
@@ -146,7 +143,7 @@ function reparseSlice(
     place(c.range);
   }
 
-  const lineDelta = newEndPoint.row - oldEndPoint.row;
+  const lineDelta = newEnd.line - oldEnd.line;
   // Statements after the slice start on later rows than the edit's end, so only their rows move, never their columns.
   const pos = (p: Range["start"]) => (lineDelta === 0 ? p : { line: p.line + lineDelta, character: p.character });
   const shift: Shift = (r) => {
@@ -194,15 +191,15 @@ function reuseModel(
   old: ModuleModel,
   text: string,
   change: TextChange,
-  oldEndPoint: { row: number; column: number },
-  newEndPoint: { row: number; column: number },
+  oldEnd: Position,
+  newEnd: Position,
 ): ModuleModel {
   const delta = change.newEnd - change.oldEnd;
-  const lineDelta = newEndPoint.row - oldEndPoint.row;
-  const columnDelta = newEndPoint.column - oldEndPoint.column;
+  const lineDelta = newEnd.line - oldEnd.line;
+  const columnDelta = newEnd.character - oldEnd.character;
   // Positions on rows the edit did not touch are shared when no line was added or removed: most keystrokes.
-  const pos = (p: Range["start"]) =>
-    p.line === oldEndPoint.row ? { line: p.line + lineDelta, character: p.character + columnDelta } : lineDelta === 0 ? p : { line: p.line + lineDelta, character: p.character };
+  const pos = (p: Position) =>
+    p.line === oldEnd.line ? { line: p.line + lineDelta, character: p.character + columnDelta } : lineDelta === 0 ? p : { line: p.line + lineDelta, character: p.character };
   const shift: Shift = (r) => {
     r.start = pos(r.start);
     r.end = pos(r.end);
@@ -211,19 +208,21 @@ function reuseModel(
   };
   const byStart = new Map<number, Stmt>();
   for (const st of old.statements) byStart.set(st.range.startOffset, st);
-  // Comments and errors are in source order: a reused statement takes a contiguous run of them, found by a moving
-  // cursor rather than a scan of every comment per statement (quadratic on a 3,000-line module).
+  // Comments are in source order: a reused statement takes a contiguous run of them, found by a moving cursor rather
+  // than a scan of every comment per statement (quadratic on a 3,000-line module).
   let commentAt = 0;
-  let errorAt = 0;
   const statements: Stmt[] = [];
   const comments: Comment[] = [];
-  const syntaxErrors: Range[] = [];
-  // The full parse walks the root first; keep the same order.
-  if (root.type === "ERROR" || root.isMissing) syntaxErrors.push(rangeOf(root));
+  // Errors are found from the new tree, not kept from the old model: only broken paths are walked, so this is cheap, and
+  // whether two statements share a line (a MISSING line break) depends on both, where keeping follows one.
+  const syntaxErrors: ParseError[] = [];
+  collectSyntaxErrors(root, syntaxErrors);
   for (const child of root.namedChildren) {
     if (!child) continue;
     const start = child.startIndex;
     const end = child.endIndex;
+    // The model's range can stop short of the node (a CRLF's CR, see rangeOf); the reused statement is matched by it.
+    const rangeEnd = rangeOf(child).endOffset;
     let reused: Stmt | undefined;
     let oldStart = -1;
     let moved = false;
@@ -237,34 +236,27 @@ function reuseModel(
     // cleanly once the error moves, and the other way round, with identical start and end.
     if (oldStart >= 0 && !child.hasError) {
       const candidate = byStart.get(oldStart);
-      if (candidate && candidate.range.endOffset + (moved ? delta : 0) === end && !(candidate.kind === "opaque" && candidate.what === "syntax-error")) {
+      if (candidate && candidate.range.endOffset + (moved ? delta : 0) === rangeEnd && !(candidate.kind === "opaque" && candidate.what === "syntax-error")) {
         reused = candidate;
         if (moved) shiftRanges(candidate, shift);
       }
       if (reused) {
-        const oldEnd = end - (moved ? delta : 0);
+        const oldStop = rangeEnd - (moved ? delta : 0);
         while (commentAt < old.comments.length && old.comments[commentAt].range.startOffset < oldStart) commentAt++;
-        for (; commentAt < old.comments.length && old.comments[commentAt].range.startOffset < oldEnd; commentAt++) {
+        for (; commentAt < old.comments.length && old.comments[commentAt].range.startOffset < oldStop; commentAt++) {
           const c = old.comments[commentAt];
-          if (c.range.endOffset > oldEnd) continue;
+          if (c.range.endOffset > oldStop) continue;
           if (moved) {
             c.line += lineDelta;
             shift(c.range);
           }
           comments.push(c);
         }
-        while (errorAt < old.syntaxErrors.length && old.syntaxErrors[errorAt].startOffset < oldStart) errorAt++;
-        for (; errorAt < old.syntaxErrors.length && old.syntaxErrors[errorAt].startOffset < oldEnd; errorAt++) {
-          const e = old.syntaxErrors[errorAt];
-          if (e.endOffset > oldEnd) continue;
-          if (moved) shift(e);
-          syntaxErrors.push(e);
-        }
         statements.push(reused);
         continue;
       }
     }
-    collectTrivia(child, comments, syntaxErrors);
+    collectComments(child, comments);
     const stmt = childStatement(child);
     if (stmt) statements.push(stmt);
   }
@@ -273,7 +265,7 @@ function reuseModel(
     text,
     statements,
     comments,
-    syntaxErrors,
+    syntaxErrors: sortSyntaxErrors(syntaxErrors),
     importInsertOffset: importInsertOffset(root),
     importedModules: importedModulesOf(statements),
   };

@@ -112,14 +112,20 @@ export interface Comment {
   range: Range;
 }
 
+/** A place tree-sitter could not parse, and what is wrong there in words a settings author can act on. */
+export interface ParseError {
+  range: Range;
+  message: string;
+}
+
 export interface ModuleModel {
   /** Absolute path of the file, or a URI-like key for unsaved documents. */
   file: string;
   text: string;
   statements: Stmt[];
   comments: Comment[];
-  /** Ranges that tree-sitter could not parse; statements inside them are skipped. */
-  syntaxErrors: Range[];
+  /** What tree-sitter could not parse, in source order; statements inside these ranges are skipped. */
+  syntaxErrors: ParseError[];
   /** Where the module docstring and `from __future__` imports end: the place a new import goes. */
   importInsertOffset: number;
   /** Top-level names bound by `import X` / `from X import Y`, to find the project's env-reading style. */

@@ -1,8 +1,9 @@
 // Entry point of the parse layer: text in, the module model out (statements, comments, syntax errors, import anchor).
 import type { Edit, Node, Parser, Tree } from "web-tree-sitter";
-import { rangeOf } from "./expressions";
-import type { Comment, ModuleModel, Range } from "./model";
+import type { Comment, ModuleModel, ParseError } from "./model";
+import { rangeOf } from "./ranges";
 import { toStatements } from "./statements";
+import { collectSyntaxErrors, sortSyntaxErrors } from "./syntaxErrors";
 import { parsePython } from "./treeSitter";
 
 export interface ParsedModule {
@@ -17,21 +18,22 @@ export function parseModule(parser: Parser, file: string, text: string, oldTree?
   const root = tree.rootNode;
   if (build) return { model: build(root), tree };
   const comments: Comment[] = [];
-  const syntaxErrors: Range[] = [];
-  collectTrivia(root, comments, syntaxErrors);
+  collectComments(root, comments);
+  const syntaxErrors: ParseError[] = [];
+  collectSyntaxErrors(root, syntaxErrors);
   const model: ModuleModel = {
     file,
     text,
     statements: toStatements(root),
     comments,
-    syntaxErrors,
+    syntaxErrors: sortSyntaxErrors(syntaxErrors),
     importInsertOffset: importInsertOffset(root),
     importedModules: importedModules(root),
   };
   return { model, tree };
 }
 
-export function collectTrivia(root: Node, comments: Comment[], errors: Range[]): void {
+export function collectComments(root: Node, comments: Comment[]): void {
   // A cursor walk allocates no Node wrapper per step (they dominate the cost on large files) and needs no recursion,
   // so a 200-deep nested expression cannot exhaust the stack.
   const cursor = root.walk();
@@ -40,9 +42,10 @@ export function collectTrivia(root: Node, comments: Comment[], errors: Range[]):
       const type = cursor.nodeType;
       if (type === "comment") {
         const n = cursor.currentNode;
-        comments.push({ line: n.startPosition.row, text: n.text, range: rangeOf(n) });
-      } else if (type === "ERROR" || cursor.nodeIsMissing) {
-        errors.push(rangeOf(cursor.currentNode));
+        const range = rangeOf(n);
+        // The range may stop short of the node (a CRLF's CR, see rangeOf): the text is what the range covers.
+        const text = n.text.slice(0, range.endOffset - range.startOffset);
+        comments.push({ line: range.start.line, text, range });
       }
       if (type !== "comment" && type !== "string" && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {

@@ -1,7 +1,8 @@
 // Turns tree-sitter statement nodes into the module model's Stmt IR: assignments, mutations, imports, branches.
 import type { Node } from "web-tree-sitter";
-import { namedKids, rangeOf, toExpr } from "./expressions";
+import { namedKids, toExpr } from "./expressions";
 import type { Expr, ImportedName, ModuleRef, Stmt, Target } from "./model";
+import { rangeOf } from "./ranges";
 
 /** Methods that change a list, dict or set in place; anything else called on a setting is left alone. */
 const MUTATORS = new Set([

@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as v8 from "v8";
 import { Language, Parser, type Tree } from "web-tree-sitter";
+import { treeSitterText } from "./lineBreaks";
+import { rememberTreeText } from "./ranges";
 
 let ready: Promise<Parser> | undefined;
 
@@ -34,9 +36,14 @@ export function pythonParser(): Promise<Parser> {
   return ready;
 }
 
-/** Parses Python source; with an old tree and its edits applied, tree-sitter reuses unchanged subtrees. */
+/**
+ * Parses Python source; with an old tree and its edits applied, tree-sitter reuses unchanged subtrees. The tree is of
+ * treeSitterText(text): its offsets are the text's, its nodes' text shows a lone CR as the LF Python reads it as.
+ */
 export function parsePython(parser: Parser, text: string, oldTree?: Tree): Tree {
-  const tree = parser.parse(text, oldTree ?? null);
+  const parsed = treeSitterText(text);
+  const tree = parser.parse(parsed, oldTree ?? null);
   if (!tree) throw new Error("tree-sitter returned no tree");
+  rememberTreeText(tree, parsed);
   return tree;
 }

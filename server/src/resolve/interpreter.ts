@@ -70,9 +70,9 @@ export class Interpreter {
     const first = model.syntaxErrors[0];
     frame.notes.push({
       file: model.file,
-      range: first,
+      range: first.range,
       severity: "warning",
-      message: `${path.basename(model.file)} has a syntax error at line ${first.start.line + 1}; the statements around it are skipped`,
+      message: `${path.basename(model.file)} has a syntax error at line ${first.range.start.line + 1} (${first.message}); the statements around it are skipped`,
     });
   }
 
