@@ -11,6 +11,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { format } from "util";
 import { Engine } from "../engine";
 import { buildAuditReport } from "../report/auditReport";
 import { docsUrl, ruleById } from "../rules/index";
@@ -19,9 +20,10 @@ import { hover } from "./hover";
 import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, type ServerSettings } from "./protocol";
 import { fileOf } from "./uris";
 import { WorkspaceState } from "./workspace";
+import { FramingGuard } from "./stdioFraming";
 
 export function startServer(): void {
-  const connection = createConnection(ProposedFeatures.all);
+  const connection = stdioRequested() ? createConnection(ProposedFeatures.all, guardedStdin(), process.stdout) : createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   let state: WorkspaceState | undefined;
   let enginePromise: Promise<Engine> | undefined;
@@ -154,3 +156,18 @@ export function startServer(): void {
 }
 
 if (require.main === module) startServer();
+
+function stdioRequested(): boolean {
+  return process.argv.slice(2).includes("--stdio");
+}
+
+/**
+ * stdin behind the framing guard (stdioFraming.ts). Handing vscode-languageserver streams rather than `--stdio` keeps
+ * its exit when stdin ends, but not its redirection of console output, which would otherwise write into the protocol
+ * stream on stdout: console goes to stderr here.
+ */
+function guardedStdin(): NodeJS.ReadableStream {
+  const toStderr = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
+  console.log = console.info = console.warn = console.error = console.debug = toStderr;
+  return process.stdin.pipe(new FramingGuard((message) => process.stderr.write(`django-settings-hygiene: ${message}\n`)));
+}
