@@ -5,6 +5,7 @@ import { createRequire } from "module";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
+import { settingsModule } from "./generated.mjs";
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-languageserver-protocol/node");
@@ -15,19 +16,6 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 60);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 // Extra node/V8 flags for the server process, to compare engine settings (`BENCH_NODE_ARGS="--cpu-prof"`).
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-
-function settingsModule(lines) {
-  const out = ["from .base import *", "import os", "", "DEBUG = False", 'ALLOWED_HOSTS = ["example.com"]', "SECURE_HSTS_SECONDS = 3600"];
-  let i = 0;
-  while (out.length < lines) {
-    i++;
-    if (i % 4 === 0) out.push(`FEATURE_${i} = os.environ.get("FEATURE_${i}", "off") == "on"`);
-    else if (i % 4 === 1) out.push(`SERVICE_${i} = {"url": "https://svc${i}.example.com", "timeout": ${i % 30}}`);
-    else if (i % 4 === 2) out.push(`MIDDLEWARE += ["app${i}.middleware.Thing"]`);
-    else out.push(`# note ${i}`);
-  }
-  return out.join("\n") + "\n";
-}
 
 function workspace(productionLines) {
   const dir = mkdtempSync(join(tmpdir(), "dsh-lsp-bench-"));

@@ -3,6 +3,7 @@ import { readFileSync } from "fs";
 import { createRequire } from "module";
 import { dirname, join } from "path";
 import { fileURLToPath } from "url";
+import { settingsModule } from "./generated.mjs";
 
 const require = createRequire(import.meta.url);
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -11,20 +12,6 @@ const { pythonParser } = require(join(out, "treeSitter.js"));
 const { parseModule } = require(join(out, "parseModule.js"));
 const { reparseModule } = require(join(out, "incremental.js"));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
-
-/** A settings module of `lines` lines in the shape of the LSP benchmark's (bench/lsp-latency.mjs). */
-function settingsModule(lines) {
-  const out = ["from .base import *", "import os", "", "DEBUG = False", 'ALLOWED_HOSTS = ["example.com"]', "SECURE_HSTS_SECONDS = 3600"];
-  let i = 0;
-  while (out.length < lines) {
-    i++;
-    if (i % 4 === 0) out.push(`FEATURE_${i} = os.environ.get("FEATURE_${i}", "off") == "on"`);
-    else if (i % 4 === 1) out.push(`SERVICE_${i} = {"url": "https://svc${i}.example.com", "timeout": ${i % 30}}`);
-    else if (i % 4 === 2) out.push(`MIDDLEWARE += ["app${i}.middleware.Thing"]`);
-    else out.push(`# note ${i}`);
-  }
-  return out.join("\n") + "\n";
-}
 
 /** Ordinary product code (models with methods), to see the parser on Python that is not settings. */
 function modelsModule(classes) {
@@ -50,6 +37,20 @@ function perCall(fn) {
   return (performance.now() - t0) / n;
 }
 
+/** Milliseconds per re-parse while the module flips between `text` and `other`, one edit each way. */
+function toggling(text, other) {
+  let current = parseModule(parser, "/bench/x.py", text);
+  let flip = false;
+  const ms = perCall(() => {
+    flip = !flip;
+    const next = reparseModule(parser, current, flip ? other : text);
+    if (next.tree !== current.tree) current.tree.delete();
+    current = next;
+  });
+  current.tree.delete();
+  return ms;
+}
+
 const parser = await pythonParser();
 const inputs = [
   ["examples/mysite production.py", readFileSync(join(repo, "examples", "mysite", "mysite", "settings", "production.py"), "utf8")],
@@ -65,26 +66,10 @@ for (const [label, text] of inputs) {
   // A keystroke: toggle one value near the top, as the LSP benchmark does, through the incremental path.
   const at = text.indexOf("False") >= 0 ? text.indexOf("False") : text.indexOf("max_length=") + "max_length=".length;
   const edited = text.indexOf("False") >= 0 ? text.slice(0, at) + "True " + text.slice(at + 5) : text.slice(0, at) + "9" + text.slice(at + 1);
-  let current = parseModule(parser, "/bench/x.py", text);
-  let flip = false;
-  const keystroke = perCall(() => {
-    flip = !flip;
-    const next = reparseModule(parser, current, flip ? edited : text);
-    if (next.tree !== current.tree) current.tree.delete();
-    current = next;
-  });
-  current.tree.delete();
+  const keystroke = toggling(text, edited);
   // A keystroke that breaks the module (an opening bracket typed before its value), and the one that mends it: the
   // path through tree-sitter's incremental parse, which every edit made while the module is broken takes.
-  const broken = text.slice(0, at) + "(" + text.slice(at);
-  current = parseModule(parser, "/bench/x.py", text);
-  const breaking = perCall(() => {
-    flip = !flip;
-    const next = reparseModule(parser, current, flip ? broken : text);
-    if (next.tree !== current.tree) current.tree.delete();
-    current = next;
-  });
-  current.tree.delete();
+  const breaking = toggling(text, text.slice(0, at) + "(" + text.slice(at));
   console.log(
     `${label.padEnd(32)} ${(mb * 1000).toFixed(1).padStart(7)} KB   tree-sitter ${tree.toFixed(2).padStart(7)} ms (${(mb / (tree / 1000)).toFixed(1)} MB/s)` +
       `   tree + model ${model.toFixed(2).padStart(7)} ms (${(mb / (model / 1000)).toFixed(1)} MB/s)   keystroke re-parse ${keystroke.toFixed(3)} ms, breaking/mending ${breaking.toFixed(3)} ms`,

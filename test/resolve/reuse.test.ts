@@ -18,30 +18,36 @@ const FILES = {
   "proj/settings/production.py": "from .base import *\nSECURE_HSTS_SECONDS = 3600\n",
 };
 
+/** A project whose `rel` file reads from an editor buffer, analysed through one loader, cache and memo as the server does. */
+async function session(rel: string) {
+  const engine = await sharedEngine();
+  const dir = writeProject(FILES);
+  const file = path.join(dir, ...rel.split("/"));
+  const buffer = { text: fs.readFileSync(file, "utf8") };
+  const loader = new ModuleLoader(engine.parser, dir, { get: (f) => (f === file ? buffer.text : undefined) });
+  const cache: ProjectCache = { entryDefaults: new Map() };
+  const memo: FindingsMemo = new WeakMap();
+  return { engine, dir, file, buffer, audit: () => engine.audit(dir, { loader, cache, memo, inventory: false }) };
+}
+
 /** Findings as comparable rows, so a cached analysis can be checked against a fresh one. */
 function rows(findings: ReturnType<typeof sortFindings>): string[] {
   return findings.map((f) => `${f.environment} ${f.rule} ${f.location.file}:${f.location.range.startOffset}-${f.location.range.endOffset} ${f.message}`);
 }
 
 test("a keystroke in production.py re-runs production only, and every analysis equals a fresh one", async () => {
-  const engine = await sharedEngine();
-  const dir = writeProject(FILES);
-  const production = path.join(dir, "proj", "settings", "production.py");
-  let text = fs.readFileSync(production, "utf8");
-  const loader = new ModuleLoader(engine.parser, dir, { get: (f) => (f === production ? text : undefined) });
-  const cache: ProjectCache = { entryDefaults: new Map() };
-  const memo: FindingsMemo = new WeakMap();
-  const first = engine.audit(dir, { loader, cache, memo, inventory: false });
+  const { engine, dir, file: production, buffer, audit } = await session("proj/settings/production.py");
+  const first = audit();
   const resultOf = (a: typeof first, name: string) => a.project.environments.find((e) => e.name === name)!.result;
 
-  text = text.replace("SECURE_HSTS_SECONDS = 3600", "DEBUG = True");
-  const second = engine.audit(dir, { loader, cache, memo, inventory: false });
+  buffer.text = buffer.text.replace("SECURE_HSTS_SECONDS = 3600", "DEBUG = True");
+  const second = audit();
   assert.equal(resultOf(second, "proj.settings.base"), resultOf(first, "proj.settings.base"), "base.py's environment was re-run");
   assert.equal(resultOf(second, "proj.settings.development"), resultOf(first, "proj.settings.development"), "development was re-run");
   assert.notEqual(resultOf(second, "proj.settings.production"), resultOf(first, "proj.settings.production"), "production was reused after its edit");
 
   // The cached analysis says exactly what an analysis from scratch says of the same texts.
-  fs.writeFileSync(production, text);
+  fs.writeFileSync(production, buffer.text);
   const fresh = engine.audit(dir, { inventory: false });
   assert.deepEqual(rows(second.findings), rows(fresh.findings));
   assert.ok(second.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "debug-enabled"), rows(second.findings).join("\n"));
@@ -49,16 +55,10 @@ test("a keystroke in production.py re-runs production only, and every analysis e
 });
 
 test("an edit of base.py re-runs every environment that imports it", async () => {
-  const engine = await sharedEngine();
-  const dir = writeProject(FILES);
-  const base = path.join(dir, "proj", "settings", "base.py");
-  let text = fs.readFileSync(base, "utf8");
-  const loader = new ModuleLoader(engine.parser, dir, { get: (f) => (f === base ? text : undefined) });
-  const cache: ProjectCache = { entryDefaults: new Map() };
-  const memo: FindingsMemo = new WeakMap();
-  const first = engine.audit(dir, { loader, cache, memo, inventory: false });
-  text = text.replace("DEBUG = False", "DEBUG = True");
-  const second = engine.audit(dir, { loader, cache, memo, inventory: false });
+  const { buffer, audit } = await session("proj/settings/base.py");
+  const first = audit();
+  buffer.text = buffer.text.replace("DEBUG = False", "DEBUG = True");
+  const second = audit();
   for (const env of second.project.environments) {
     const before = first.project.environments.find((e) => e.name === env.name)!;
     assert.notEqual(env.result, before.result, `${env.name} was reused after base.py changed`);
