@@ -270,8 +270,9 @@ export function isSecretName(name: string): boolean {
 export function showDefault(variable: string, settings: string[], def: Value): { text: string; masked: boolean } {
   const maskAs = [variable, ...settings].find(isSecretName) ?? variable;
   const text = displayValue(maskAs, def);
-  // maskString's mark: "'ab…(12 chars)'", also inside a URL whose password it hid.
-  return { text, masked: /…\(\d+ chars\)/.test(text) };
+  // maskString's mark: "'ab…(12 chars)'", also inside a URL whose password it hid (the ellipsis escaped: the bundles stay
+  // ASCII, see test/startup/asciiBundles.test.ts).
+  return { text, masked: /\u2026\(\d+ chars\)/.test(text) };
 }
 
 function hasSecretDefault(variable: string, r: ReadSite): boolean {

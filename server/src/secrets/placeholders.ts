@@ -127,7 +127,8 @@ export function placeholderReason(value: string, options: PlaceholderOptions = {
   if (/\{\{[^}]*\}\}|\{%[^%]*%\}/.test(trimmed)) return "a template variable";
   if (/<[A-Za-z][A-Za-z0-9 _.-]*>/.test(trimmed) || /^\[[A-Za-z][A-Za-z0-9 _.-]*\]$/.test(trimmed)) return "an <angle-bracketed> stand-in";
   if (/%\([A-Za-z_]+\)s/.test(trimmed)) return "a %(name)s format";
-  if (/^[*•.#?-]+$/.test(trimmed)) return "a mask, not a value";
+  // \u2022 (a bullet) escaped: the bundles stay ASCII, see test/startup/asciiBundles.test.ts.
+  if (/^[*\u2022.#?-]+$/.test(trimmed)) return "a mask, not a value";
   const squashed = trimmed.toLowerCase().replace(/[-_.\s]/g, "");
   const marker = MARKERS.find((m) => squashed.includes(m));
   if (marker) return `contains "${marker}"`;
