@@ -16,6 +16,8 @@ export interface TestClient {
   child: ChildProcess;
   /** The latest diagnostics per URI. */
   diagnostics: Map<string, PublishDiagnosticsParams["diagnostics"]>;
+  /** How many times diagnostics were published per URI. */
+  publishCounts: Map<string, number>;
   /** Resolves with the next diagnostics for `uri` that satisfy `accept`. */
   waitFor(uri: string, accept?: (d: PublishDiagnosticsParams["diagnostics"]) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams["diagnostics"]>;
   stderr(): string;
@@ -27,9 +29,11 @@ export function startClient(args: string[] = [path.join(REPO, "bin", "django-set
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, PublishDiagnosticsParams["diagnostics"]>();
+  const publishCounts = new Map<string, number>();
   const waiters: Array<{ uri: string; accept: (d: PublishDiagnosticsParams["diagnostics"]) => boolean; resolve: (d: PublishDiagnosticsParams["diagnostics"]) => void }> = [];
   connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
     diagnostics.set(p.uri, p.diagnostics);
+    publishCounts.set(p.uri, (publishCounts.get(p.uri) ?? 0) + 1);
     for (const w of [...waiters]) {
       if (w.uri === p.uri && w.accept(p.diagnostics)) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -45,6 +49,7 @@ export function startClient(args: string[] = [path.join(REPO, "bin", "django-set
     connection,
     child,
     diagnostics,
+    publishCounts,
     stderr: () => err,
     waitFor(uri, accept = () => true, timeoutMs = 10000) {
       const now = diagnostics.get(uri);

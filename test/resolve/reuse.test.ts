@@ -66,3 +66,30 @@ test("an edit of base.py re-runs every environment that imports it", async () =>
   assert.ok(second.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "debug-enabled"));
   assert.ok(!first.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "debug-enabled"));
 });
+
+test("keepDiskReads: a file on disk is not read again between keystrokes, and is after a full analysis", async () => {
+  const { engine, dir, buffer, audit } = await session("proj/settings/production.py");
+  const base = path.join(dir, "proj", "settings", "base.py");
+  const loader = audit().project.loader;
+  const keystroke = () => engine.audit(dir, { loader, inventory: false, keepDiskReads: true });
+  const debugIn = (a: ReturnType<typeof keystroke>, env: string) => a.findings.some((f) => f.environment === env && f.rule === "debug-enabled");
+  fs.writeFileSync(base, fs.readFileSync(base, "utf8").replace("DEBUG = False", "DEBUG = True"));
+  buffer.text += "\n";
+  assert.ok(!debugIn(keystroke(), "proj.settings.production"), "a keystroke analysis re-read base.py from disk");
+  assert.ok(debugIn(engine.audit(dir, { loader, inventory: false }), "proj.settings.production"), "a full analysis kept the old base.py");
+});
+
+test("keepDiskReads: a file the editor opens or closes since the last analysis is read from where it now lives", async () => {
+  const engine = await sharedEngine();
+  const dir = writeProject(FILES);
+  const base = path.join(dir, "proj", "settings", "base.py");
+  const open = new Map<string, string>();
+  const loader = new ModuleLoader(engine.parser, dir, { get: (f) => open.get(f) });
+  const analyse = () => engine.audit(dir, { loader, inventory: false, keepDiskReads: true });
+  const debugInProduction = () => analyse().findings.some((f) => f.environment === "proj.settings.production" && f.rule === "debug-enabled");
+  assert.equal(debugInProduction(), false);
+  open.set(base, fs.readFileSync(base, "utf8").replace("DEBUG = False", "DEBUG = True"));
+  assert.equal(debugInProduction(), true, "the editor's copy of base.py was ignored for the disk read kept from before");
+  open.delete(base);
+  assert.equal(debugInProduction(), false, "the closed editor copy of base.py was kept");
+});

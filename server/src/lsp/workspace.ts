@@ -2,19 +2,20 @@
 import * as fs from "fs";
 import { createHash } from "crypto";
 import * as path from "path";
-import type { Connection, Diagnostic, TextDocuments } from "vscode-languageserver";
+import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { Engine, type Audit } from "../engine";
 import { dotenvSecretTracked } from "../rules/secrets/dotenvSecretTracked";
 import type { EnvKind } from "../resolve/classify";
 import { ModuleLoader } from "../resolve/moduleLoader";
 import type { ProjectCache } from "../resolve/project";
-import type { Severity } from "../rules/types";
+import type { Finding, Severity } from "../rules/types";
+import type { Note } from "../resolve/namespace";
 import type { FindingsMemo } from "../rules/run";
 import { formatVersion } from "../resolve/djangoVersion";
 import { toDiagnostics } from "./diagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
-import { fileOf } from "./uris";
+import { fileOf, uriOf } from "./uris";
 import { INVENTORY_RULES } from "../inventory/findings";
 import { ConfigError, EMPTY_CONFIG, loadProjectConfig, type ProjectConfig } from "../config/projectConfig";
 import { RULES } from "../rules/index";
@@ -31,8 +32,8 @@ export class WorkspaceState {
   private readonly caches = new Map<string, ProjectCache>();
   private readonly configs = new Map<string, ProjectConfig>();
   private readonly memos = new Map<string, FindingsMemo>();
-  /** What was last sent per URI, as JSON, to skip re-sending an unchanged list. */
-  private published = new Map<string, string>();
+  /** What was last sent per URI, to skip rebuilding and re-sending an unchanged list. */
+  private published = new Map<string, Published>();
   private timer: NodeJS.Timeout | undefined;
   /** Bumped on every change; an analysis that finishes after a newer change publishes nothing. */
   private generation = 0;
@@ -167,6 +168,8 @@ export class WorkspaceState {
     }
     const audit = this.engine.audit(root, {
       inventory: withInventory,
+      // Between keystrokes only the editor's copies change; every other event (open, save, file watch) re-reads all.
+      keepDiskReads: !withInventory,
       loader,
       cache,
       djangoVersion: this.settings.djangoVersion || config.djangoVersion,
@@ -184,19 +187,42 @@ export class WorkspaceState {
   }
 
   private publish(): void {
-    const next = new Map<string, Diagnostic[]>();
+    // Each audit's findings and notes, grouped by the file whose diagnostics they make: a finding shows at its own
+    // place and, when inherited, at the environment's import too (see toDiagnostics, which merges environments within
+    // one audit, so groups stay per audit).
+    const groups = new Map<string, Array<{ findings: Finding[]; notes: Note[] }>>();
     for (const audit of this.audits.values()) {
-      const notes = [...audit.project.notes, ...audit.project.environments.flatMap((e) => e.notes)];
-      for (const [uri, list] of toDiagnostics(audit.findings, notes)) next.set(uri, [...(next.get(uri) ?? []), ...list]);
+      const mine = new Map<string, { findings: Finding[]; notes: Note[] }>();
+      const slot = (file: string) => {
+        const uri = uriOf(file);
+        let g = mine.get(uri);
+        if (!g) mine.set(uri, (g = { findings: [], notes: [] }));
+        return g;
+      };
+      for (const f of audit.findings) {
+        slot(f.location.file).findings.push(f);
+        if (f.anchor && f.anchor.file !== f.location.file) slot(f.anchor.file).findings.push(f);
+      }
+      for (const n of audit.project.notes) if (n.range) slot(n.file).notes.push(n);
+      for (const e of audit.project.environments) for (const n of e.notes) if (n.range) slot(n.file).notes.push(n);
+      for (const [uri, g] of mine) groups.set(uri, [...(groups.get(uri) ?? []), g]);
     }
-    for (const uri of this.published.keys()) if (!next.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    // Only files whose diagnostics changed are sent: a keystroke in one module of a thousand re-sends one list.
-    // A digest rather than the JSON itself: a thousand lists kept as text held 5 MB of the server's heap.
-    const sent = new Map<string, string>();
-    for (const [uri, diagnostics] of next) {
+    for (const uri of this.published.keys()) if (!groups.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A file whose findings and notes are the very objects of last time (an environment the analysis reused) has the
+    // same diagnostics: nothing to build or send. The others are built, and sent when their content changed; a digest
+    // rather than the JSON itself is kept (a thousand lists as text held 5 MB).
+    const sent = new Map<string, Published>();
+    for (const [uri, list] of groups) {
+      const sources = list.flatMap((g) => [...g.findings, SEPARATOR, ...g.notes, SEPARATOR]);
+      const prev = this.published.get(uri);
+      if (prev && sameObjects(prev.sources, sources)) {
+        sent.set(uri, prev);
+        continue;
+      }
+      const diagnostics = list.flatMap((g) => toDiagnostics(g.findings, g.notes).get(uri) ?? []);
       const digest = createHash("sha1").update(JSON.stringify(diagnostics)).digest("base64");
-      sent.set(uri, digest);
-      if (this.published.get(uri) !== digest) void this.connection.sendDiagnostics({ uri, diagnostics });
+      sent.set(uri, { sources, digest });
+      if (prev?.digest !== digest) void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     this.published = sent;
   }
@@ -217,4 +243,19 @@ export class WorkspaceState {
     if (this.immediate) clearImmediate(this.immediate);
     for (const l of this.loaders.values()) l.dispose();
   }
+}
+
+/** A URI's last published diagnostics: the findings and notes they were built from, and a digest of their JSON. */
+interface Published {
+  sources: readonly unknown[];
+  digest: string;
+}
+
+/** Ends each audit's findings and then its notes in a URI's sources, so that moving an item across cannot look alike. */
+const SEPARATOR = Symbol("end of group");
+
+function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

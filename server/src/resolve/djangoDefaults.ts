@@ -9,7 +9,20 @@ const list = (...items: Value[]): Value => ({ k: "list", items });
 const none: Value = { k: "none" };
 const dict = (entries: Array<[string, Value]>): Value => ({ k: "dict", entries: entries.map(([k, v]) => [s(k), v]) });
 
-export function djangoDefaults(version: DjangoVersion): Map<string, Value> {
+/**
+ * One map per Django version, shared by every environment: values are never mutated (the interpreter and the rules
+ * build new ones), and a workspace of a thousand settings modules would otherwise build a thousand copies per keystroke.
+ */
+const byVersion = new Map<string, ReadonlyMap<string, Value>>();
+
+export function djangoDefaults(version: DjangoVersion): ReadonlyMap<string, Value> {
+  const key = `${version.major}.${version.minor}`;
+  let d = byVersion.get(key);
+  if (!d) byVersion.set(key, (d = buildDefaults(version)));
+  return d;
+}
+
+function buildDefaults(version: DjangoVersion): Map<string, Value> {
   const d = new Map<string, Value>([
     ["DEBUG", b(false)],
     ["ALLOWED_HOSTS", list()],

@@ -16,7 +16,7 @@ export interface ResolvedSetting {
 
 export class Environment {
   readonly settings: Map<string, Binding>;
-  private readonly defaults: Map<string, Value>;
+  private readonly defaults: ReadonlyMap<string, Value>;
 
   constructor(
     /** The dotted module name, as DJANGO_SETTINGS_MODULE would name it. */

@@ -20,7 +20,7 @@ export class ModuleLoader {
    * What this analysis already read and stat'ed, so that rules asking for a module hundreds of times (the secrets scan
    * asks once per string) neither re-read nor re-decode it; cleared when the next analysis begins. Null outside one.
    */
-  private run: { loads: Map<string, LoadResult>; stats: Map<string, "file" | "dir" | "none"> } | null = null;
+  private run: { loads: Map<string, LoadResult>; stats: Map<string, "file" | "dir" | "none">; fromDisk: Set<string> } | null = null;
 
   constructor(
     private readonly parser: Parser,
@@ -35,9 +35,22 @@ export class ModuleLoader {
     private readonly keepTrees = true,
   ) {}
 
-  /** Starts an analysis: each file is read once until the next call, so one analysis sees one consistent snapshot. */
-  beginRun(): void {
-    this.run = { loads: new Map(), stats: new Map() };
+  /**
+   * Starts an analysis: each file is read once until the next call, so one analysis sees one consistent snapshot.
+   * With `keepDiskReads`, what the previous analysis read from disk (and which paths exist) is kept: the language
+   * server's keystroke analyses, since a keystroke changes only the editor's copy, and open, save and file-watch events
+   * start a full re-read. Without it a keystroke in a workspace of a thousand settings modules re-read all of them.
+   */
+  beginRun(options: { keepDiskReads?: boolean } = {}): void {
+    const prev = this.run;
+    if (options.keepDiskReads && prev) {
+      const loads = new Map<string, LoadResult>();
+      // A file opened in the editor since is the editor's now; files read from the editor are always read again.
+      for (const file of prev.fromDisk) if (this.overlay?.get(file) === undefined) loads.set(file, prev.loads.get(file)!);
+      this.run = { loads, stats: prev.stats, fromDisk: new Set(loads.keys()) };
+      return;
+    }
+    this.run = { loads: new Map(), stats: new Map(), fromDisk: new Set() };
   }
 
   load(file: string): LoadResult {
@@ -47,13 +60,14 @@ export class ModuleLoader {
     const abs = path.resolve(file);
     const seen = this.run?.loads.get(abs);
     if (seen) return seen;
-    const result = this.read(abs);
+    const open = this.overlay?.get(abs);
+    const result = this.read(abs, open);
     this.run?.loads.set(abs, result);
+    if (open === undefined) this.run?.fromDisk.add(abs);
     return result;
   }
 
-  private read(abs: string): LoadResult {
-    const open = this.overlay?.get(abs);
+  private read(abs: string, open: string | undefined): LoadResult {
     let text: string;
     let note: string | undefined;
     if (open !== undefined) {

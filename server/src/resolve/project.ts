@@ -5,7 +5,7 @@ import { settingsModuleDefaults } from "../parse/settingsModuleDefaults";
 import { readSource } from "../parse/source";
 import { classifyByName, type EnvKind } from "./classify";
 import { discover, moduleFile, type Discovery } from "./discover";
-import { detectDjangoVersion, parseVersion, type DetectedVersion } from "./djangoVersion";
+import { detectDjangoVersion, parseVersion, type DetectedVersion, type DjangoVersion } from "./djangoVersion";
 import { Environment } from "./environment";
 import { Interpreter, type ModuleResult } from "./interpreter";
 import { ModuleLoader, type LoadResult, type TextOverlay } from "./moduleLoader";
@@ -23,6 +23,11 @@ export interface AnalyzeOptions {
   loader?: ModuleLoader;
   /** Reuse discovery and entry-point hints across runs; the owner drops it when files are created or deleted. */
   cache?: ProjectCache;
+  /**
+   * Files not open in the editor are as `loader` last read them (the language server, between keystrokes): they are
+   * not read again. Needs `loader`; see ModuleLoader.beginRun.
+   */
+  keepDiskReads?: boolean;
 }
 
 /**
@@ -41,6 +46,10 @@ export interface ProjectCache {
    * file that appears can change which import succeeds.
    */
   runs?: Map<string, { result: ModuleResult; loads: Map<string, LoadResult> }>;
+  /** Each module's dotted name and path relative to the root, which hang on the walk only: dropped with `discovery`. */
+  names?: Map<string, { name: string; rel: string }>;
+  /** The environment made of each reused run, so that what is remembered per environment (the secrets scan) is reused too. */
+  environments?: WeakMap<ModuleResult, Environment>;
 }
 
 export interface Project {
@@ -81,7 +90,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   for (const file of entry.extraCandidates) if (!found.candidates.includes(file)) found.candidates.push(file);
 
   const loader = options.loader ?? new ModuleLoader(parser, absRoot, options.overlay, false);
-  loader.beginRun();
+  loader.beginRun({ keepDiskReads: options.keepDiskReads });
   const interp = new Interpreter(loader);
   const previous = walked ? undefined : cache?.runs;
   const runs = new Map<string, { result: ModuleResult; loads: Map<string, LoadResult> }>();
@@ -99,6 +108,8 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   for (const [file, r] of results) for (const f of r.files) if (f !== file) fedOthers.add(f);
   const fragments = new Set([...results.values()].flatMap((r) => r.fragments));
 
+  const names = (walked ? undefined : cache?.names) ?? new Map<string, { name: string; rel: string }>();
+  if (cache) cache.names = names;
   const environments: Environment[] = [];
   const modules: string[] = [];
   for (const [file, result] of results) {
@@ -109,8 +120,9 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
       continue;
     }
     if (loaded.model.statements.length === 0 && loaded.model.syntaxErrors.length === 0) continue;
-    const name = dottedName(file, importRoots);
-    const rel = toPosix(path.relative(absRoot, file));
+    let named = names.get(file);
+    if (!named) names.set(file, (named = { name: dottedName(file, importRoots), rel: toPosix(path.relative(absRoot, file)) }));
+    const { name, rel } = named;
     const stem = path.basename(file, ".py");
     const configured = options.environmentKinds?.[name] ?? options.environmentKinds?.[rel] ?? options.environmentKinds?.[stem];
     const hint = hints.get(file);
@@ -131,10 +143,18 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
       modules.push(file);
       continue;
     } else [kind, kindSource] = ["production", "a settings module with no development, testing or staging name"];
-    environments.push(new Environment(name, kind, file, result, django.version, kindSource));
+    const known = cache?.environments?.get(result);
+    const same = known && known.name === name && known.kind === kind && known.kindSource === kindSource && sameVersion(known.djangoVersion, django.version);
+    const env = same ? known : new Environment(name, kind, file, result, django.version, kindSource);
+    if (cache && !same) (cache.environments ??= new WeakMap()).set(result, env);
+    environments.push(env);
   }
   environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { root: absRoot, django, environments, modules, notes, loader };
+}
+
+function sameVersion(a: DjangoVersion, b: DjangoVersion): boolean {
+  return a.major === b.major && a.minor === b.minor;
 }
 
 /** DJANGO_SETTINGS_MODULE defaults: wsgi/asgi name what is deployed, manage.py what developers run. */
@@ -166,6 +186,9 @@ export function dottedName(file: string, roots: string[]): string {
   const abs = path.resolve(file);
   let best: string | undefined;
   for (const r of roots) {
+    // A root that is not a prefix cannot hold the file; path.relative over every project dir of a large workspace, for
+    // every module on every keystroke, was most of the language server's time between rules.
+    if (!abs.startsWith(r) || (abs.length > r.length && abs[r.length] !== path.sep && !r.endsWith(path.sep))) continue;
     const rel = path.relative(r, abs);
     if (rel.startsWith("..") || path.isAbsolute(rel)) continue;
     if (!best || rel.length < best.length) best = rel;

@@ -25,7 +25,7 @@ export interface RunOptions {
   memo?: FindingsMemo;
 }
 
-export type FindingsMemo = WeakMap<ModuleResult, { key: string; findings: Finding[] }>;
+export type FindingsMemo = WeakMap<ModuleResult, { key: string; settingsKey: string; findings: Finding[] }>;
 
 /**
  * Runs every rule on every environment, then the project-level checks (`extra`: .env files, the environment-variable
@@ -39,10 +39,12 @@ export function runRules(project: Project, options: RunOptions = {}, extra?: Pro
       out.push(...runOnEnvironment(project, env, options));
       continue;
     }
-    const key = JSON.stringify([env.name, env.kind, env.kindSource, env.djangoVersion, settingsKey]);
+    // What else the findings depend on; the options' part is compared on its own, not repeated in a key per environment.
+    const key = `${env.name}\u0000${env.kind}\u0000${env.kindSource}\u0000${env.djangoVersion.major}.${env.djangoVersion.minor}`;
     const hit = options.memo.get(env.result);
-    const findings = hit && hit.key === key ? hit.findings : runOnEnvironment(project, env, options);
-    if (!hit || hit.key !== key) options.memo.set(env.result, { key, findings });
+    const same = hit !== undefined && hit.key === key && hit.settingsKey === settingsKey;
+    const findings = same ? hit.findings : runOnEnvironment(project, env, options);
+    if (!same) options.memo.set(env.result, { key, settingsKey, findings });
     out.push(...findings);
   }
   if (extra) out.push(...extra.run(out));
