@@ -1,7 +1,7 @@
 // VS Code entry: starts the language server, shows the environments in a status item, registers the audit and log commands.
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { AUDIT_REQUEST, STATUS_NOTIFICATION, type StatusPayload } from "../../server/src/lsp/protocol";
+import { AUDIT_REQUEST, STATUS_NOTIFICATION, WATCHED_FILES_GLOB, type InitOptions, type StatusPayload } from "../../server/src/lsp/protocol";
 import type { AuditReportData } from "../../server/src/report/auditReport";
 import { showAuditReport, exportAuditMarkdown } from "./auditReport";
 
@@ -14,7 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
-  const watcher = vscode.workspace.createFileSystemWatcher("**/{*.py,.env,.env.*,*.env,.gitignore,requirements*.txt,pyproject.toml,Pipfile,Pipfile.lock,poetry.lock,uv.lock,setup.cfg,*.yml,*.yaml,app.json,Procfile}");
+  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_FILES_GLOB);
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     // Python settings, and the files that document environment variables (the inventory's diagnostics and fixes).
@@ -27,6 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "file", pattern: "**/app.json" },
     ],
     synchronize: { fileEvents: watcher, configurationSection: "djangoSettingsHygiene" },
+    // The watcher above already sends file events: the server need not register its own.
+    initializationOptions: { clientWatchesFiles: true } satisfies InitOptions,
     outputChannel: output,
   };
   client = new LanguageClient("djangoSettingsHygiene", "Django Settings Hygiene", serverOptions, clientOptions);

@@ -18,6 +18,8 @@ export interface TestClient {
   diagnostics: Map<string, PublishDiagnosticsParams["diagnostics"]>;
   /** How many times diagnostics were published per URI. */
   publishCounts: Map<string, number>;
+  /** What the server asked to register (client/registerCapability), in order. */
+  registrations: Array<{ method: string; registerOptions?: unknown }>;
   /** Resolves with the next diagnostics for `uri` that satisfy `accept`. */
   waitFor(uri: string, accept?: (d: PublishDiagnosticsParams["diagnostics"]) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams["diagnostics"]>;
   stderr(): string;
@@ -42,7 +44,11 @@ export function startClient(args: string[] = [path.join(REPO, "bin", "django-set
     }
   });
   connection.onRequest("workspace/configuration", () => [null]);
-  connection.onRequest("client/registerCapability", () => null);
+  const registrations: TestClient["registrations"] = [];
+  connection.onRequest("client/registerCapability", (p: { registrations: TestClient["registrations"] }) => {
+    registrations.push(...p.registrations);
+    return null;
+  });
   connection.onRequest("window/showDocument", () => ({ success: true }));
   connection.listen();
   return {
@@ -50,6 +56,7 @@ export function startClient(args: string[] = [path.join(REPO, "bin", "django-set
     child,
     diagnostics,
     publishCounts,
+    registrations,
     stderr: () => err,
     waitFor(uri, accept = () => true, timeoutMs = 10000) {
       const now = diagnostics.get(uri);

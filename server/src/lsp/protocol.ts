@@ -13,6 +13,18 @@ export const COMMANDS = {
 
 export const DIAGNOSTIC_SOURCE = "django-settings-hygiene";
 
+/**
+ * The files whose changes on disk the server must hear of: Python modules, and what documents environment variables,
+ * pins the Django version or tracks .env files. The VS Code client watches them itself; other clients are asked to.
+ */
+export const WATCHED_FILES_GLOB = "**/{*.py,.env,.env.*,*.env,.gitignore,requirements*.txt,pyproject.toml,Pipfile,Pipfile.lock,poetry.lock,uv.lock,setup.cfg,*.yml,*.yaml,app.json,Procfile}";
+
+/** initializationOptions beyond ServerSettings. */
+export interface InitOptions {
+  /** The client sends workspace/didChangeWatchedFiles for WATCHED_FILES_GLOB on its own: no registration wanted. */
+  clientWatchesFiles?: boolean;
+}
+
 export interface StatusPayload {
   roots: Array<{ root: string; djangoVersion: string; djangoVersionSource: string; environments: Array<{ name: string; kind: string }> }>;
 }

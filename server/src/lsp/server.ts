@@ -3,6 +3,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
@@ -17,7 +18,7 @@ import { buildAuditReport } from "../report/auditReport";
 import { docsUrl, ruleById } from "../rules/index";
 import { codeActions } from "./codeActions";
 import { hover } from "./hover";
-import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, type ServerSettings } from "./protocol";
+import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, WATCHED_FILES_GLOB, type InitOptions, type ServerSettings } from "./protocol";
 import { fileOf } from "./uris";
 import { WorkspaceState } from "./workspace";
 import { FramingGuard } from "./stdioFraming";
@@ -29,6 +30,7 @@ export function startServer(): void {
   let enginePromise: Promise<Engine> | undefined;
   let hasConfiguration = false;
   let hasWorkspaceFolders = false;
+  let watchFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     enginePromise = Engine.create();
@@ -39,7 +41,10 @@ export function startServer(): void {
       const r = fileOf(params.rootUri);
       if (r) roots.push(r);
     }
-    const init = (params.initializationOptions ?? {}) as Partial<ServerSettings>;
+    const { clientWatchesFiles, ...init } = (params.initializationOptions ?? {}) as Partial<ServerSettings> & InitOptions;
+    // Keystroke analyses trust what was last read from disk (resolve/moduleLoader.ts); file events are how disk changes
+    // arrive, so a client that can watch files for the server is asked to, unless it watches them already.
+    watchFiles = !clientWatchesFiles && !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     void enginePromise.then((engine) => {
       state = new WorkspaceState(connection, documents, engine);
       state.roots = roots;
@@ -64,6 +69,7 @@ export function startServer(): void {
 
   connection.onInitialized(async () => {
     if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_FILES_GLOB }] });
     // Only a client that announced workspace-folder support may be asked for change events.
     if (hasWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
