@@ -23,11 +23,50 @@ export interface EvalContext {
 
 const MAX_DEPTH = 120;
 
+/**
+ * The value of each literal expression (strings, numbers, and lists, tuples, sets and dicts of them only), which needs
+ * no context: evaluated once per Expr object, which the parse layer keeps while its statement is untouched, so a
+ * keystroke re-evaluates a 3,000-line module's literals no more, and the secrets scan can remember what it found in
+ * them (secrets/scan.ts). Values are never mutated, so sharing one is safe; its range is the Expr's own, kept current.
+ */
+const literals = new WeakMap<Expr, Value>();
+const literalValues = new WeakSet<Value>();
+
+/** True for a value evaluate() made of a literal expression alone: the same object while its expression is unchanged. */
+export function isLiteralValue(v: Value): boolean {
+  return literalValues.has(v);
+}
+
 export function evaluate(e: Expr, ctx: EvalContext, depth = 0): Value {
+  const known = literals.get(e);
+  if (known && known.loc?.file === ctx.file) return known;
   const loc: Loc = { file: ctx.file, range: e.range };
   if (depth > MAX_DEPTH) return unknown("expression nested too deeply", { loc });
   const v = evalInner(e, ctx, depth + 1, loc);
-  return v.loc ? v : { ...v, loc };
+  const out = v.loc ? v : { ...v, loc };
+  if (isLiteral(e, out)) {
+    literals.set(e, out);
+    literalValues.add(out);
+  }
+  return out;
+}
+
+function isLiteral(e: Expr, v: Value): boolean {
+  switch (e.t) {
+    case "str":
+    case "num":
+    case "bool":
+    case "none":
+      return v.loc?.range === e.range;
+    case "list":
+    case "tuple":
+    case "set":
+      return v.k === e.t && v.loc?.range === e.range && e.items.every((x) => x.t !== "starred") && v.items.every(isLiteralValue);
+    case "dict":
+      return v.k === "dict" && v.loc?.range === e.range && e.entries.every((x) => !("spread" in x)) && v.entries.every(([k, x]) => isLiteralValue(k) && isLiteralValue(x));
+    default:
+      return false;
+  }
 }
 
 function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {

@@ -3,6 +3,7 @@ import { contains, exprIndex } from "../fixes/exprIndex";
 import type { ModuleModel, Range } from "../parse/model";
 import type { Environment } from "../resolve/environment";
 import type { Binding } from "../resolve/namespace";
+import { isLiteralValue } from "../resolve/evaluate";
 import { envReadsOf, type EnvRead, type Loc, type Value } from "../resolve/values";
 import { classify, RULE_PRIORITY, type Classification, type PathSeg } from "./classify";
 
@@ -27,6 +28,16 @@ export type ModuleOf = (file: string) => ModuleModel | undefined;
 
 const MAX_DEPTH = 14;
 const cache = new WeakMap<Environment, SecretCandidate[]>();
+/** Literal values (see isLiteralValue) that held no candidate, with the paths, names and mode they were visited under. */
+const barren = new WeakMap<Value, Set<string>>();
+
+function literalKey(path: readonly PathSeg[], names: readonly string[], testing: boolean): string {
+  let key = testing ? "t" : "p";
+  for (const n of names) key += "\u0001" + n;
+  key += "\u0000";
+  for (const p of path) key += (typeof p === "number" ? "\u0001#" : "\u0001") + p;
+  return key;
+}
 
 /** The environment's secret candidates, one per place in the code; computed once and shared by every secrets rule. */
 export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate[] {
@@ -108,6 +119,7 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     const allNames = read ? [...names, read.variable] : names;
     const c = classifiedAt(loc.range, literal, path, allNames, testing);
     if (!c) return;
+    hits++;
     const candidate: SecretCandidate = {
       ...c,
       loc,
@@ -123,8 +135,27 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     if (!prev || better(candidate, prev)) found.set(key, candidate);
   };
 
+  let hits = 0;
   const visit = (v: Value | undefined, path: PathSeg[], names: string[], depth: number): void => {
     if (!v || depth > MAX_DEPTH) return;
+    // A literal that held no candidate along this path holds none now: it is the same value object only while its
+    // expression is untouched. Unless an env read's default holds it, since which calls are env reads depends on the
+    // rest of the module; a literal has no call inside, so its outer place decides for every string in it.
+    const barrenKey = isLiteralValue(v) && v.loc && !defaultHolding(v.loc) ? literalKey(path, names, testing) : undefined;
+    if (barrenKey !== undefined) {
+      if (barren.get(v)?.has(barrenKey)) return;
+      const before = hits;
+      visitValue(v, path, names, depth);
+      if (hits === before) {
+        let keys = barren.get(v);
+        if (!keys) barren.set(v, (keys = new Set()));
+        keys.add(barrenKey);
+      }
+      return;
+    }
+    visitValue(v, path, names, depth);
+  };
+  const visitValue = (v: Value, path: PathSeg[], names: string[], depth: number): void => {
     for (const r of v.env ?? []) {
       if (r.default && !visitedDefaults.has(r)) {
         visitedDefaults.add(r);
