@@ -139,9 +139,14 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
   const visit = (v: Value | undefined, path: PathSeg[], names: string[], depth: number): void => {
     if (!v || depth > MAX_DEPTH) return;
     // A literal that held no candidate along this path holds none now: it is the same value object only while its
-    // expression is untouched. Unless an env read's default holds it, since which calls are env reads depends on the
-    // rest of the module; a literal has no call inside, so its outer place decides for every string in it.
-    const barrenKey = isLiteralValue(v) && v.loc && !defaultHolding(v.loc) ? literalKey(path, names, testing) : undefined;
+    // expression is untouched. Which env read's default holds it depends on the rest of the module, so that read's
+    // variable is part of the key, as consider() adds it to the names; a literal has no call inside, so the read
+    // holding the literal holds every string in it.
+    let barrenKey: string | undefined;
+    if (isLiteralValue(v) && v.loc) {
+      const holding = defaultHolding(v.loc);
+      barrenKey = literalKey(path, holding ? [...names, holding.variable] : names, testing);
+    }
     if (barrenKey !== undefined) {
       if (barren.get(v)?.has(barrenKey)) return;
       const before = hits;
