@@ -36,9 +36,15 @@ function usableCache(bundle) {
  */
 function loadBundle(bundle, { write = false } = {}) {
   const cachedData = write ? undefined : usableCache(bundle);
-  if (!cachedData && !write) return require(bundle);
+  // For tests and benchmarks: whether V8 took the cache (it silently compiles from source when the flags differ).
+  const report = (what) => process.env.DSH_REPORT_CODE_CACHE === "1" && process.stderr.write(`code cache ${what}: ${bundle}\n`);
+  if (!cachedData && !write) {
+    report("absent");
+    return require(bundle);
+  }
   const source = fs.readFileSync(bundle, "utf8");
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  if (cachedData) report(script.cachedDataRejected ? "rejected" : "accepted");
   const mod = new Module(bundle, module);
   mod.filename = bundle;
   mod.paths = Module._nodeModulePaths(path.dirname(bundle));
