@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
-import { SERVER_V8_FLAGS } from "../../server/src/lsp/server";
+import { SERVER_V8_FLAGS } from "../../server/src/lsp/heapPolicy";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const BIN = path.join(ROOT, "bin", "django-settings-hygiene.js");

@@ -13,7 +13,6 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { format } from "util";
-import * as v8 from "v8";
 import { Engine } from "../engine";
 import { buildAuditReport } from "../report/auditReport";
 import { docsUrl, ruleById } from "../rules/index";
@@ -23,18 +22,10 @@ import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, WATCHED_FILES_GLOB, type Ini
 import { fileOf } from "./uris";
 import { WorkspaceState } from "./workspace";
 import { FramingGuard } from "./stdioFraming";
-
-/**
- * V8 flags of a long-lived server. V8 grows the young generation up to 16 MiB a semi-space while a large first analysis
- * allocates, and keeps it for minutes after: with 1,000 settings modules that was 29 MiB of the server's 122 MiB
- * (bench/lsp-latency.mjs). Kept at its initial size, the server measured 93 MiB there, started faster and typed no
- * slower in a 300-line module; a 3,000-line module's keystroke costs ~2 ms more (more objects promoted to the old
- * generation). bin/ sets the same flags before loading the bundle, as its code cache requires.
- */
-export const SERVER_V8_FLAGS = "--semi-space-growth-factor=1";
+import { noteDocumentLength, useSmallYoungGeneration } from "./heapPolicy";
 
 export function startServer(): void {
-  v8.setFlagsFromString(SERVER_V8_FLAGS);
+  useSmallYoungGeneration();
   const connection = stdioRequested() ? createConnection(ProposedFeatures.all, guardedStdin(), process.stdout) : createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   let state: WorkspaceState | undefined;
@@ -117,13 +108,17 @@ export function startServer(): void {
 
 
   documents.onDidOpen(async (e) => {
+    noteDocumentLength(e.document.getText().length);
     const s = await ready();
     const file = fileOf(e.document.uri);
     if (file) s.ensureRootFor(file);
     s.inventoryDue = true;
     s.schedule();
   });
-  documents.onDidChangeContent(async () => (await ready()).schedule());
+  documents.onDidChangeContent(async (e) => {
+    noteDocumentLength(e.document.getText().length);
+    (await ready()).schedule();
+  });
   documents.onDidSave(async () => {
     const s = await ready();
     s.inventoryDue = true;
