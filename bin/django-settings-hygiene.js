@@ -7,7 +7,7 @@ const { loadBundle } = require("./loadBundle");
 // under): see parse/treeSitter.ts for why tree-sitter runs on V8's baseline wasm compiler.
 require("v8").setFlagsFromString("--liftoff-only");
 const isLsp = process.argv[2] === "lsp";
-// The server sets this flag itself when it starts (lsp/server.ts, for editors that run dist/server.js directly); set
+// The server sets this flag itself when it starts (lsp/heapPolicy.ts, for editors that run dist/server.js directly); set
 // here first because V8 accepts a code cache only under the flags it was written with.
 if (isLsp) require("v8").setFlagsFromString("--semi-space-growth-factor=1");
 // scripts/codeCache.mjs sets this while it runs the bundle once at build time.

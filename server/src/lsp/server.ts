@@ -108,13 +108,13 @@ export function startServer(): void {
 
 
   documents.onDidOpen(async (e) => {
-    noteDocumentLength(e.document.getText().length);
     const s = await ready();
     const file = fileOf(e.document.uri);
     if (file) s.ensureRootFor(file);
     s.inventoryDue = true;
     s.schedule();
   });
+  // Fired for an opened document too (vscode-languageserver's TextDocuments), so this sees every document's length.
   documents.onDidChangeContent(async (e) => {
     noteDocumentLength(e.document.getText().length);
     (await ready()).schedule();
