@@ -30,8 +30,9 @@ test("the young generation stays small through churn, grows once a large documen
     policy.noteDocumentLength(${LARGE_DOCUMENT_CHARS}); churn(); out.push(size());`);
   const [byDefault] = newSpaceSizes("churn(); out.push(size());");
   const MiB = 1024 * 1024;
+  // Bounds, not equalities: V8 may also shrink new space between churns (a CI host went from 2 to 1 MiB there).
   assert.ok(small <= 4 * MiB, `small young generation: ${small / MiB} MiB`);
-  assert.equal(afterSmallDoc, small, "a document under the threshold changes nothing");
-  assert.ok(afterLargeDoc >= 4 * small, `after a large document: ${afterLargeDoc / MiB} MiB against ${small / MiB} MiB`);
-  assert.ok(byDefault >= 4 * small, `V8's default grows it: ${byDefault / MiB} MiB`);
+  assert.ok(afterSmallDoc <= 4 * MiB, `a document under the threshold keeps it small: ${afterSmallDoc / MiB} MiB`);
+  assert.ok(afterLargeDoc >= 8 * MiB, `after a large document it grows: ${afterLargeDoc / MiB} MiB`);
+  assert.ok(byDefault >= 8 * MiB, `V8's default grows it: ${byDefault / MiB} MiB`);
 });
