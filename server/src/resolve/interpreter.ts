@@ -40,10 +40,23 @@ interface Frame {
   /** Files being evaluated, to detect import cycles. */
   stack: string[];
   tryDepth: number;
+  /**
+   * Who may extend arrays in place (see Interpreter.grown): replaced whenever the namespace forks or merges, since the
+   * branches share binding objects and values with what came before.
+   */
+  owner: object;
 }
 
 export class Interpreter {
   private readonly cache = new Map<string, ModuleResult>();
+  /**
+   * Items and writes arrays that this interpreter made for `X += [...]`, with the frame owner that may still extend them
+   * in place. Copying them on every `+=` made a module with hundreds of `MIDDLEWARE += [...]` quadratic: 0.8 ms of
+   * each keystroke's re-analysis of the 3,000-line benchmark module went to copies. An array stops being extendable
+   * once anything else can see it: its value read by name (the lookup drops it), a fork of the namespace (a new
+   * owner), another module (another frame, another owner).
+   */
+  private readonly extendable = new WeakMap<unknown[], object>();
 
   constructor(private readonly loader: ModuleLoader) {}
 
@@ -51,7 +64,7 @@ export class Interpreter {
     const abs = path.resolve(file);
     const cached = this.cache.get(abs);
     if (cached) return cached;
-    const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], fragments: [], stack: [...stack, abs], tryDepth: 0 };
+    const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], fragments: [], stack: [...stack, abs], tryDepth: 0, owner: {} };
     const loaded = this.loader.load(abs);
     if (!loaded.ok) {
       frame.notes.push({ file: abs, range: FILE_START, severity: "error", message: `${path.basename(abs)} ${loaded.reason}` });
@@ -81,7 +94,26 @@ export class Interpreter {
   }
 
   private ctx(f: Frame): EvalContext {
-    return { file: f.file, lookup: (name) => f.ns.get(name)?.value };
+    return {
+      file: f.file,
+      lookup: (name) => {
+        const v = f.ns.get(name)?.value;
+        // The value may now be kept elsewhere (`X = MIDDLEWARE`): a later `MIDDLEWARE +=` must not change it.
+        if (v && (v.k === "list" || v.k === "tuple")) this.extendable.delete(v.items);
+        return v;
+      },
+    };
+  }
+
+  /** `arr` with `more` appended: `arr` itself when this frame made it and nobody else can see it, else a copy. */
+  private grown<T>(arr: T[], more: readonly T[], f: Frame): T[] {
+    if (this.extendable.get(arr) === f.owner) {
+      for (const x of more) arr.push(x);
+      return arr;
+    }
+    const out = [...arr, ...more];
+    this.extendable.set(out, f.owner);
+    return out;
   }
 
   private stmt(s: Stmt, f: Frame): void {
@@ -105,17 +137,21 @@ export class Interpreter {
         const old = this.read(s.target, f);
         const rhs = evaluate(s.value, this.ctx(f));
         const loc: Loc = { file: f.file, range: s.range };
+        const prev = f.ns.get(s.target.name);
+        const whole = s.target.path.length === 0 && prev !== undefined;
         let v: Value;
         if (old.k === "list" && s.op === "+") {
           const more = iterate(rhs);
-          v = more ? withEnv({ k: "list", items: [...old.items, ...more], loc: old.loc }, old, rhs) : withEnv(unknown("extended with an unknown sequence", { loc }), old, rhs);
+          // Only a whole binding's list may grow in place: a list inside a dict is shared with the dict's other copies.
+          const items = more ? (whole ? this.grown(old.items, more, f) : [...old.items, ...more]) : undefined;
+          v = items ? withEnv({ k: "list", items, loc: old.loc }, old, rhs) : withEnv(unknown("extended with an unknown sequence", { loc }), old, rhs);
         } else {
           v = binopValues(s.op, old, rhs, loc);
         }
-        const prev = f.ns.get(s.target.name);
-        if (s.target.path.length === 0 && prev) {
+        if (whole) {
           // `X += [...]` extends the value it found, so the earlier writes stay part of its history.
-          f.ns.set(s.target.name, { ...prev, value: v, writes: [...prev.writes, { file: f.file, range: s.range, targetRange: s.target.range, kind: "augassign" }] });
+          const write: Write = { file: f.file, range: s.range, targetRange: s.target.range, kind: "augassign" };
+          f.ns.set(s.target.name, { ...prev, value: v, writes: this.grown(prev.writes, [write], f) });
         } else this.assignTarget(s.target, v, s.range, f, "augassign");
         return;
       }
@@ -330,11 +366,13 @@ export class Interpreter {
     const outcomes: Namespace[] = [];
     for (const br of undecided) {
       f.ns = new Map(before);
+      f.owner = {};
       this.block(br.body, f);
       outcomes.push(f.ns);
     }
     if (!hasElse) outcomes.push(new Map(before));
     f.ns = mergeOutcomes(outcomes, { file: f.file, range: s.range });
+    f.owner = {};
   }
 
   private decidedBranch(body: Stmt[], tests: Value[], f: Frame): void {
@@ -344,6 +382,7 @@ export class Interpreter {
     }
     const before = new Map(f.ns);
     this.block(body, f);
+    f.owner = {};
     for (const [name, b] of f.ns) {
       if (before.get(name) !== b) f.ns.set(name, { ...b, value: withEnv(b.value, ...tests) });
     }
@@ -426,6 +465,7 @@ export class Interpreter {
         this.noteSyntaxErrors(loaded.model, inner);
         this.block(loaded.model.statements, inner);
         f.ns = inner.ns;
+        f.owner = inner.owner;
       }
     }
   }

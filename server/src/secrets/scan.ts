@@ -55,6 +55,8 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     reads.push(r);
   };
   const addReads = (v: Value | undefined) => {
+    // A literal value holds no env read; most of a large module's settings are literals, and walking them cost more than the rest of this collection.
+    if (!v || isLiteralValue(v)) return;
     for (const r of envReadsOf(v)) add(r);
   };
   const bindings = [...env.settings.entries()];
