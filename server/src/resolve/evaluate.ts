@@ -38,17 +38,38 @@ export function isLiteralValue(v: Value): boolean {
 }
 
 export function evaluate(e: Expr, ctx: EvalContext, depth = 0): Value {
-  const known = literals.get(e);
-  if (known && known.loc?.file === ctx.file) return known;
+  // Names, calls and operators are never literal: skipping the lookup for them saves most of a large module's.
+  const literalKind = isLiteralKind(e.t);
+  if (literalKind) {
+    const known = literals.get(e);
+    if (known && known.loc?.file === ctx.file) return known;
+  }
   const loc: Loc = { file: ctx.file, range: e.range };
   if (depth > MAX_DEPTH) return unknown("expression nested too deeply", { loc });
   const v = evalInner(e, ctx, depth + 1, loc);
   const out = v.loc ? v : { ...v, loc };
-  if (isLiteral(e, out)) {
+  if (literalKind && isLiteral(e, out)) {
     literals.set(e, out);
     literalValues.add(out);
   }
   return out;
+}
+
+/** The expression kinds isLiteral() can accept. */
+function isLiteralKind(t: Expr["t"]): boolean {
+  switch (t) {
+    case "str":
+    case "num":
+    case "bool":
+    case "none":
+    case "list":
+    case "tuple":
+    case "set":
+    case "dict":
+      return true;
+    default:
+      return false;
+  }
 }
 
 function isLiteral(e: Expr, v: Value): boolean {

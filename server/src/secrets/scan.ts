@@ -28,15 +28,24 @@ export type ModuleOf = (file: string) => ModuleModel | undefined;
 
 const MAX_DEPTH = 14;
 const cache = new WeakMap<Environment, SecretCandidate[]>();
-/** Literal values (see isLiteralValue) that held no candidate, with the paths, names and mode they were visited under. */
-const barren = new WeakMap<Value, Set<string>>();
+/** How a literal value was visited: the path, the names, the variable of the env read whose default holds it, the mode. */
+interface Visit {
+  path: readonly PathSeg[];
+  names: readonly string[];
+  holding: string | undefined;
+  testing: boolean;
+}
 
-function literalKey(path: readonly PathSeg[], names: readonly string[], testing: boolean): string {
-  let key = testing ? "t" : "p";
-  for (const n of names) key += "\u0001" + n;
-  key += "\u0000";
-  for (const p of path) key += (typeof p === "number" ? "\u0001#" : "\u0001") + p;
-  return key;
+/**
+ * Literal values (see isLiteralValue) that held no candidate, with the visits that found none. Compared field by field:
+ * building a string key for each of a 3,000-line module's settings cost more than the comparison.
+ */
+const barren = new WeakMap<Value, Visit[]>();
+/** A literal reached along more paths than this (inherited by many settings) forgets its oldest. */
+const MAX_VISITS = 16;
+
+function sameVisit(a: Visit, b: Visit): boolean {
+  return a.testing === b.testing && a.holding === b.holding && sameSegs(a.path, b.path) && sameSegs(a.names, b.names);
 }
 
 /** The environment's secret candidates, one per place in the code; computed once and shared by every secrets rule. */
@@ -142,21 +151,20 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     if (!v || depth > MAX_DEPTH) return;
     // A literal that held no candidate along this path holds none now: it is the same value object only while its
     // expression is untouched. Which env read's default holds it depends on the rest of the module, so that read's
-    // variable is part of the key, as consider() adds it to the names; a literal has no call inside, so the read
+    // variable is part of what is remembered, as consider() adds it to the names; a literal has no call inside, so the read
     // holding the literal holds every string in it.
-    let barrenKey: string | undefined;
     if (isLiteralValue(v) && v.loc) {
-      const holding = defaultHolding(v.loc);
-      barrenKey = literalKey(path, holding ? [...names, holding.variable] : names, testing);
-    }
-    if (barrenKey !== undefined) {
-      if (barren.get(v)?.has(barrenKey)) return;
+      const now: Visit = { path, names, holding: defaultHolding(v.loc)?.variable, testing };
+      const known = barren.get(v);
+      if (known?.some((k) => sameVisit(k, now))) return;
       const before = hits;
       visitValue(v, path, names, depth);
       if (hits === before) {
-        let keys = barren.get(v);
-        if (!keys) barren.set(v, (keys = new Set()));
-        keys.add(barrenKey);
+        if (!known) barren.set(v, [now]);
+        else {
+          if (known.length >= MAX_VISITS) known.shift();
+          known.push(now);
+        }
       }
       return;
     }
