@@ -27,6 +27,9 @@ export interface ModuleResult {
 /** Raised inside a `try` body when an import fails, so the matching `except ImportError` runs instead. */
 class ImportFailure extends Error {}
 
+/** A binding written in its own module came through no import; shared, as hop lists are only ever copied, never pushed to. */
+const NO_HOPS: ImportHop[] = [];
+
 const IMPORT_ERRORS = new Set(["ImportError", "ModuleNotFoundError", "Exception", "BaseException"]);
 
 interface Frame {
@@ -212,7 +215,7 @@ export class Interpreter {
   private bind(f: Frame, name: string, value: Value, range: Range, targetRange: Range, kind: Write["kind"]): void {
     const prev = f.ns.get(name);
     const write: Write = { file: f.file, range, targetRange, kind };
-    f.ns.set(name, { value, writes: [write], via: [], overrides: prev });
+    f.ns.set(name, { value, writes: [write], via: NO_HOPS, overrides: prev });
   }
 
   private read(t: Target, f: Frame): Value {

@@ -225,9 +225,14 @@ export function envReadsOf(v: Value | undefined, out: EnvRead[] = [], depth = 0)
 }
 
 export function withEnv<T extends Value>(v: T, ...from: Array<Value | undefined>): T {
-  const reads: EnvRead[] = [...(v.env ?? [])];
-  for (const f of from) for (const r of f?.env ?? []) if (!reads.includes(r)) reads.push(r);
-  return reads.length ? { ...v, env: reads } : v;
+  // Called for nearly every value evaluated: allocate only when some read is added, which is rare.
+  let added: EnvRead[] | undefined;
+  for (const f of from) {
+    const env = f?.env;
+    if (!env) continue;
+    for (const r of env) if (!v.env?.includes(r) && !added?.includes(r)) (added ??= []).push(r);
+  }
+  return added ? { ...v, env: v.env ? [...v.env, ...added] : added } : v;
 }
 
 /** Python's repr of a value, for messages and reports; long values are shortened. Secrets are masked by callers. */

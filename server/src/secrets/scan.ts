@@ -27,6 +27,12 @@ export interface SecretCandidate extends Classification {
 export type ModuleOf = (file: string) => ModuleModel | undefined;
 
 const MAX_DEPTH = 14;
+/**
+ * A binding and the ones it replaced, up to this many, are scanned: a literal overridden later in the chain is still
+ * committed. Chains are acyclic (each binding points at an older one), and the bound keeps a long one cheap.
+ */
+const MAX_CHAIN = 12;
+const NO_NAMES: string[] = [];
 const cache = new WeakMap<Environment, SecretCandidate[]>();
 /** How a literal value was visited: the path, the names, the variable of the env read whose default holds it, the mode. */
 interface Visit {
@@ -68,8 +74,10 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     if (!v || isLiteralValue(v)) return;
     for (const r of envReadsOf(v)) add(r);
   };
-  const bindings = [...env.settings.entries()];
-  for (const [, b] of bindings) for (const x of overrideChain(b)) addReads(x.value);
+  // Map.forEach and the chain walked in place: a 3,000-setting module made an entry array and a chain array per setting.
+  env.settings.forEach((b) => {
+    for (let x: Binding | undefined = b, n = 0; x && n < MAX_CHAIN; x = x.overrides, n++) addReads(x.value);
+  });
   for (const c of env.calls) for (const v of [...c.args, ...Object.values(c.kwargs)]) addReads(v);
   const moduleReads = (env.result as { envReads?: EnvRead[] }).envReads ?? [];
   for (const r of moduleReads) add(r);
@@ -197,7 +205,9 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     }
   };
 
-  for (const [name, b] of bindings) for (const x of overrideChain(b)) visit(x.value, [name], [], 0);
+  env.settings.forEach((b, name) => {
+    for (let x: Binding | undefined = b, n = 0; x && n < MAX_CHAIN; x = x.overrides, n++) visit(x.value, [name], NO_NAMES, 0);
+  });
   for (const c of env.calls) {
     const head = `${c.callee}()`;
     c.args.forEach((a, i) => visit(a, [head, i], [], 0));
@@ -243,12 +253,6 @@ function sameSegs(a: readonly PathSeg[], b: readonly PathSeg[]): boolean {
   return true;
 }
 
-/** The binding and the ones it replaced: a literal overridden later in the chain is still committed. */
-function overrideChain(b: Binding): Binding[] {
-  const out: Binding[] = [];
-  for (let x: Binding | undefined = b; x && out.length < 12 && !out.includes(x); x = x.overrides) out.push(x);
-  return out;
-}
 
 /**
  * Which of two readings of the same place wins: the higher-priority rule, then the shorter path (the literal itself
