@@ -48,6 +48,8 @@ interface Frame {
    * branches share binding objects and values with what came before.
    */
   owner: object;
+  /** Made once per frame (see Interpreter.ctx): a 3,000-statement module made one per statement. */
+  ctx?: EvalContext;
 }
 
 export class Interpreter {
@@ -97,7 +99,8 @@ export class Interpreter {
   }
 
   private ctx(f: Frame): EvalContext {
-    return {
+    // The lookup reads f.ns when called, so one context serves the frame as its namespace is replaced.
+    return (f.ctx ??= {
       file: f.file,
       lookup: (name) => {
         const v = f.ns.get(name)?.value;
@@ -105,7 +108,7 @@ export class Interpreter {
         if (v && (v.k === "list" || v.k === "tuple")) this.extendable.delete(v.items);
         return v;
       },
-    };
+    });
   }
 
   /** `arr` with `more` appended: `arr` itself when this frame made it and nobody else can see it, else a copy. */
@@ -464,7 +467,7 @@ export class Interpreter {
           continue;
         }
         if (!f.files.includes(file)) f.files.push(file);
-        const inner: Frame = { ...f, file, stack: [...f.stack, file] };
+        const inner: Frame = { ...f, file, stack: [...f.stack, file], ctx: undefined };
         this.noteSyntaxErrors(loaded.model, inner);
         this.block(loaded.model.statements, inner);
         f.ns = inner.ns;
