@@ -1,11 +1,10 @@
 // Prints the language server's cold start, keystroke→diagnostics latency (median, p95) and resident memory (after the first analysis and at rest), over stdio.
 import { spawn } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { readFileSync } from "fs";
 import { createRequire } from "module";
-import { tmpdir } from "os";
 import { dirname, join } from "path";
 import { fileURLToPath, pathToFileURL } from "url";
-import { settingsModule } from "./generated.mjs";
+import { manyModules, workspace } from "./generated.mjs";
 
 const require = createRequire(import.meta.url);
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-languageserver-protocol/node");
@@ -21,26 +20,6 @@ const STEADY_AFTER = Number(process.env.BENCH_STEADY_AFTER ?? 100);
 const STEADY_EDITS = Number(process.env.BENCH_STEADY_EDITS ?? 100);
 // Extra node/V8 flags for the server process, to compare engine settings (`BENCH_NODE_ARGS="--cpu-prof"`).
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-
-function workspace(productionLines) {
-  const dir = mkdtempSync(join(tmpdir(), "dsh-lsp-bench-"));
-  mkdirSync(join(dir, "proj", "settings"), { recursive: true });
-  writeFileSync(join(dir, "manage.py"), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings.production")\n');
-  writeFileSync(join(dir, "proj", "settings", "base.py"), 'SECRET_KEY = "x"\nMIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\n');
-  writeFileSync(join(dir, "proj", "settings", "production.py"), settingsModule(productionLines));
-  return dir;
-}
-
-function manyModules(n) {
-  const dir = mkdtempSync(join(tmpdir(), "dsh-lsp-many-"));
-  for (let p = 0; p < n / 4; p++) {
-    const s = join(dir, `site${p}`, "settings");
-    mkdirSync(s, { recursive: true });
-    writeFileSync(join(s, "base.py"), 'DEBUG = False\nSECRET_KEY = "short"\nMIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\n');
-    for (const env of ["development", "production", "testing"]) writeFileSync(join(s, `${env}.py`), `from .base import *\nDEBUG = ${env === "development" ? "True" : "False"}\n`);
-  }
-  return dir;
-}
 
 function rssMiB(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

@@ -1,0 +1,75 @@
+// Prints the engine's CPU time and allocation per keystroke re-analysis, in one process and without the language server around it.
+// Needs `npm run build` (it loads the compiled engine from out/). The server benchmark (lsp-latency.mjs) measures what an
+// editor waits for; this one measures the engine alone, with the caches the server keeps, in CPU time rather than wall
+// time, which makes A/B comparisons of engine changes far less sensitive to a shared host's neighbours.
+import { Session } from "inspector";
+import { createRequire } from "module";
+import { join } from "path";
+import { manyModules, workspace } from "./generated.mjs";
+
+const require = createRequire(import.meta.url);
+const repo = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
+const { Engine } = require(join(repo, "out", "server", "src", "engine.js"));
+const { ModuleLoader } = require(join(repo, "out", "server", "src", "resolve", "moduleLoader.js"));
+const EDITS = Number(process.env.BENCH_EDITS ?? 400);
+// The first edits run while V8 is still compiling the engine's hot paths; they are left out of the median.
+const WARMUP = Math.min(100, Math.floor(EDITS / 4));
+
+const session = new Session();
+session.connect();
+const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+
+/** Edits `file` (an open document) `EDITS` times, toggling `DEBUG = False` / `DEBUG = True ` on `line`, as the server would. */
+async function measure(label, root, file, text) {
+  const overlay = new Map([[file, text]]);
+  const engine = await Engine.create();
+  const loader = new ModuleLoader(engine.parser, root, { get: (f) => overlay.get(f) });
+  // What the language server keeps between keystrokes (lsp/workspace.ts auditRoot).
+  const options = (inventory) => ({ inventory, keepDiskReads: !inventory, loader, cache: { entryDefaults: new Map() }, memo: new WeakMap() });
+  const kept = options(true);
+  engine.audit(root, kept);
+  const keystroke = { ...kept, inventory: false, keepDiskReads: true };
+  const cpu = [];
+  let findings = 0;
+  const edit = (i) => {
+    text = text.replace(/^DEBUG = (True |False)/m, i % 2 ? "DEBUG = False" : "DEBUG = True ");
+    overlay.set(file, text);
+    findings = engine.audit(root, keystroke).findings.length;
+  };
+  for (let i = 0; i < EDITS; i++) {
+    const c0 = process.cpuUsage();
+    edit(i);
+    const c = process.cpuUsage(c0);
+    if (i >= WARMUP) cpu.push((c.user + c.system) / 1000);
+  }
+  // Allocation, sampled every 2 KiB (collected objects included) over as many more edits, in a second pass: the
+  // sampling slows allocation down, so it must not run while CPU time is measured.
+  await post("HeapProfiler.enable");
+  await post("HeapProfiler.startSampling", { samplingInterval: 2048, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  const sampledEdits = EDITS - WARMUP;
+  for (let i = 0; i < sampledEdits; i++) edit(EDITS + i);
+  const { profile } = await post("HeapProfiler.stopSampling");
+  let sampled = 0;
+  const walk = (n) => {
+    sampled += n.selfSize;
+    for (const child of n.children) walk(child);
+  };
+  walk(profile.head);
+  cpu.sort((a, b) => a - b);
+  const at = (p) => cpu[Math.min(cpu.length - 1, Math.floor(cpu.length * p))];
+  console.log(
+    `${label.padEnd(28)} CPU per re-analysis median ${at(0.5).toFixed(2).padStart(6)} ms  p95 ${at(0.95).toFixed(2).padStart(6)} ms  ` +
+      `allocated ~${(sampled / sampledEdits / 1024 / 1024).toFixed(2)} MiB  (${cpu.length} edits after ${WARMUP}; ${findings} findings)`,
+  );
+}
+
+console.log(`node ${process.version}; engine from out/, in process; CPU time (user + system) of each keystroke's audit`);
+for (const lines of [300, 3000]) {
+  const dir = workspace(lines);
+  const file = join(dir, "proj", "settings", "production.py");
+  await measure(`${lines.toLocaleString("en")}-line production.py`, dir, file, require("fs").readFileSync(file, "utf8"));
+}
+{
+  const dir = manyModules(1000);
+  await measure("production.py among 1,000", dir, join(dir, "site0", "settings", "production.py"), "from .base import *\nDEBUG = False\n");
+}
