@@ -39,13 +39,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.command = { title: "Audit", command: "djangoSettingsHygiene.auditProductionSettings" };
   context.subscriptions.push(status);
 
-  await client.start();
+  // Registered before start: the server sends its status only when it changes, so the first one must not be missed.
   client.onNotification(STATUS_NOTIFICATION, (p: StatusPayload) => {
     const envs = p.roots.flatMap((r) => r.environments);
     const version = p.roots[0]?.djangoVersion ?? "?";
     status.text = `Django ${version} · ${envs.length} environment${envs.length === 1 ? "" : "s"}`;
     status.detail = envs.map((e) => `${e.kind}: ${e.name}`).join(", ");
   });
+  await client.start();
 
   const audit = async (): Promise<AuditReportData[]> => (await client!.sendRequest(AUDIT_REQUEST)) as AuditReportData[];
   context.subscriptions.push(

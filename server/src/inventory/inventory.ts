@@ -115,8 +115,15 @@ function compute(audit: Audit, options: InventoryOptions): Inventory {
   const byVariable = new Map<string, DocEntry[]>();
   for (const d of docs.entries) byVariable.set(d.variable, [...(byVariable.get(d.variable) ?? []), d]);
 
+  // Grouped once: each environment scanning every finding was quadratic (1,000 environments × 2,500 findings).
+  const findingsByEnv = new Map<string, Finding[]>();
+  for (const f of audit.findings) {
+    const list = findingsByEnv.get(f.environment);
+    if (list) list.push(f);
+    else findingsByEnv.set(f.environment, [f]);
+  }
   const environments: EnvironmentInventory[] = perEnv.map(({ env, sites, local }) => {
-    const trips = tripsOf(audit, env);
+    const trips = tripsOf(findingsByEnv.get(env.name) ?? [], env);
     // Reads the current values depend on: production's `env.bool("X", default=True)` decides, not base's overridden one.
     const effective = new Set([...env.result.namespace.values()].flatMap((b) => envReadsOf(b.value)));
     const groups = new Map<string, ReadSite[]>();
@@ -242,15 +249,15 @@ function readsAt(v: Value, loc: Loc, enclosing: EnvRead[] = [], depth = 0): EnvR
 }
 
 /**
- * Which defaulted reads each finding of the environment rests on. Every variable is unset in the analysis, so a finding
+ * Which defaulted reads each of the environment's findings rests on. Every variable is unset in the analysis, so a finding
  * holds because of the defaults its value was computed from. When the finding points at part of the value (one
  * DATABASES entry) only that part's reads count; when it points at a read (or its default), that read; when it points
  * elsewhere (the setting's name for a long value), every defaulted read of the setting.
  */
-function tripsOf(audit: Audit, env: Environment): Map<EnvRead, Finding[]> {
+function tripsOf(findings: readonly Finding[], env: Environment): Map<EnvRead, Finding[]> {
   const out = new Map<EnvRead, Finding[]>();
-  for (const f of audit.findings) {
-    if (f.environment !== env.name || !f.setting || (INVENTORY_RULE_IDS as readonly string[]).includes(f.rule)) continue;
+  for (const f of findings) {
+    if (!f.setting || (INVENTORY_RULE_IDS as readonly string[]).includes(f.rule)) continue;
     const value = env.get(f.setting).value;
     const all = envReadsOf(value);
     const reads = readsAt(value, f.location) ?? (all.some((r) => overlaps(r.loc, f.location)) ? all.filter((r) => overlaps(r.loc, f.location)) : all);

@@ -102,6 +102,8 @@ export class WorkspaceState {
   }
 
   private immediate: NodeJS.Immediate | undefined;
+  /** The status last sent, as JSON. */
+  private lastStatus = "";
   /** How long the last analysis of every root took: the default debounce follows it. */
   private lastAnalysisMs = Number.POSITIVE_INFINITY;
 
@@ -125,7 +127,13 @@ export class WorkspaceState {
       this.lastAnalysisMs = performance.now() - started;
       this.publish();
       this.connection.console.log(`analysed ${this.roots.length} root(s) in ${this.lastAnalysisMs.toFixed(1)} ms`);
-      void this.connection.sendNotification(STATUS_NOTIFICATION, this.status());
+      // Sent when it changed: with a thousand environments it is 50 KB of JSON, and a keystroke rarely changes it.
+      const status = this.status();
+      const json = JSON.stringify(status);
+      if (json !== this.lastStatus) {
+        this.lastStatus = json;
+        void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+      }
     })();
     await this.running;
     this.running = undefined;

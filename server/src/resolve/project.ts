@@ -46,8 +46,8 @@ export interface ProjectCache {
    * file that appears can change which import succeeds.
    */
   runs?: Map<string, { result: ModuleResult; loads: Map<string, LoadResult> }>;
-  /** Each module's dotted name and path relative to the root, which hang on the walk only: dropped with `discovery`. */
-  names?: Map<string, { name: string; rel: string }>;
+  /** Each module's dotted name, path relative to the root, stem and kind by name, which hang on the walk only: dropped with `discovery`. */
+  names?: Map<string, ModuleNames>;
   /** The environment made of each reused run, so that what is remembered per environment (the secrets scan) is reused too. */
   environments?: WeakMap<ModuleResult, Environment>;
 }
@@ -97,7 +97,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   const results = new Map<string, ModuleResult>();
   for (const f of found.candidates) {
     const prev = previous?.get(f);
-    const reused = prev && [...prev.loads].every(([file, loaded]) => loader.load(file) === loaded) ? prev : undefined;
+    const reused = prev && sameLoads(prev.loads, loader) ? prev : undefined;
     const run = reused ?? { result: interp.run(f), loads: new Map<string, LoadResult>() };
     if (!reused) for (const file of run.result.files) run.loads.set(file, loader.load(file));
     runs.set(f, run);
@@ -108,7 +108,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   for (const [file, r] of results) for (const f of r.files) if (f !== file) fedOthers.add(f);
   const fragments = new Set([...results.values()].flatMap((r) => r.fragments));
 
-  const names = (walked ? undefined : cache?.names) ?? new Map<string, { name: string; rel: string }>();
+  const names = (walked ? undefined : cache?.names) ?? new Map<string, ModuleNames>();
   if (cache) cache.names = names;
   const environments: Environment[] = [];
   const modules: string[] = [];
@@ -121,12 +121,13 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     }
     if (loaded.model.statements.length === 0 && loaded.model.syntaxErrors.length === 0) continue;
     let named = names.get(file);
-    if (!named) names.set(file, (named = { name: dottedName(file, importRoots), rel: toPosix(path.relative(absRoot, file)) }));
-    const { name, rel } = named;
-    const stem = path.basename(file, ".py");
+    if (!named) {
+      const stem = path.basename(file, ".py");
+      names.set(file, (named = { name: dottedName(file, importRoots), rel: toPosix(path.relative(absRoot, file)), stem, byName: classifyByName(file) }));
+    }
+    const { name, rel, stem, byName } = named;
     const configured = options.environmentKinds?.[name] ?? options.environmentKinds?.[rel] ?? options.environmentKinds?.[stem];
     const hint = hints.get(file);
-    const byName = classifyByName(file);
     let kind: EnvKind | undefined;
     let kindSource = "";
     if (configured) [kind, kindSource] = [configured, "configuration"];
@@ -151,6 +152,20 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   }
   environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { root: absRoot, django, environments, modules, notes, loader };
+}
+
+/** What a module is called, worked out once per walk: a keystroke among a thousand modules asked again for each. */
+interface ModuleNames {
+  name: string;
+  rel: string;
+  stem: string;
+  byName: EnvKind | undefined;
+}
+
+/** True when every file a run loaded loads to the same result now. */
+function sameLoads(loads: ReadonlyMap<string, LoadResult>, loader: ModuleLoader): boolean {
+  for (const [file, loaded] of loads) if (loader.load(file) !== loaded) return false;
+  return true;
 }
 
 function sameVersion(a: DjangoVersion, b: DjangoVersion): boolean {
