@@ -57,3 +57,29 @@ test("a header block that never ends is dropped once it is too long to be one, a
   assert.equal(out, good);
   assert.match(reports[0], /longer than/);
 });
+
+test("a large message in many chunks passes unchanged, joined once rather than on every chunk", async () => {
+  const body = JSON.stringify({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { text: "# é\n".repeat(500_000) } });
+  const message = Buffer.from(frame(body) + frame('{"jsonrpc":"2.0","method":"next"}'), "utf8");
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < message.length; at += 65_536) chunks.push(message.subarray(at, at + 65_536));
+  // Bytes copied by Buffer.concat while the guard runs: linear in the message, not in message × chunks.
+  const concat = Buffer.concat;
+  let copied = 0;
+  Buffer.concat = (list: readonly Uint8Array[], totalLength?: number) => {
+    const out = concat(list, totalLength);
+    copied += out.length;
+    return out;
+  };
+  let result: Awaited<ReturnType<typeof through>>;
+  try {
+    result = await through(chunks);
+  } finally {
+    Buffer.concat = concat;
+  }
+  copied -= message.length; // through() joins what came out once itself
+  assert.equal(result.out, message.toString("utf8"));
+  assert.deepEqual(result.reports, []);
+  assert.ok(chunks.length > 30, `${chunks.length} chunks`);
+  assert.ok(copied <= 2 * message.length, `the guard copied ${copied} bytes for a ${message.length}-byte message`);
+});

@@ -80,3 +80,24 @@ test("split-settings include(): fragments extend the including module's lists, a
   assert.equal(repr(env, "N"), "['n', 'o', 'e', 'z']");
   assert.equal(env.get("N").binding?.writes.length, 4);
 });
+
+test("a fragment cut short by a failed import: what it ran is kept, and lists it handed to a call stay as they were", async () => {
+  const { env } = await environment(
+    {
+      "manage.py": 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")\n',
+      "proj/__init__.py": "",
+      "proj/settings/__init__.py":
+        'from split_settings.tools import include\nMIDDLEWARE = ["a"]\nMIDDLEWARE += ["b"]\ntry:\n    include("components/local.py")\nexcept ImportError:\n    pass\nMIDDLEWARE += ["z"]\n',
+      "proj/settings/components/local.py":
+        'import socket, sentry_sdk\nif socket.gethostname() == "web-1":\n    MIDDLEWARE += ["debug"]\nFROM_FRAGMENT = 1\nsentry_sdk.init(middleware=MIDDLEWARE)\nfrom .secrets_local import *\nAFTER_FAILURE = 1\n',
+    },
+    "proj.settings",
+  );
+  const call = env.calls.find((c) => c.callee === "sentry_sdk.init");
+  assert.ok(call);
+  const mw = call.kwargs.middleware;
+  assert.deepEqual(mw.k === "unknown" ? (mw.alternatives ?? []).map((a) => pyRepr(a)) : [pyRepr(mw)], ["['a', 'b', 'debug']", "['a', 'b']"]);
+  // The fragment ran up to the failed import, after its undecidable if: those names are set, the later ones not.
+  assert.equal(repr(env, "FROM_FRAGMENT"), "1");
+  assert.equal(env.has("AFTER_FAILURE"), false);
+});

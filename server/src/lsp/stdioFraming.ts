@@ -19,6 +19,12 @@ const RESYNC_TAIL = 40;
 
 export class FramingGuard extends Transform {
   private pending: Buffer = Buffer.alloc(0);
+  /**
+   * Chunks of a body whose length is known but that has not fully arrived, joined once it has: joining on every chunk
+   * copied a 20 MB didOpen ~300 times over (12 s before the document's first diagnostics).
+   */
+  private waiting: Buffer[] = [];
+  private waitingBytes = 0;
   private bodyLength = -1;
   private headerLength = 0;
   private resyncing = false;
@@ -28,7 +34,16 @@ export class FramingGuard extends Transform {
   }
 
   override _transform(chunk: Buffer | string, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.pending = this.pending.length ? Buffer.concat([this.pending, Buffer.from(chunk)]) : Buffer.from(chunk);
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    if (this.bodyLength >= 0 && this.pending.length + this.waitingBytes + bytes.length < this.headerLength + this.bodyLength) {
+      this.waiting.push(bytes);
+      this.waitingBytes += bytes.length;
+      done();
+      return;
+    }
+    this.pending = this.pending.length || this.waiting.length ? Buffer.concat([this.pending, ...this.waiting, bytes]) : bytes;
+    this.waiting = [];
+    this.waitingBytes = 0;
     try {
       this.drain();
       done();

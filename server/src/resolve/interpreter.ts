@@ -402,6 +402,9 @@ export class Interpreter {
     } catch (e) {
       if (!(e instanceof ImportFailure)) throw e;
       failed = e;
+      // The body stopped part-way, perhaps inside a fork whose values are now held by calls or env reads: nothing it
+      // made may be extended in place any more.
+      f.owner = {};
     } finally {
       f.tryDepth--;
     }
@@ -469,9 +472,13 @@ export class Interpreter {
         if (!f.files.includes(file)) f.files.push(file);
         const inner: Frame = { ...f, file, stack: [...f.stack, file], ctx: undefined };
         this.noteSyntaxErrors(loaded.model, inner);
-        this.block(loaded.model.statements, inner);
-        f.ns = inner.ns;
-        f.owner = inner.owner;
+        try {
+          this.block(loaded.model.statements, inner);
+        } finally {
+          // Also when an import fails part-way (inside the caller's try): Python keeps what the fragment had run.
+          f.ns = inner.ns;
+          f.owner = inner.owner;
+        }
       }
     }
   }
