@@ -2,13 +2,15 @@
 // Needs `npm run build` (it loads the compiled engine from out/). The server benchmark (lsp-latency.mjs) measures what an
 // editor waits for; this one measures the engine alone, with the caches the server keeps, in CPU time rather than wall
 // time, which makes A/B comparisons of engine changes far less sensitive to a shared host's neighbours.
+import { readFileSync } from "fs";
 import { Session } from "inspector";
 import { createRequire } from "module";
-import { join } from "path";
+import { dirname, join } from "path";
+import { fileURLToPath } from "url";
 import { manyModules, workspace } from "./generated.mjs";
 
 const require = createRequire(import.meta.url);
-const repo = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { Engine } = require(join(repo, "out", "server", "src", "engine.js"));
 const { ModuleLoader } = require(join(repo, "out", "server", "src", "resolve", "moduleLoader.js"));
 const EDITS = Number(process.env.BENCH_EDITS ?? 400);
@@ -24,10 +26,9 @@ async function measure(label, root, file, text) {
   const overlay = new Map([[file, text]]);
   const engine = await Engine.create();
   const loader = new ModuleLoader(engine.parser, root, { get: (f) => overlay.get(f) });
-  // What the language server keeps between keystrokes (lsp/workspace.ts auditRoot).
-  const options = (inventory) => ({ inventory, keepDiskReads: !inventory, loader, cache: { entryDefaults: new Map() }, memo: new WeakMap() });
-  const kept = options(true);
-  engine.audit(root, kept);
+  // What the language server keeps between keystrokes (lsp/workspace.ts auditRoot); the first audit is the open.
+  const kept = { loader, cache: { entryDefaults: new Map() }, memo: new WeakMap() };
+  engine.audit(root, { ...kept, inventory: true });
   const keystroke = { ...kept, inventory: false, keepDiskReads: true };
   const cpu = [];
   let findings = 0;
@@ -67,7 +68,7 @@ console.log(`node ${process.version}; engine from out/, in process; CPU time (us
 for (const lines of [300, 3000]) {
   const dir = workspace(lines);
   const file = join(dir, "proj", "settings", "production.py");
-  await measure(`${lines.toLocaleString("en")}-line production.py`, dir, file, require("fs").readFileSync(file, "utf8"));
+  await measure(`${lines.toLocaleString("en")}-line production.py`, dir, file, readFileSync(file, "utf8"));
 }
 {
   const dir = manyModules(1000);

@@ -205,6 +205,8 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     }
   };
 
+  // The same chain walk as for the reads above, in place for the same reason (a helper taking a callback made a
+  // closure per setting).
   env.settings.forEach((b, name) => {
     for (let x: Binding | undefined = b, n = 0; x && n < MAX_CHAIN; x = x.overrides, n++) visit(x.value, [name], NO_NAMES, 0);
   });
@@ -252,7 +254,6 @@ function sameSegs(a: readonly PathSeg[], b: readonly PathSeg[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
-
 
 /**
  * Which of two readings of the same place wins: the higher-priority rule, then the shorter path (the literal itself
