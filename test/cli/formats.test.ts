@@ -10,6 +10,7 @@ import { formatGithub } from "../../server/src/cli/formatGithub";
 import { formatSarif } from "../../server/src/cli/formatSarif";
 import { toJsonReport } from "../../server/src/report/jsonReport";
 import { Engine } from "../../server/src/engine";
+import { Session } from "../../server/src/session/session";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 
@@ -24,7 +25,8 @@ function project(files: Record<string, string>): string {
 
 async function report(dir: string) {
   const engine = await Engine.create();
-  return toJsonReport([{ audit: engine.audit(dir, { djangoVersion: "4.2" }), base: dir }]);
+  const a = new Session(engine, dir, { overrides: { djangoVersion: "4.2" } }).audit();
+  return toJsonReport([{ project: a.project, problems: a.problems, base: dir }]);
 }
 
 const BASE = 'DEBUG = True\nX_FRAME_OPTIONS = "SAMEORIGIN"\nMIDDLEWARE = ["django.middleware.security.SecurityMiddleware", "django.middleware.clickjacking.XFrameOptionsMiddleware"]\n';
@@ -54,7 +56,7 @@ test("SARIF output validates against the SARIF 2.1.0 schema and carries rules, h
   assert.equal(debug.level, "warning");
   assert.equal(debug.locations[0].physicalLocation.artifactLocation.uri, "proj/settings/base.py");
   assert.equal(debug.locations[0].physicalLocation.region.startLine, 1);
-  assert.match(debug.partialFingerprints["djangoSettingsHygiene/v1"], /^[0-9a-f]{32}$/);
+  assert.match(debug.partialFingerprints["djangoSettingsHygiene/v2"], /^[0-9a-f]{32}$/);
 });
 
 test("GitHub annotations: one workflow command per finding, with escaped properties and message", async () => {
@@ -63,12 +65,12 @@ test("GitHub annotations: one workflow command per finding, with escaped propert
   const line = out.split("\n").find((l) => l.includes("debug-enabled"))!;
   assert.match(line, /^::warning file=proj\/settings\/base\.py,line=1,col=9,endLine=1,endColumn=13,title=debug-enabled \(security\.W018\)::DEBUG is on/);
   const fake = formatGithub({
-    version: 1,
+    version: 2,
     djangoVersion: "4.2",
     djangoVersionSource: "x",
     environments: [],
     notes: [],
-    findings: [{ rule: "r", djangoCheck: null, severity: "error", environment: "e", file: "a,b:c.py", line: 1, column: 1, endLine: 1, endColumn: 2, message: "50% done\nnext", fixable: false, setting: null, related: [], fingerprint: "f" }],
+    findings: [{ rule: "r", djangoCheck: null, severity: "error", environments: ["e"], file: "a,b:c.py", line: 1, column: 1, endLine: 1, endColumn: 2, message: "50% done\nnext", fixable: false, setting: null, related: [], fingerprint: "f" }],
   });
   assert.equal(fake, "::error file=a%2Cb%3Ac.py,line=1,col=1,endLine=1,endColumn=2,title=r::50%25 done%0Anext [e]\n");
 });

@@ -15,7 +15,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { format } from "util";
 import { Engine } from "../engine";
 import { buildAuditReport } from "../report/auditReport";
-import { docsUrl, ruleById } from "../rules/index";
+import { catalogueEntry, docsUrl } from "../rules/catalogue";
 import { codeActions } from "./codeActions";
 import { hover } from "./hover";
 import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, WATCHED_FILES_GLOB, type InitOptions, type ServerSettings } from "./protocol";
@@ -147,7 +147,7 @@ export function startServer(): void {
 
   connection.onExecuteCommand(async (params) => {
     if (params.command === COMMANDS.showRuleDocs) {
-      const rule = ruleById(String(params.arguments?.[0] ?? ""));
+      const rule = catalogueEntry(String(params.arguments?.[0] ?? ""));
       if (rule) await connection.window.showDocument({ uri: docsUrl(rule), external: true });
       return null;
     }

@@ -1,37 +1,26 @@
-// The server's state: workspace roots, open documents, one module cache per root, debounced re-analysis and publishing.
+// The server's state: workspace roots, open documents, one engine Session per root, debounced re-analysis and publishing.
 import * as fs from "fs";
 import { createHash } from "crypto";
 import * as path from "path";
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { Engine, type Audit } from "../engine";
-import { dotenvSecretTracked } from "../rules/secrets/dotenvSecretTracked";
+import type { Engine } from "../engine";
 import type { EnvKind } from "../resolve/classify";
-import { ModuleLoader } from "../resolve/moduleLoader";
-import type { ProjectCache } from "../resolve/project";
-import type { Finding, Severity } from "../rules/types";
+import type { Severity } from "../rules/types";
 import type { Note } from "../resolve/namespace";
-import type { FindingsMemo } from "../rules/run";
 import { formatVersion } from "../resolve/djangoVersion";
-import { toDiagnostics } from "./diagnostics";
+import { Session, type SessionAudit, type SessionOverrides } from "../session/session";
+import type { Problem } from "../session/problems";
+import { diagnosticFiles, toDiagnostics } from "./diagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
 import { fileOf, uriOf } from "./uris";
-import { INVENTORY_RULES } from "../inventory/findings";
-import { ConfigError, EMPTY_CONFIG, loadProjectConfig, type ProjectConfig } from "../config/projectConfig";
-import { RULES } from "../rules/index";
-
-const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.id));
-/** Findings in files other than settings modules: what an analysis without the inventory (engine.ts) leaves out. */
-const PROJECT_FILE_RULE_IDS: ReadonlySet<string> = new Set([...INVENTORY_IDS, dotenvSecretTracked.id]);
 
 export class WorkspaceState {
   roots: string[] = [];
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
-  readonly audits = new Map<string, Audit>();
-  private readonly loaders = new Map<string, ModuleLoader>();
-  private readonly caches = new Map<string, ProjectCache>();
-  private readonly configs = new Map<string, ProjectConfig>();
-  private readonly memos = new Map<string, FindingsMemo>();
+  readonly audits = new Map<string, SessionAudit>();
+  /** One per root: its caches, configuration and policy, the same as the CLI's for that folder. */
+  private readonly sessions = new Map<string, Session>();
   /** What was last sent per URI, to skip rebuilding and re-sending an unchanged list. */
   private published = new Map<string, Published>();
   private timer: NodeJS.Timeout | undefined;
@@ -77,7 +66,7 @@ export class WorkspaceState {
   /** Files were created, deleted or renamed: walk the workspace again on the next analysis. */
   filesChanged(): void {
     this.inventoryDue = true;
-    for (const c of this.caches.values()) c.discovery = undefined;
+    for (const s of this.sessions.values()) s.filesChanged();
   }
 
   /**
@@ -146,74 +135,58 @@ export class WorkspaceState {
    */
   inventoryDue = true;
 
-  private auditRoot(root: string, withInventory: boolean): Audit {
-    let loader = this.loaders.get(root);
-    if (!loader) {
-      loader = new ModuleLoader(this.engine.parser, root, this.overlay);
-      this.loaders.set(root, loader);
+  private auditRoot(root: string, withInventory: boolean): SessionAudit {
+    let session = this.sessions.get(root);
+    if (!session) {
+      session = new Session(this.engine, root, { overlay: this.overlay, keepTrees: true });
+      this.sessions.set(root, session);
     }
-    let cache = this.caches.get(root);
-    if (!cache) {
-      cache = { entryDefaults: new Map() };
-      this.caches.set(root, cache);
+    // pyproject.toml's section is shared with the CLI through the session; the editor's settings win where both say
+    // something. The section, lock files and entry points are read again with the other project files (open, save, file
+    // events), not on every keystroke.
+    const overrides = this.overrides();
+    const key = JSON.stringify(overrides);
+    if (this.overridesKey.get(root) !== key) {
+      session.setOverrides(overrides);
+      this.overridesKey.set(root, key);
     }
-    // pyproject.toml's [tool.django-settings-hygiene] is shared with the CLI; editor settings win where both say something.
-    // It is read again with the other project files (open, save, file events), not on every keystroke.
-    let config = withInventory ? undefined : this.configs.get(root);
-    if (!config) {
-      config = EMPTY_CONFIG;
-      try {
-        config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_IDS, "unused-waiver"]);
-      } catch (e) {
-        if (e instanceof ConfigError) this.connection.console.warn(e.message);
-        else throw e;
-      }
-      this.configs.set(root, config);
-      this.memos.set(root, new WeakMap());
-      // Lock files and entry points are project files too: the Django version and the DJANGO_SETTINGS_MODULE hints.
-      cache.django = undefined;
-      cache.hints = undefined;
-    }
-    const audit = this.engine.audit(root, {
-      inventory: withInventory,
-      // Between keystrokes only the editor's copies change; every other event (open, save, file watch) re-reads all.
-      keepDiskReads: !withInventory,
-      loader,
-      cache,
-      djangoVersion: this.settings.djangoVersion || config.djangoVersion,
-      environmentKinds: { ...config.environments, ...(this.settings.environments as Record<string, EnvKind>) },
-      extraSettingsFiles: [...config.extraSettings, ...this.settings.extraSettingsFiles].map((f) => path.resolve(root, f)),
-      disabled: [...config.disabledRules, ...this.settings.disabledRules],
-      memo: this.memos.get(root),
-      severities: { ...config.severities, ...(this.settings.severities as Record<string, Severity>) },
-    });
-    if (!withInventory) {
-      const previous = this.audits.get(root)?.findings.filter((f) => PROJECT_FILE_RULE_IDS.has(f.rule)) ?? [];
-      audit.findings.push(...previous);
-    }
+    if (withInventory) session.projectFilesChanged();
+    const audit = session.audit({ inventory: withInventory, keepDiskReads: !withInventory });
+    if (session.configError) this.connection.console.warn(session.configError.message);
     return audit;
   }
 
+  /** The editor's settings as session overrides (empty ones say nothing, so pyproject.toml's apply). */
+  private overrides(): SessionOverrides {
+    const s = this.settings;
+    return {
+      djangoVersion: s.djangoVersion || undefined,
+      environments: s.environments as Record<string, EnvKind>,
+      disabledRules: s.disabledRules,
+      severities: s.severities as Record<string, Severity>,
+      extraSettingsFiles: s.extraSettingsFiles,
+    };
+  }
+
+  private readonly overridesKey = new Map<string, string>();
+
   private publish(): void {
-    // Each audit's findings and notes, grouped by the file whose diagnostics they make: a finding shows at its own
-    // place and, when inherited, at the environment's import too (see toDiagnostics, which merges environments within
-    // one audit, so groups stay per audit).
-    const groups = new Map<string, Array<{ findings: Finding[]; notes: Note[] }>>();
+    // Each audit's problems and notes, by the file whose diagnostics they make: a problem where it is written, and in
+    // each environment module that inherits it (as part of that module's one summary diagnostic).
+    const groups = new Map<string, Array<{ file: string; problems: Problem[]; notes: Note[]; environments: string[] }>>();
     for (const audit of this.audits.values()) {
-      const mine = new Map<string, { findings: Finding[]; notes: Note[] }>();
-      const slot = (file: string) => {
-        const uri = uriOf(file);
-        let g = mine.get(uri);
-        if (!g) mine.set(uri, (g = { findings: [], notes: [] }));
-        return g;
-      };
-      for (const f of audit.findings) {
-        slot(f.location.file).findings.push(f);
-        if (f.anchor && f.anchor.file !== f.location.file) slot(f.anchor.file).findings.push(f);
+      const environments = audit.project.environments.map((e) => e.name);
+      const byFile = diagnosticFiles(audit.problems);
+      const notesByFile = new Map<string, Note[]>();
+      for (const n of [...audit.project.notes, ...audit.project.environments.flatMap((e) => e.notes)]) {
+        if (!n.range) continue;
+        notesByFile.set(n.file, [...(notesByFile.get(n.file) ?? []), n]);
       }
-      for (const n of audit.project.notes) if (n.range) slot(n.file).notes.push(n);
-      for (const e of audit.project.environments) for (const n of e.notes) if (n.range) slot(n.file).notes.push(n);
-      for (const [uri, g] of mine) groups.set(uri, [...(groups.get(uri) ?? []), g]);
+      for (const file of new Set([...byFile.keys(), ...notesByFile.keys()])) {
+        const uri = uriOf(file);
+        const g = { file, problems: byFile.get(file) ?? [], notes: notesByFile.get(file) ?? [], environments };
+        groups.set(uri, [...(groups.get(uri) ?? []), g]);
+      }
     }
     for (const uri of this.published.keys()) if (!groups.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     // A file whose findings and notes are the very objects of last time (an environment the analysis reused) has the
@@ -221,13 +194,13 @@ export class WorkspaceState {
     // rather than the JSON itself is kept (a thousand lists as text held 5 MB).
     const sent = new Map<string, Published>();
     for (const [uri, list] of groups) {
-      const sources = list.flatMap((g) => [...g.findings, SEPARATOR, ...g.notes, SEPARATOR]);
+      const sources = list.flatMap((g) => [...g.problems.flatMap((p) => p.findings), SEPARATOR, ...g.notes, SEPARATOR, ...g.environments, SEPARATOR]);
       const prev = this.published.get(uri);
       if (prev && sameObjects(prev.sources, sources)) {
         sent.set(uri, prev);
         continue;
       }
-      const diagnostics = list.flatMap((g) => toDiagnostics(g.findings, g.notes).get(uri) ?? []);
+      const diagnostics = list.flatMap((g) => toDiagnostics(g.file, g.problems, g.notes, g.environments));
       const digest = createHash("sha1").update(JSON.stringify(diagnostics)).digest("base64");
       sent.set(uri, { sources, digest });
       if (prev?.digest !== digest) void this.connection.sendDiagnostics({ uri, diagnostics });
@@ -249,7 +222,7 @@ export class WorkspaceState {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     if (this.immediate) clearImmediate(this.immediate);
-    for (const l of this.loaders.values()) l.dispose();
+    for (const s of this.sessions.values()) s.dispose();
   }
 }
 

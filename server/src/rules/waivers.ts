@@ -1,5 +1,5 @@
 // Inline waivers: `# django-settings-hygiene: ignore[rule-id, …]` (or `# dsh: ignore[…]`) on a finding's line suppresses it; useless waivers are reported.
-import { createHash } from "crypto";
+import { findingFingerprint } from "./fingerprint";
 import * as path from "path";
 import type { Comment, Range } from "../parse/model";
 import type { EnvKind } from "../resolve/classify";
@@ -103,10 +103,7 @@ export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], op
         message,
         location: { file: w.file, range: id.range },
         related: [],
-        fingerprint: createHash("sha256")
-          .update([UNUSED_WAIVER, path.relative(options.root, w.file), id.id, text?.slice(w.comment.start, w.comment.end) ?? ""].join("\u0000"))
-          .digest("hex")
-          .slice(0, 32),
+        fingerprint: findingFingerprint([UNUSED_WAIVER, path.relative(options.root, w.file), id.id, text?.slice(w.comment.start, w.comment.end) ?? ""]),
         ...(fix ? { fix } : {}),
       });
     }
@@ -160,13 +157,43 @@ function removalFix(w: Waiver, id: WaiverId, whole: boolean, text: string): Fix 
   return { title: "Remove the unused waiver", safety: "safe", edits: [{ file: w.file, range: rangeOfOffsets(text, start, end), newText: "" }] };
 }
 
-/** The project's waivers in settings modules, applied to the runner's findings (see run.ts). */
-export function applyProjectWaivers(project: Project, findings: Finding[], known: ReadonlySet<string>, active: ReadonlySet<string>, severity?: Severity): Finding[] {
+/** Waivers written in other files' comments (.env files, compose and Kubernetes YAML), with their texts. */
+export interface ExtraWaivers {
+  waivers: Waiver[];
+  texts: Map<string, string>;
+}
+
+/**
+ * Waivers in a file that is not Python: each `#` comment on `lines` (zero-based), so a YAML or Procfile line that
+ * documents a variable can waive the finding on it. A `#` inside a quoted value is taken as a comment too: harmless,
+ * since only the waiver syntax itself counts.
+ */
+export function lineWaivers(file: string, text: string, lines: Iterable<number>): Waiver[] {
+  const out: Waiver[] = [];
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  for (const line of new Set(lines)) {
+    if (line >= starts.length) continue;
+    const start = starts[line];
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+    const hash = text.indexOf("#", start);
+    if (hash < 0 || hash >= end) continue;
+    out.push(...parseWaivers(file, text, { text: text.slice(hash, end).replace(/\r$/, ""), startOffset: hash, line }));
+  }
+  return out;
+}
+
+/**
+ * The one waiver pass: the project's waivers in settings modules, and `extra` ones from other files, applied to every
+ * finding of the audit (rule findings and the project-wide checks' alike), so a waiver anywhere may name any rule and
+ * an unused one is reported once.
+ */
+export function applyProjectWaivers(project: Project, findings: Finding[], known: ReadonlySet<string>, active: ReadonlySet<string>, severity?: Severity, extra?: ExtraWaivers): Finding[] {
   const files = new Set<string>();
   for (const env of project.environments) for (const f of env.files) files.add(f);
   for (const f of project.modules) files.add(f);
-  const texts = new Map<string, string>();
-  const waivers: Waiver[] = [];
+  const texts = new Map<string, string>(extra?.texts ?? []);
+  const waivers: Waiver[] = [...(extra?.waivers ?? [])];
   for (const file of [...files].sort()) {
     const r = project.loader.load(file);
     if (!r.ok) continue;
