@@ -45,5 +45,5 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   disabledRules: [],
   severities: {},
   extraSettingsFiles: [],
-  debounceMs: 150,
+  debounceMs: 0,
 };

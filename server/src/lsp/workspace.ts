@@ -70,11 +70,12 @@ export class WorkspaceState {
   }
 
   /**
-   * Queues an analysis. Without an explicit delay it waits twice as long as the last analysis took, at most the
-   * configured debounce: when one takes 2 ms, waiting 150 ms for more keystrokes saves nothing and only delays the
-   * squiggle; on a workspace where it takes 100 ms, the debounce keeps typing from queueing analyses.
+   * Queues an analysis. By default an edit is analysed at once (the leading edge): an analysis runs synchronously, so
+   * the edits that arrive while it runs wait in the input stream, are all read when it ends, and make one follow-up
+   * between them; nothing waits longer than the analysis in progress. `debounceMs` (0 by default) adds a fixed wait,
+   * for editors that send a change per character on very large workspaces.
    */
-  schedule(delay = Math.min(this.settings.debounceMs, Math.round(this.lastAnalysisMs * 2))): void {
+  schedule(delay = this.settings.debounceMs): void {
     this.generation++;
     if (this.timer) clearTimeout(this.timer);
     if (this.immediate) clearImmediate(this.immediate);
@@ -91,10 +92,12 @@ export class WorkspaceState {
   }
 
   private immediate: NodeJS.Immediate | undefined;
+  /** Each root's environment names at the last publish, joined. */
+  private publishedEnvironments = new Map<string, string>();
   /** The status last sent, as JSON. */
   private lastStatus = "";
-  /** How long the last analysis of every root took: the default debounce follows it. */
-  private lastAnalysisMs = Number.POSITIVE_INFINITY;
+  /** How long the last analysis of every root took, for the log. */
+  private lastAnalysisMs = 0;
 
   /** Runs one analysis of every root and publishes, unless a newer change arrived meanwhile. */
   async analyze(): Promise<void> {
@@ -174,8 +177,15 @@ export class WorkspaceState {
     // Each audit's problems and notes, by the file whose diagnostics they make: a problem where it is written, and in
     // each environment module that inherits it (as part of that module's one summary diagnostic).
     const groups = new Map<string, Array<{ file: string; problems: Problem[]; notes: Note[]; environments: string[] }>>();
-    for (const audit of this.audits.values()) {
+    // A message names the environments a problem hurts when they are not all of them: a change in the list of
+    // environments can change every diagnostic, so the files' cached diagnostics are trusted only while it holds.
+    const envKeys = new Map<string, string>();
+    let environmentsChanged = false;
+    for (const [root, audit] of this.audits) {
       const environments = audit.project.environments.map((e) => e.name);
+      const envKey = environments.join("\u0000");
+      envKeys.set(root, envKey);
+      if (this.publishedEnvironments.get(root) !== envKey) environmentsChanged = true;
       const byFile = diagnosticFiles(audit.problems);
       const notesByFile = new Map<string, Note[]>();
       for (const n of [...audit.project.notes, ...audit.project.environments.flatMap((e) => e.notes)]) {
@@ -194,8 +204,8 @@ export class WorkspaceState {
     // rather than the JSON itself is kept (a thousand lists as text held 5 MB).
     const sent = new Map<string, Published>();
     for (const [uri, list] of groups) {
-      const sources = list.flatMap((g) => [...g.problems.flatMap((p) => p.findings), SEPARATOR, ...g.notes, SEPARATOR, ...g.environments, SEPARATOR]);
-      const prev = this.published.get(uri);
+      const sources = list.flatMap((g) => [...g.problems.flatMap((p) => p.findings), SEPARATOR, ...g.notes, SEPARATOR]);
+      const prev = environmentsChanged ? undefined : this.published.get(uri);
       if (prev && sameObjects(prev.sources, sources)) {
         sent.set(uri, prev);
         continue;
@@ -203,9 +213,10 @@ export class WorkspaceState {
       const diagnostics = list.flatMap((g) => toDiagnostics(g.file, g.problems, g.notes, g.environments));
       const digest = createHash("sha1").update(JSON.stringify(diagnostics)).digest("base64");
       sent.set(uri, { sources, digest });
-      if (prev?.digest !== digest) void this.connection.sendDiagnostics({ uri, diagnostics });
+      if (this.published.get(uri)?.digest !== digest) void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     this.published = sent;
+    this.publishedEnvironments = envKeys;
   }
 
   status(): StatusPayload {
