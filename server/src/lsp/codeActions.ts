@@ -13,7 +13,7 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Fix, TextEdit } from "../rules/types";
 import type { DiagnosticData } from "./diagnostics";
 import { addMissingVariablesAction } from "./envInventory";
-import { COMMANDS, DIAGNOSTIC_SOURCE } from "./protocol";
+import { COMMANDS, DIAGNOSTIC_SOURCE } from "../protocol/protocol";
 import { fileOf, lspRange, uriOf } from "./uris";
 import type { WorkspaceState } from "./workspace";
 

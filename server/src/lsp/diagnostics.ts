@@ -5,7 +5,7 @@ import { INVENTORY_RULES } from "../inventory/findings";
 import { DOCS_BASE, docsUrl, ruleById } from "../rules/index";
 import type { Finding, Fix } from "../rules/types";
 import type { Note } from "../resolve/namespace";
-import { DIAGNOSTIC_SOURCE } from "./protocol";
+import { DIAGNOSTIC_SOURCE } from "../protocol/protocol";
 import { lspRange, uriOf } from "./uris";
 
 const SEVERITY: Record<Finding["severity"], DiagnosticSeverity> = {

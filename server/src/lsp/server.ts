@@ -14,11 +14,11 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { format } from "util";
 import { Engine } from "../engine";
-import { buildAuditReport } from "../report/auditReport";
+import { auditResponse } from "../report/auditReport";
 import { docsUrl, ruleById } from "../rules/index";
 import { codeActions } from "./codeActions";
 import { hover } from "./hover";
-import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, WATCHED_FILES_GLOB, type InitOptions, type ServerSettings } from "./protocol";
+import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, WATCHED_FILES_GLOB, type InitOptions, type ServerSettings } from "../protocol/protocol";
 import { fileOf } from "./uris";
 import { WorkspaceState } from "./workspace";
 import { FramingGuard } from "./stdioFraming";
@@ -142,7 +142,7 @@ export function startServer(): void {
   connection.onRequest(AUDIT_REQUEST, async () => {
     const s = await ready();
     await s.analyze();
-    return [...s.audits.values()].map(buildAuditReport);
+    return auditResponse(s.audits.values());
   });
 
   connection.onExecuteCommand(async (params) => {
@@ -154,7 +154,7 @@ export function startServer(): void {
     if (params.command === COMMANDS.audit) {
       const s = await ready();
       await s.analyze();
-      return [...s.audits.values()].map(buildAuditReport);
+      return auditResponse(s.audits.values());
     }
     return null;
   });

@@ -14,7 +14,7 @@ import type { Note } from "../resolve/namespace";
 import type { FindingsMemo } from "../rules/run";
 import { formatVersion } from "../resolve/djangoVersion";
 import { toDiagnostics } from "./diagnostics";
-import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
+import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "../protocol/protocol";
 import { fileOf, uriOf } from "./uris";
 import { INVENTORY_RULES } from "../inventory/findings";
 import { ConfigError, EMPTY_CONFIG, loadProjectConfig, type ProjectConfig } from "../config/projectConfig";
