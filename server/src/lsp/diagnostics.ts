@@ -1,6 +1,6 @@
 // Findings → LSP diagnostics per file: one diagnostic per fault and place, environments merged, inherited values echoed at the import.
 import * as path from "path";
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from "vscode-languageserver";
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Location } from "vscode-languageserver";
 import { INVENTORY_RULES } from "../inventory/findings";
 import { DOCS_BASE, docsUrl, ruleById } from "../rules/index";
 import type { Finding, Fix } from "../rules/types";
@@ -20,6 +20,11 @@ export interface DiagnosticData {
   rule: string;
   environments: string[];
   fix?: Fix;
+  /**
+   * Set on an environment module's echo of a problem inherited from another file: where the value is set. A waiver
+   * belongs there, so the echo offers none (one on the import line would silence nothing).
+   */
+  inheritedFrom?: Location;
 }
 
 interface Pending {
@@ -33,7 +38,7 @@ const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.
 
 export function toDiagnostics(findings: Finding[], notes: Note[]): Map<string, Diagnostic[]> {
   const byKey = new Map<string, Pending>();
-  const add = (file: string, f: Finding, range: Finding["location"]["range"], message: string, related: Diagnostic["relatedInformation"]) => {
+  const add = (file: string, f: Finding, range: Finding["location"]["range"], message: string, related: Diagnostic["relatedInformation"], inheritedFrom?: Location) => {
     const uri = uriOf(file);
     const key = `${uri}|${range.startOffset}|${range.endOffset}|${f.rule}|${f.djangoCheck}|${message}`;
     const hit = byKey.get(key);
@@ -45,7 +50,7 @@ export function toDiagnostics(findings: Finding[], notes: Note[]): Map<string, D
     const tags: DiagnosticTag[] = [];
     if (f.rule.includes("deprecated")) tags.push(DiagnosticTag.Deprecated);
     if (f.rule === "unused-waiver" || f.rule === "env-unused") tags.push(DiagnosticTag.Unnecessary);
-    const data: DiagnosticData = { rule: f.rule, environments: [f.environment], fix: f.fix };
+    const data: DiagnosticData = { rule: f.rule, environments: [f.environment], fix: f.fix, ...(inheritedFrom ? { inheritedFrom } : {}) };
     byKey.set(key, {
       uri,
       environments: data.environments,
@@ -68,9 +73,8 @@ export function toDiagnostics(findings: Finding[], notes: Note[]): Map<string, D
     if (f.anchor && f.anchor.file !== f.location.file) {
       // The environment's own module shows the inherited fault too, linked to where it is written.
       const where = `${path.basename(f.location.file)}:${f.location.range.start.line + 1}`;
-      add(f.anchor.file, { ...f, fix: undefined }, f.anchor.range, `${f.message} (inherited from ${where})`, [
-        { location: { uri: uriOf(f.location.file), range: lspRange(f.location.range) }, message: `set here` },
-      ]);
+      const setAt: Location = { uri: uriOf(f.location.file), range: lspRange(f.location.range) };
+      add(f.anchor.file, { ...f, fix: undefined }, f.anchor.range, `${f.message} (inherited from ${where})`, [{ location: setAt, message: `set here` }], setAt);
     }
   }
   const out = new Map<string, Diagnostic[]>();
