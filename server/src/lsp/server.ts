@@ -51,6 +51,8 @@ export function startServer(): void {
       state = new WorkspaceState(connection, documents, engine);
       state.roots = roots;
       state.settings = { ...DEFAULT_SETTINGS, ...init };
+      // Asked per root (scopeUri), so each folder of a multi-root workspace is analysed with its own settings.
+      if (hasConfiguration) state.configurationSource = (items) => connection.workspace.getConfiguration(items);
     });
     return {
       capabilities: {
@@ -90,13 +92,8 @@ export function startServer(): void {
   });
 
   async function refreshSettings(s: WorkspaceState): Promise<void> {
-    if (!hasConfiguration) return;
-    try {
-      const conf = (await connection.workspace.getConfiguration("djangoSettingsHygiene")) as Partial<ServerSettings> | null;
-      s.settings = { ...DEFAULT_SETTINGS, ...s.settings, ...(conf ?? {}) };
-    } catch {
-      /* a client without configuration support keeps the defaults */
-    }
+    // A client without configuration support keeps the defaults (no configurationSource: nothing is asked).
+    await s.refreshSettings();
   }
 
   connection.onDidChangeConfiguration(async () => {

@@ -13,7 +13,7 @@ import type { Finding, Severity } from "../rules/types";
 import type { Note } from "../resolve/namespace";
 import type { FindingsMemo } from "../rules/run";
 import { formatVersion } from "../resolve/djangoVersion";
-import { toDiagnostics } from "./diagnostics";
+import { configErrorDiagnostic, toDiagnostics } from "./diagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "../protocol/protocol";
 import { fileOf, uriOf } from "./uris";
 import { INVENTORY_RULES } from "../inventory/findings";
@@ -24,9 +24,23 @@ const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.
 /** Findings in files other than settings modules: what an analysis without the inventory (engine.ts) leaves out. */
 const PROJECT_FILE_RULE_IDS: ReadonlySet<string> = new Set([...INVENTORY_IDS, dotenvSecretTracked.id]);
 
+/** workspace/configuration: one answer per item, in order (null where the client has nothing). */
+export type ConfigurationSource = (items: Array<{ scopeUri?: string; section: string }>) => Promise<unknown[]>;
+
+const SECTION = "djangoSettingsHygiene";
+
 export class WorkspaceState {
   roots: string[] = [];
+  /** initializationOptions and the client's settings without a scope; debounceMs is read from here only. */
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
+  /** Each root's own settings (workspace/configuration with the root as scopeUri): folders of a multi-root workspace differ. */
+  private readonly folderSettings = new Map<string, ServerSettings>();
+  /** Set when the client answers workspace/configuration; without it every root uses `settings`. */
+  configurationSource: ConfigurationSource | undefined;
+  /** The root's pyproject.toml section error, shown as a diagnostic there and in the status. */
+  private readonly configErrors = new Map<string, { file: string; message: string }>();
+  /** Config-error diagnostics last sent, by URI (message), to clear them when fixed. */
+  private publishedConfigErrors = new Map<string, string>();
   readonly audits = new Map<string, Audit>();
   private readonly loaders = new Map<string, ModuleLoader>();
   private readonly caches = new Map<string, ProjectCache>();
@@ -74,6 +88,40 @@ export class WorkspaceState {
     this.roots.push(dir);
   }
 
+  /** The settings a root is analysed with: its folder's, or the unscoped ones until those arrive. */
+  settingsFor(root: string): ServerSettings {
+    return this.folderSettings.get(root) ?? this.settings;
+  }
+
+  /** Reads the unscoped settings and every root's again (the client said they changed); analyses meanwhile keep the old. */
+  async refreshSettings(): Promise<void> {
+    const roots = [...this.roots];
+    const answers = await this.fetchSettings([undefined, ...roots]);
+    if (!answers) return;
+    this.settings = { ...DEFAULT_SETTINGS, ...this.settings, ...answers[0] };
+    this.folderSettings.clear();
+    roots.forEach((root, i) => this.folderSettings.set(root, { ...this.settings, ...answers[i + 1] }));
+  }
+
+  /** Reads the settings of roots that have none yet (a folder added, a file opened outside every folder). */
+  private async fetchMissingSettings(): Promise<void> {
+    const missing = this.roots.filter((r) => !this.folderSettings.has(r));
+    if (missing.length === 0) return;
+    const answers = await this.fetchSettings(missing);
+    missing.forEach((root, i) => this.folderSettings.set(root, { ...this.settings, ...answers?.[i] }));
+  }
+
+  /** One workspace/configuration request; `undefined` asks for the unscoped settings. Undefined when there is no answer. */
+  private async fetchSettings(roots: Array<string | undefined>): Promise<Array<Partial<ServerSettings>> | undefined> {
+    if (!this.configurationSource) return undefined;
+    try {
+      const answers = await this.configurationSource(roots.map((r) => (r === undefined ? { section: SECTION } : { scopeUri: uriOf(r), section: SECTION })));
+      return roots.map((_, i) => (answers[i] ?? {}) as Partial<ServerSettings>);
+    } catch {
+      return undefined; // a client that cannot answer keeps the defaults
+    }
+  }
+
   /** Files were created, deleted or renamed: walk the workspace again on the next analysis. */
   filesChanged(): void {
     this.inventoryDue = true;
@@ -114,6 +162,7 @@ export class WorkspaceState {
     const withInventory = this.inventoryDue;
     this.inventoryDue = false;
     this.running = (async () => {
+      await this.fetchMissingSettings();
       const started = performance.now();
       for (const root of this.roots) {
         if (gen !== this.generation) return;
@@ -162,11 +211,14 @@ export class WorkspaceState {
     let config = withInventory ? undefined : this.configs.get(root);
     if (!config) {
       config = EMPTY_CONFIG;
+      this.configErrors.delete(root);
       try {
         config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_IDS, "unused-waiver"]);
       } catch (e) {
-        if (e instanceof ConfigError) this.connection.console.warn(e.message);
-        else throw e;
+        if (!(e instanceof ConfigError)) throw e;
+        // Analysed without the section, as before, but not silently: a diagnostic on pyproject.toml and the status say so.
+        this.connection.console.warn(e.message);
+        this.configErrors.set(root, { file: path.join(root, "pyproject.toml"), message: e.message });
       }
       this.configs.set(root, config);
       this.memos.set(root, new WeakMap());
@@ -174,18 +226,19 @@ export class WorkspaceState {
       cache.django = undefined;
       cache.hints = undefined;
     }
+    const settings = this.settingsFor(root);
     const audit = this.engine.audit(root, {
       inventory: withInventory,
       // Between keystrokes only the editor's copies change; every other event (open, save, file watch) re-reads all.
       keepDiskReads: !withInventory,
       loader,
       cache,
-      djangoVersion: this.settings.djangoVersion || config.djangoVersion,
-      environmentKinds: { ...config.environments, ...(this.settings.environments as Record<string, EnvKind>) },
-      extraSettingsFiles: [...config.extraSettings, ...this.settings.extraSettingsFiles].map((f) => path.resolve(root, f)),
-      disabled: [...config.disabledRules, ...this.settings.disabledRules],
+      djangoVersion: settings.djangoVersion || config.djangoVersion,
+      environmentKinds: { ...config.environments, ...(settings.environments as Record<string, EnvKind>) },
+      extraSettingsFiles: [...config.extraSettings, ...settings.extraSettingsFiles].map((f) => path.resolve(root, f)),
+      disabled: [...config.disabledRules, ...settings.disabledRules],
       memo: this.memos.get(root),
-      severities: { ...config.severities, ...(this.settings.severities as Record<string, Severity>) },
+      severities: { ...config.severities, ...(settings.severities as Record<string, Severity>) },
     });
     if (!withInventory) {
       const previous = this.audits.get(root)?.findings.filter((f) => PROJECT_FILE_RULE_IDS.has(f.rule)) ?? [];
@@ -233,6 +286,19 @@ export class WorkspaceState {
       if (prev?.digest !== digest) void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     this.published = sent;
+    this.publishConfigErrors();
+  }
+
+  private publishConfigErrors(): void {
+    const now = new Map<string, string>();
+    for (const [root, err] of this.configErrors) if (this.roots.includes(root)) now.set(uriOf(err.file), err.message);
+    for (const uri of this.publishedConfigErrors.keys()) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, message] of now) {
+      if (this.publishedConfigErrors.get(uri) === message) continue;
+      const file = fileOf(uri)!;
+      void this.connection.sendDiagnostics({ uri, diagnostics: [configErrorDiagnostic(readText(file), message)] });
+    }
+    this.publishedConfigErrors = now;
   }
 
   status(): StatusPayload {
@@ -242,6 +308,7 @@ export class WorkspaceState {
         djangoVersion: formatVersion(a.project.django.version),
         djangoVersionSource: a.project.django.source,
         environments: a.project.environments.map((e) => ({ name: e.name, kind: e.kind })),
+        ...(this.configErrors.has(root) ? { configError: this.configErrors.get(root) } : {}),
       })),
     };
   }
@@ -266,4 +333,12 @@ function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }
