@@ -52,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status.detail = view.detail;
     if (view.configError) {
       status.severity = vscode.LanguageStatusSeverity.Error;
-      status.command = { title: "Open pyproject.toml", command: "vscode.open", arguments: [vscode.Uri.file(view.configError.file)], tooltip: view.tooltip };
+      status.command = { title: "Open", command: "vscode.open", arguments: [vscode.Uri.file(view.configError.file)], tooltip: view.tooltip };
     } else {
       status.severity = vscode.LanguageStatusSeverity.Information;
       status.command = { title: "Audit", command: "djangoSettingsHygiene.auditProductionSettings", tooltip: view.tooltip };

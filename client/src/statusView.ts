@@ -1,20 +1,20 @@
-// What the language status item shows for a server status: short enough that its popup stays inside the window.
+// What the language status item shows for a server status. Its popup puts text, detail and the Audit link on one
+// row that starts near the right end of the status bar and is not pulled back into the window (seen in VS Code 1.100):
+// the row must stay short whatever the number of environments, so it holds a count and the version, and the names,
+// production first, go in the link's tooltip.
 import { DISPLAY_KIND_ORDER, type StatusPayload } from "../../server/src/protocol/protocol";
 
 export interface StatusView {
   text: string;
-  /** One short line under the text: the popup grows as wide as this, and its "Audit" link sits to its right. */
   detail: string;
-  /** The full list, for the link's tooltip (tooltips wrap; the popup does not). */
+  /** The environments, production first, one per line, for the link's tooltip (tooltips wrap; the row does not). */
   tooltip: string;
   /** A configuration error to show instead of the environments. */
   configError?: { file: string; message: string };
 }
 
-/** Environment names shown in `detail` before "+N more". */
-const SHOWN = 2;
-/** Characters of `detail` beyond which names give way to the count. */
-const DETAIL_MAX = 60;
+/** Characters of text and detail together: what fits beside the link in the room the popup has (about 500 px). */
+export const ROW_MAX = 45;
 
 export function statusView(p: StatusPayload): StatusView {
   const rank = (kind: string) => {
@@ -22,24 +22,22 @@ export function statusView(p: StatusPayload): StatusView {
     return i < 0 ? DISPLAY_KIND_ORDER.length : i;
   };
   const envs = p.roots.flatMap((r) => r.environments).sort((a, b) => rank(a.kind) - rank(b.kind));
-  const version = p.roots[0]?.djangoVersion ?? "?";
-  const count = `${envs.length} environment${envs.length === 1 ? "" : "s"}`;
+  const version = `Django ${p.roots[0]?.djangoVersion ?? "?"}`;
+  const text = `${envs.length} environment${envs.length === 1 ? "" : "s"}`;
   const configError = p.roots.find((r) => r.configError)?.configError;
-  const tooltip = envs.map((e) => `${e.kind}: ${e.name}`).join("\n");
   if (configError) {
-    return { text: "pyproject.toml: configuration error", detail: clip(configError.message), tooltip: configError.message, configError };
+    const label = "pyproject.toml error";
+    return { text: label, detail: clip(configError.message, ROW_MAX - label.length), tooltip: configError.message, configError };
   }
-  const names: string[] = [];
-  for (const e of envs.slice(0, SHOWN)) {
-    const next = [...names, `${e.kind}: ${e.name}`].join(", ");
-    if (names.length && next.length > DETAIL_MAX) break;
-    names.push(`${e.kind}: ${e.name}`);
-  }
-  const rest = envs.length - names.length;
-  const detail = clip(names.join(", ")) + (rest > 0 ? ` +${rest} more` : "");
-  return { text: `Django ${version} · ${count}`, detail, tooltip };
+  const tooltip = envs.map((e) => `${e.kind}: ${e.name}`).join("\n");
+  // The production module by name when there is one and it fits, else how many there are.
+  const production = envs.filter((e) => e.kind === "production");
+  let detail = version;
+  if (production.length === 1 && text.length + version.length + production[0].name.length + 3 <= ROW_MAX) detail = `${version} · ${production[0].name}`;
+  else if (production.length) detail = `${version} · ${production.length} production`;
+  return { text, detail, tooltip };
 }
 
-function clip(s: string): string {
-  return s.length > DETAIL_MAX ? `${s.slice(0, DETAIL_MAX - 1)}…` : s;
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
