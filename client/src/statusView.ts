@@ -13,8 +13,8 @@ export interface StatusView {
   configError?: { file: string; message: string };
 }
 
-/** Characters of text and detail together: what fits beside the link in the room the popup has (about 500 px). */
-export const ROW_MAX = 45;
+/** Characters of text and detail together: what fits beside the link in the room the popup has (about 500 px; 73 characters cut the link off). */
+export const ROW_MAX = 50;
 
 export function statusView(p: StatusPayload): StatusView {
   const rank = (kind: string) => {
@@ -27,7 +27,9 @@ export function statusView(p: StatusPayload): StatusView {
   const configError = p.roots.find((r) => r.configError)?.configError;
   if (configError) {
     const label = "pyproject.toml error";
-    return { text: label, detail: clip(configError.message, ROW_MAX - label.length), tooltip: configError.message, configError };
+    // The message starts with where (the file, the section): the label says that already.
+    const what = configError.message.replace(/^.*?pyproject\.toml(?: \[[^\]]*\])?:\s*/, "");
+    return { text: label, detail: clip(what, ROW_MAX - label.length), tooltip: configError.message, configError };
   }
   const tooltip = envs.map((e) => `${e.kind}: ${e.name}`).join("\n");
   // The production module by name when there is one and it fits, else how many there are.
