@@ -134,8 +134,9 @@ test("hover shows the effective value per environment", async () => {
   assert.match(text, /base\.py:5/);
 });
 
-test("the audit request returns one report per root with rows and verdicts", async () => {
-  const reports = (await client.connection.sendRequest("djangoSettingsHygiene/audit")) as Array<{
+test("the audit request returns one report per root with rows and verdicts, production first, and its Markdown", async () => {
+  const response = (await client.connection.sendRequest("djangoSettingsHygiene/audit")) as { markdown: string; reports: unknown[] };
+  const reports = response.reports as Array<{
     environments: Array<{ name: string; rows: Array<{ setting: string; verdict: string; value: string }>; variables: Array<{ name: string; required: boolean; settings: string[]; documented: string[] }> }>;
     inventoryMarkdown: string;
   }>;
@@ -149,4 +150,10 @@ test("the audit request returns one report per root with rows and verdicts", asy
   const secretVar = prod.variables.find((v) => v.name === "DJANGO_SECRET_KEY");
   assert.deepEqual(secretVar && { required: secretVar.required, settings: secretVar.settings, documented: secretVar.documented }, { required: false, settings: ["SECRET_KEY"], documented: [] });
   assert.match(reports[0].inventoryMarkdown, /DJANGO_SECRET_KEY/);
+  assert.equal(reports[0].environments[0].name, "proj.settings.production", "production leads the report");
+  // The server renders the Markdown export: one section per environment, the inventory appended.
+  assert.match(response.markdown, /^# Django settings audit/);
+  assert.match(response.markdown, /## proj\.settings\.production \(production\)/);
+  assert.ok(response.markdown.indexOf("## proj.settings.production") < response.markdown.indexOf("## proj.settings.base"));
+  assert.ok(response.markdown.includes(reports[0].inventoryMarkdown));
 });

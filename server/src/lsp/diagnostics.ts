@@ -5,7 +5,7 @@ import type { Fix } from "../rules/types";
 import type { Note } from "../resolve/namespace";
 import type { Loc } from "../resolve/values";
 import { environmentsSuffix, inheritedByEnvironment, shortEnvironmentName, sourceFiles, type Problem } from "../session/problems";
-import { DIAGNOSTIC_SOURCE } from "./protocol";
+import { DIAGNOSTIC_SOURCE } from "../protocol/protocol";
 import { lspRange, uriOf } from "./uris";
 
 const SEVERITY: Record<Problem["severity"], DiagnosticSeverity> = {

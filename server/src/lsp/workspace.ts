@@ -12,15 +12,30 @@ import { formatVersion } from "../resolve/djangoVersion";
 import { Session, type SessionAudit, type SessionOverrides } from "../session/session";
 import type { Problem } from "../session/problems";
 import { diagnosticFiles, toDiagnostics } from "./diagnostics";
-import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
+import { configErrorDiagnostic } from "./configDiagnostics";
+import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "../protocol/protocol";
 import { fileOf, uriOf } from "./uris";
+
+/** workspace/configuration: one answer per item, in order (null where the client has nothing). */
+export type ConfigurationSource = (items: Array<{ scopeUri?: string; section: string }>) => Promise<unknown[]>;
+
+const SECTION = "djangoSettingsHygiene";
 
 export class WorkspaceState {
   roots: string[] = [];
+  /** initializationOptions and the client's settings without a scope; debounceMs is read from here only. */
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
   readonly audits = new Map<string, SessionAudit>();
   /** One per root: its caches, configuration and policy, the same as the CLI's for that folder. */
   private readonly sessions = new Map<string, Session>();
+  /** Each root's own settings (workspace/configuration with the root as scopeUri): folders of a multi-root workspace differ. */
+  private readonly folderSettings = new Map<string, ServerSettings>();
+  /** Set when the client answers workspace/configuration; without it every root uses `settings`. */
+  configurationSource: ConfigurationSource | undefined;
+  /** The root's pyproject.toml section error, shown as a diagnostic there and in the status. */
+  private readonly configErrors = new Map<string, { file: string; message: string }>();
+  /** Config-error diagnostics last sent, by URI (message), to clear them when fixed. */
+  private publishedConfigErrors = new Map<string, string>();
   /** What was last sent per URI, to skip rebuilding and re-sending an unchanged list. */
   private published = new Map<string, Published>();
   private timer: NodeJS.Timeout | undefined;
@@ -61,6 +76,40 @@ export class WorkspaceState {
       dir = up;
     }
     this.roots.push(dir);
+  }
+
+  /** The settings a root is analysed with: its folder's, or the unscoped ones until those arrive. */
+  settingsFor(root: string): ServerSettings {
+    return this.folderSettings.get(root) ?? this.settings;
+  }
+
+  /** Reads the unscoped settings and every root's again (the client said they changed); analyses meanwhile keep the old. */
+  async refreshSettings(): Promise<void> {
+    const roots = [...this.roots];
+    const answers = await this.fetchSettings([undefined, ...roots]);
+    if (!answers) return;
+    this.settings = { ...DEFAULT_SETTINGS, ...this.settings, ...answers[0] };
+    this.folderSettings.clear();
+    roots.forEach((root, i) => this.folderSettings.set(root, { ...this.settings, ...answers[i + 1] }));
+  }
+
+  /** Reads the settings of roots that have none yet (a folder added, a file opened outside every folder). */
+  private async fetchMissingSettings(): Promise<void> {
+    const missing = this.roots.filter((r) => !this.folderSettings.has(r));
+    if (missing.length === 0) return;
+    const answers = await this.fetchSettings(missing);
+    missing.forEach((root, i) => this.folderSettings.set(root, { ...this.settings, ...answers?.[i] }));
+  }
+
+  /** One workspace/configuration request; `undefined` asks for the unscoped settings. Undefined when there is no answer. */
+  private async fetchSettings(roots: Array<string | undefined>): Promise<Array<Partial<ServerSettings>> | undefined> {
+    if (!this.configurationSource) return undefined;
+    try {
+      const answers = await this.configurationSource(roots.map((r) => (r === undefined ? { section: SECTION } : { scopeUri: uriOf(r), section: SECTION })));
+      return roots.map((_, i) => (answers[i] ?? {}) as Partial<ServerSettings>);
+    } catch {
+      return undefined; // a client that cannot answer keeps the defaults
+    }
   }
 
   /** Files were created, deleted or renamed: walk the workspace again on the next analysis. */
@@ -106,6 +155,7 @@ export class WorkspaceState {
     const withInventory = this.inventoryDue;
     this.inventoryDue = false;
     this.running = (async () => {
+      await this.fetchMissingSettings();
       const started = performance.now();
       for (const root of this.roots) {
         if (gen !== this.generation) return;
@@ -144,10 +194,10 @@ export class WorkspaceState {
       session = new Session(this.engine, root, { overlay: this.overlay, keepTrees: true });
       this.sessions.set(root, session);
     }
-    // pyproject.toml's section is shared with the CLI through the session; the editor's settings win where both say
-    // something. The section, lock files and entry points are read again with the other project files (open, save, file
-    // events), not on every keystroke.
-    const overrides = this.overrides();
+    // pyproject.toml's section is shared with the CLI through the session; this folder's editor settings win where
+    // both say something. The section, lock files and entry points are read again with the other project files (open,
+    // save, file events), not on every keystroke.
+    const overrides = this.overrides(root);
     const key = JSON.stringify(overrides);
     if (this.overridesKey.get(root) !== key) {
       session.setOverrides(overrides);
@@ -155,13 +205,18 @@ export class WorkspaceState {
     }
     if (withInventory) session.projectFilesChanged();
     const audit = session.audit({ inventory: withInventory, keepDiskReads: !withInventory });
-    if (session.configError) this.connection.console.warn(session.configError.message);
+    // Analysed without a broken section, as the session does, but not silently: a diagnostic on pyproject.toml and
+    // the status say so.
+    if (session.configError) {
+      this.connection.console.warn(session.configError.message);
+      this.configErrors.set(root, { file: path.join(root, "pyproject.toml"), message: session.configError.message });
+    } else this.configErrors.delete(root);
     return audit;
   }
 
-  /** The editor's settings as session overrides (empty ones say nothing, so pyproject.toml's apply). */
-  private overrides(): SessionOverrides {
-    const s = this.settings;
+  /** A folder's editor settings as session overrides (empty ones say nothing, so pyproject.toml's apply). */
+  private overrides(root: string): SessionOverrides {
+    const s = this.settingsFor(root);
     return {
       djangoVersion: s.djangoVersion || undefined,
       environments: s.environments as Record<string, EnvKind>,
@@ -217,6 +272,19 @@ export class WorkspaceState {
     }
     this.published = sent;
     this.publishedEnvironments = envKeys;
+    this.publishConfigErrors();
+  }
+
+  private publishConfigErrors(): void {
+    const now = new Map<string, string>();
+    for (const [root, err] of this.configErrors) if (this.roots.includes(root)) now.set(uriOf(err.file), err.message);
+    for (const uri of this.publishedConfigErrors.keys()) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, message] of now) {
+      if (this.publishedConfigErrors.get(uri) === message) continue;
+      const file = fileOf(uri)!;
+      void this.connection.sendDiagnostics({ uri, diagnostics: [configErrorDiagnostic(readText(file), message)] });
+    }
+    this.publishedConfigErrors = now;
   }
 
   status(): StatusPayload {
@@ -226,6 +294,7 @@ export class WorkspaceState {
         djangoVersion: formatVersion(a.project.django.version),
         djangoVersionSource: a.project.django.source,
         environments: a.project.environments.map((e) => ({ name: e.name, kind: e.kind })),
+        ...(this.configErrors.has(root) ? { configError: this.configErrors.get(root) } : {}),
       })),
     };
   }
@@ -250,4 +319,12 @@ function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }

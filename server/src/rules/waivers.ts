@@ -1,4 +1,5 @@
-// Inline waivers: `# django-settings-hygiene: ignore[rule-id, …]` (or `# dsh: ignore[…]`) on a finding's line suppresses it; useless waivers are reported.
+// Inline waivers: `# django-settings-hygiene: ignore[rule-id, …]` (or `# dsh: ignore[…]`) on a finding's line suppresses it,
+// `ignore-file[…]` anywhere in a file suppresses the rule throughout that file; useless waivers are reported.
 import { findingFingerprint } from "./fingerprint";
 import * as path from "path";
 import type { Comment, Range } from "../parse/model";
@@ -9,8 +10,11 @@ import type { Finding, Fix, Severity } from "./types";
 
 export const UNUSED_WAIVER = "unused-waiver";
 
-/** The long form is self-explanatory in review; the short one fits beside a long line. Both take a comma-separated list. */
-const WAIVER_RE = /(django-settings-hygiene|dsh)\s*:\s*ignore\[([^\]]*)\]/g;
+/**
+ * The long form is self-explanatory in review; the short one fits beside a long line. Both take a comma-separated list,
+ * after `ignore` (this line) or `ignore-file` (the whole file, as ruff's file-level `# ruff: noqa: F401`).
+ */
+const WAIVER_RE = /(django-settings-hygiene|dsh)\s*:\s*ignore(-file)?\[([^\]]*)\]/g;
 
 export interface WaiverId {
   id: string;
@@ -20,8 +24,10 @@ export interface WaiverId {
 
 export interface Waiver {
   file: string;
-  /** Zero-based line the waiver applies to. */
+  /** Zero-based line of the comment: the line the waiver applies to, unless it waives the whole file. */
   line: number;
+  /** "file" for `ignore-file[…]`: every finding of the named rules located in `file`. */
+  scope: "line" | "file";
   ids: WaiverId[];
   /** Offsets of the whole `name: ignore[...]` text and of the comment holding it, for the fix that removes it. */
   start: number;
@@ -37,13 +43,13 @@ export function parseWaivers(file: string, text: string, comment: { text: string
     const listStart = start + m[0].indexOf("[") + 1;
     const ids: WaiverId[] = [];
     let offset = 0;
-    for (const raw of m[2].split(",")) {
+    for (const raw of m[3].split(",")) {
       const lead = raw.length - raw.trimStart().length;
       const id = raw.trim();
       if (id) ids.push({ id, range: rangeOfOffsets(text, listStart + offset + lead, listStart + offset + lead + id.length) });
       offset += raw.length + 1;
     }
-    out.push({ file, line: comment.line, ids, start, end: start + m[0].length, comment: { start: comment.startOffset, end: comment.startOffset + comment.text.length } });
+    out.push({ file, line: comment.line, scope: m[2] ? "file" : "line", ids, start, end: start + m[0].length, comment: { start: comment.startOffset, end: comment.startOffset + comment.text.length } });
   }
   return out;
 }
@@ -72,7 +78,7 @@ export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], op
     const line = f.location.range.start.line;
     let waived = false;
     for (const w of waivers) {
-      if (w.file !== f.location.file || w.line !== line) continue;
+      if (w.file !== f.location.file || (w.scope === "line" && w.line !== line)) continue;
       for (const id of w.ids) {
         if (id.id === f.rule) {
           used.add(id);
@@ -91,7 +97,7 @@ export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], op
     for (const id of unused) {
       const env = options.environmentOf(w.file);
       const message = options.known.has(id.id)
-        ? `the waiver for ${id.id} suppresses nothing on this line; remove it`
+        ? `the ${w.scope === "file" ? "file-level waiver" : "waiver"} for ${id.id} suppresses nothing ${w.scope === "file" ? "in this file" : "on this line"}; remove it`
         : `the waiver names ${JSON.stringify(id.id)}, which is not a rule; remove it or fix the id`;
       const fix = text === undefined ? undefined : removalFix(w, id, allUnused, text);
       kept.push({

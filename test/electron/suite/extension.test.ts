@@ -1,4 +1,4 @@
-// Extension tests in a real VS Code: activation on the demo workspace, diagnostics on production.py, the audit command.
+// Extension tests in a real VS Code: activation, diagnostics on production.py, quick fixes (none on an inherited echo), the audit, the commands, Restart Server.
 import { strict as assert } from "node:assert";
 import * as vscode from "vscode";
 import { test } from "./harness";
@@ -73,4 +73,28 @@ test("Audit Production Settings opens the report", async () => {
     30_000,
   );
   assert.ok(tab!.input instanceof vscode.TabInputWebview, "the audit tab is not a webview");
+});
+
+test("the contributed commands are registered", async () => {
+  const commands = await vscode.commands.getCommands(true);
+  for (const c of ["auditProductionSettings", "exportAuditMarkdown", "showLog", "restartServer"]) {
+    assert.ok(commands.includes(`djangoSettingsHygiene.${c}`), `djangoSettingsHygiene.${c} is not registered`);
+  }
+});
+
+test("production.py's echo of base.py's SECRET_KEY offers no waiver", async () => {
+  const uri = workspaceUri("mysite/settings/production.py");
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const line = doc.getText().split("\n").findIndex((l) => /^from \.base import \*/.test(l));
+  const echo = await until(() => ours(uri).find((d) => ruleOf(d) === "hardcoded-secret-key" && d.range.start.line === line), (d) => !!d, "the SECRET_KEY echo on production.py's import");
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, echo!.range, vscode.CodeActionKind.QuickFix.value);
+  const titles = (actions ?? []).map((a) => a.title);
+  assert.ok(titles.includes("Show documentation for hardcoded-secret-key"), titles.join(" | "));
+  assert.deepEqual(titles.filter((t) => /^Ignore (hardcoded-secret-key|weak-secret-key) /.test(t)), [], titles.join(" | "));
+});
+
+test("Restart Server brings the diagnostics back", async () => {
+  const uri = workspaceUri("mysite/settings/production.py");
+  await vscode.commands.executeCommand("djangoSettingsHygiene.restartServer");
+  await until(() => ours(uri), (ds) => ds.some((d) => ruleOf(d) === "debug-enabled"), "debug-enabled on production.py after the restart");
 });
