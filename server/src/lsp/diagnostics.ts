@@ -47,13 +47,20 @@ export function diagnosticFiles(problems: readonly Problem[]): Map<string, Probl
 
 /**
  * The diagnostics of `file`: the problems written there, each once with the environments it hurts when they are not
- * all of `allEnvironments`, and for each environment whose module `file` is, one information diagnostic listing what it
+ * all of those that load `file`, and for each environment whose module `file` is, one information diagnostic listing what it
  * inherits from other files.
  */
-export function toDiagnostics(file: string, problems: readonly Problem[], notes: readonly Note[], allEnvironments: readonly string[]): Diagnostic[] {
+export function toDiagnostics(
+  file: string,
+  problems: readonly Problem[],
+  notes: readonly Note[],
+  allEnvironments: readonly string[],
+  /** The environments that load `file`: a problem hurting all of them needs no "(in …)" (default: all). */
+  loading: readonly string[] = allEnvironments,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const here = problems.filter((p) => p.location.file === file);
-  for (const p of here) out.push(problemDiagnostic(p, allEnvironments));
+  for (const p of here) out.push(problemDiagnostic(p, allEnvironments, loading));
   const inherited = inheritedByEnvironment(problems.filter((p) => p.location.file !== file));
   for (const { environment, problems: list } of inherited.values()) {
     const anchors = list.flatMap((p) => p.environments.filter((e) => e.name === environment.name && e.anchor?.file === file).map((e) => e.anchor!));
@@ -82,7 +89,7 @@ export function toDiagnostics(file: string, problems: readonly Problem[], notes:
   return out;
 }
 
-function problemDiagnostic(p: Problem, allEnvironments: readonly string[]): Diagnostic {
+function problemDiagnostic(p: Problem, allEnvironments: readonly string[], loading: readonly string[]): Diagnostic {
   const rule = catalogueEntry(p.rule);
   const tags: DiagnosticTag[] = [];
   if (p.rule.includes("deprecated")) tags.push(DiagnosticTag.Deprecated);
@@ -96,7 +103,7 @@ function problemDiagnostic(p: Problem, allEnvironments: readonly string[]): Diag
     code: p.rule,
     codeDescription: rule ? { href: docsUrl(rule) } : undefined,
     source: p.djangoCheck ? `${DIAGNOSTIC_SOURCE} (${p.djangoCheck})` : DIAGNOSTIC_SOURCE,
-    message: p.message + environmentsSuffix(p, allEnvironments),
+    message: p.message + environmentsSuffix(p, allEnvironments, loading),
     relatedInformation: rel.length ? rel : undefined,
     tags: tags.length ? tags : undefined,
     data,

@@ -231,7 +231,7 @@ export class WorkspaceState {
   private publish(): void {
     // Each audit's problems and notes, by the file whose diagnostics they make: a problem where it is written, and in
     // each environment module that inherits it (as part of that module's one summary diagnostic).
-    const groups = new Map<string, Array<{ file: string; problems: Problem[]; notes: Note[]; environments: string[] }>>();
+    const groups = new Map<string, Array<{ file: string; problems: Problem[]; notes: Note[]; environments: string[]; loading: string[] }>>();
     // A message names the environments a problem hurts when they are not all of them: a change in the list of
     // environments can change every diagnostic, so the files' cached diagnostics are trusted only while it holds.
     const envKeys = new Map<string, string>();
@@ -242,6 +242,8 @@ export class WorkspaceState {
       envKeys.set(root, envKey);
       if (this.publishedEnvironments.get(root) !== envKey) environmentsChanged = true;
       const byFile = diagnosticFiles(audit.problems);
+      const loadingByFile = new Map<string, string[]>();
+      for (const e of audit.project.environments) for (const f of e.files) loadingByFile.set(f, [...(loadingByFile.get(f) ?? []), e.name]);
       const notesByFile = new Map<string, Note[]>();
       for (const n of [...audit.project.notes, ...audit.project.environments.flatMap((e) => e.notes)]) {
         if (!n.range) continue;
@@ -249,7 +251,8 @@ export class WorkspaceState {
       }
       for (const file of new Set([...byFile.keys(), ...notesByFile.keys()])) {
         const uri = uriOf(file);
-        const g = { file, problems: byFile.get(file) ?? [], notes: notesByFile.get(file) ?? [], environments };
+        const loading = loadingByFile.get(file) ?? [];
+        const g = { file, problems: byFile.get(file) ?? [], notes: notesByFile.get(file) ?? [], environments, loading };
         groups.set(uri, [...(groups.get(uri) ?? []), g]);
       }
     }
@@ -265,7 +268,7 @@ export class WorkspaceState {
         sent.set(uri, prev);
         continue;
       }
-      const diagnostics = list.flatMap((g) => toDiagnostics(g.file, g.problems, g.notes, g.environments));
+      const diagnostics = list.flatMap((g) => toDiagnostics(g.file, g.problems, g.notes, g.environments, g.loading.length ? g.loading : g.environments));
       const digest = createHash("sha1").update(JSON.stringify(diagnostics)).digest("base64");
       sent.set(uri, { sources, digest });
       if (this.published.get(uri)?.digest !== digest) void this.connection.sendDiagnostics({ uri, diagnostics });

@@ -75,9 +75,10 @@ export function sameFix(a: Fix, b: Fix): boolean {
  * " (in production and staging)" when the problem hurts only some of the project's environments; "" when it hurts them
  * all (a committed secret in the module every environment imports), so short messages stay short.
  */
-export function environmentsSuffix(p: Problem, allEnvironments: readonly string[]): string {
+export function environmentsSuffix(p: Problem, allEnvironments: readonly string[], loading: readonly string[] = allEnvironments): string {
   const names = p.environments.map((e) => e.name);
-  if (names.length === 0 || names.length >= allEnvironments.length) return "";
+  // production.py's own problem hurts production, the one environment that loads the file: saying so adds nothing.
+  if (names.length === 0 || names.length >= allEnvironments.length || loading.every((n) => names.includes(n))) return "";
   return ` (in ${listWords(names.map((n) => shortEnvironmentName(n, allEnvironments)))})`;
 }
 
