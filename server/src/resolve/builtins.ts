@@ -2,7 +2,8 @@
 import type { CallArgs } from "./evaluate";
 import { iterate, joinPath, pyStr } from "./evaluate";
 import { callEnvMethod, castDefault } from "./envReads";
-import { dictGet, truthy, unknown, withEnv, type Value } from "./values";
+import { seqView, unordered, viewValue } from "./sequences";
+import { dictGet, pyEquals, truthy, unknown, withEnv, type Value } from "./values";
 
 export function callBuiltin(name: string, call: CallArgs): Value {
   const { args, kwargs, loc } = call;
@@ -45,8 +46,14 @@ export function callBuiltin(name: string, call: CallArgs): Value {
     case "sorted": {
       if (!x) return { k: name === "tuple" ? "tuple" : name === "set" || name === "frozenset" ? "set" : "list", items: [], loc };
       const items = iterate(x);
-      if (!items) return fail();
-      const kind = name === "tuple" ? "tuple" : name === "set" || name === "frozenset" ? "set" : "list";
+      const kind: "list" | "tuple" | "set" = name === "tuple" ? "tuple" : name === "set" || name === "frozenset" ? "set" : "list";
+      if (!items) {
+        // list(MIDDLEWARE) of a list known only in part keeps what is known of it; sorted() keeps membership only.
+        const view = x.k === "unknown" ? seqView(x) : undefined;
+        if (!view || x.k !== "unknown") return fail();
+        const out = name === "sorted" || kind === "set" ? unordered(view, kind) : { ...view, kind };
+        return viewValue(out, x.why, loc, x);
+      }
       return withEnv({ k: kind, items, loc }, x);
     }
     case "dict": {
@@ -140,6 +147,18 @@ export function callMethod(self: Value, name: string, call: CallArgs): Value {
     return withEnv(args[1] ?? { k: "none", loc }, self, key);
   }
   if ((self.k === "list" || self.k === "dict" || self.k === "set") && name === "copy") return withEnv({ ...self, loc }, self);
+  if (self.k === "unknown" && self.partial && name === "copy") return withEnv({ ...self, loc }, self);
+  if ((self.k === "list" || self.k === "tuple") && (name === "index" || name === "count") && args[0]) {
+    // MIDDLEWARE.index("…CommonMiddleware"): decided when every item up to the match compares.
+    let count = 0;
+    for (let i = 0; i < self.items.length; i++) {
+      const e = pyEquals(self.items[i], args[0]);
+      if (e === undefined) return fail();
+      if (e && name === "index") return withEnv({ k: "int", v: i, loc }, self, args[0]);
+      if (e) count++;
+    }
+    return name === "count" ? withEnv({ k: "int", v: count, loc }, self, args[0]) : fail();
+  }
   if (self.k === "dict" && (name === "items" || name === "keys" || name === "values")) {
     const items = self.entries.map(([k, v]): Value => (name === "items" ? { k: "tuple", items: [k, v], loc } : name === "keys" ? k : v));
     return withEnv({ k: "list", items, loc }, self);

@@ -6,6 +6,7 @@ import { evaluate, iterate, subscript, type EvalContext } from "./evaluate";
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
 import { recordEnvReads } from "./envReads";
+import { appendItem, commonView, concatViews, removeItem, seqView, UNKNOWN_SEQ, unordered, viewValue, type SeqView } from "./sequences";
 import { dictGet, keyOf, pyEquals, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type Value } from "./values";
 
 export interface ModuleResult {
@@ -202,6 +203,13 @@ export class Interpreter {
         return;
       case "call":
         this.callStmt(s, f);
+        return;
+      case "def":
+      case "class":
+        this.bind(f, s.name, unknown(`set by a ${s.kind === "def" ? "function" : "class"} definition`, { loc: { file: f.file, range: s.range } }), s.range, s.nameRange, "opaque");
+        return;
+      case "return":
+      case "raise":
         return;
       case "opaque": {
         if (s.what === "with") this.block(s.body, f);
@@ -555,8 +563,11 @@ function mergeOutcomes(outcomes: Namespace[], loc: Loc): Namespace {
     const writes: Write[] = [];
     for (const b of present) for (const w of b.writes) if (!writes.includes(w)) writes.push(w);
     const alternatives = present.map((b) => b.value);
+    // A list every branch keeps a member of (MIDDLEWARE rebuilt under an undecided if) still certainly holds it.
+    const common = present.length === bs.length ? commonView(alternatives) : undefined;
+    const partial = common && { kind: common.kind, items: common.items, ...(common.gaps ? { gaps: common.gaps } : {}) };
     merged.set(name, {
-      value: unknown("depends on a condition the analysis cannot decide", { loc, alternatives, env: alternatives.flatMap((a) => a.env ?? []) }),
+      value: unknown("depends on a condition the analysis cannot decide", { loc, alternatives, env: alternatives.flatMap((a) => a.env ?? []), ...(partial ? { partial } : {}) }),
       writes,
       via: present[0].via,
     });
@@ -630,8 +641,40 @@ function deleteKey(c: Value, k: Value): Value {
   return unknown("an item deleted from a value the analysis cannot follow", { loc: c.loc });
 }
 
+/** List and set methods on a sequence known only in part (or not at all): what they add stays known to be present. */
+function partlyKnownMethod(c: Value & { k: "unknown" }, method: string, args: Value[], loc: Loc): Value | undefined {
+  const view: SeqView = seqView(c) ?? (method === "add" || method === "discard" ? { ...UNKNOWN_SEQ, kind: "set", gaps: undefined } : UNKNOWN_SEQ);
+  const why = `.${method}() on a sequence known only in part`;
+  const done = (v: SeqView, ...deps: Value[]) => viewValue(v, why, loc, c, ...deps);
+  switch (method) {
+    case "append":
+    case "add":
+      return args[0] ? done(appendItem(view, args[0]), args[0]) : undefined;
+    case "extend": {
+      if (!args[0]) return undefined;
+      const more = iterate(args[0]);
+      const mv: SeqView = more ? { kind: view.kind, items: more, gaps: new Array(more.length + 1).fill(false), complete: true } : seqView(args[0]) ?? UNKNOWN_SEQ;
+      return done(concatViews(view, mv, view.kind), args[0]);
+    }
+    case "insert": {
+      if (args.length < 2) return undefined;
+      const one: SeqView = { kind: view.kind, items: [args[1]], gaps: [false, false], complete: true };
+      if (args[0].k === "int" && args[0].v === 0) return done(concatViews(one, view, view.kind), ...args);
+      return done(unordered(concatViews(view, one, view.kind)), ...args);
+    }
+    case "remove":
+    case "discard": {
+      if (!args[0]) return undefined;
+      const at = view.items.findIndex((i) => pyEquals(i, args[0]) === true);
+      return done(at < 0 ? view : removeItem(view, at), args[0]);
+    }
+  }
+  return undefined;
+}
+
 function applyMethod(c: Value, method: string, args: Value[], kwargs: Record<string, Value>, loc: Loc): Value {
   const fail = () => withEnv(unknown(`.${method}() on a value the analysis cannot follow`, { loc }), c, ...args);
+  if (c.k === "unknown" && !c.dynamic) return partlyKnownMethod(c, method, args, loc) ?? fail();
   if (c.k === "list" || c.k === "set") {
     switch (method) {
       case "append":
@@ -639,9 +682,19 @@ function applyMethod(c: Value, method: string, args: Value[], kwargs: Record<str
         return args[0] ? { ...c, items: [...c.items, args[0]] } : fail();
       case "extend": {
         const more = args[0] && iterate(args[0]);
+        if (!more && args[0]) {
+          // INSTALLED_APPS.extend(get_plugins()): what was there stays, then items not known.
+          const view = seqView(c)!;
+          return viewValue(concatViews(view, seqView(args[0]) ?? UNKNOWN_SEQ, view.kind), "extended with a sequence not known", loc, c, args[0]);
+        }
         return more ? withEnv({ ...c, items: [...c.items, ...more] }, args[0]) : fail();
       }
       case "insert": {
+        if (c.k === "list" && args.length >= 2 && args[0].k !== "int") {
+          // MIDDLEWARE.insert(position_found_at_run_time, "x"): every item stays, "x" somewhere among them.
+          const view = seqView(c)!;
+          return viewValue(unordered(appendItem(view, args[1])), "an item inserted at a place not known", loc, c, ...args);
+        }
         if (c.k !== "list" || args.length < 2 || args[0].k !== "int") return fail();
         const n = c.items.length;
         let i = args[0].v;

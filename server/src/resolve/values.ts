@@ -21,6 +21,18 @@ export interface EnvRead {
   defaultLoc?: Loc;
 }
 
+/**
+ * A list, tuple or set of which some items are known to be present: `[*MIDDLEWARE, "x"]` with MIDDLEWARE unknown, the
+ * items every undecided branch keeps, `X.extend(get_plugins())`. `items` are certainly present (one entry per certain
+ * occurrence). `gaps`, when the order is known, has items.length + 1 entries: gaps[i] is true when unknown items may sit
+ * just before items[i] (gaps[items.length]: after the last); without `gaps` only membership is known.
+ */
+export interface PartialSeq {
+  kind: "list" | "tuple" | "set";
+  items: Value[];
+  gaps?: boolean[];
+}
+
 interface ValueBase {
   /** Where the expression that produced this value is written. */
   loc?: Loc;
@@ -37,8 +49,12 @@ export type Value = ValueBase &
     | { k: "none" }
     | { k: "list" | "tuple" | "set"; items: Value[] }
     | { k: "dict"; entries: Array<[Value, Value]> }
-    /** Not known statically: `why` says why; `alternatives` lists the candidates when it depends on an unknown branch. */
-    | { k: "unknown"; why: string; alternatives?: Value[] }
+    /**
+     * Not known statically: `why` says why; `alternatives` lists the candidates when it depends on an unknown branch;
+     * `partial` what is known of a list, tuple or set that is known only in part (resolve/sequences.ts); `dynamic`
+     * where something outside the code may have replaced it (`globals().update(yaml_config)`).
+     */
+    | { k: "unknown"; why: string; alternatives?: Value[]; partial?: PartialSeq; dynamic?: Loc }
     /** Something outside the project: a module, class or function by its dotted name (`os.environ`, `environ.Env`). */
     | { k: "ref"; path: string }
     /** An `environ.Env(...)` instance and the defaults its scheme declares. */
@@ -56,7 +72,7 @@ export type Value = ValueBase &
 
 export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" }>;
 
-export function unknown(why: string, extra: Partial<ValueBase> & { alternatives?: Value[] } = {}): Value {
+export function unknown(why: string, extra: Partial<ValueBase> & { alternatives?: Value[]; partial?: PartialSeq; dynamic?: Loc } = {}): Value {
   return { k: "unknown", why, ...extra };
 }
 
@@ -92,6 +108,9 @@ export function truthy(v: Value): boolean | undefined {
     case "cast":
     case "bound":
       return true;
+    // A sequence known to hold an item is not empty.
+    case "unknown":
+      return v.partial && v.partial.items.length > 0 ? true : undefined;
     // A name from outside the project (`from company_conf import DEBUG`) may be a module or a constant such as
     // False; isKnown() already treats it as not known, so its truthiness is not known either.
     case "ref":
@@ -180,7 +199,7 @@ export function dictGet(d: Value & { k: "dict" }, key: Value | string): Value | 
 }
 
 /** Python `x in container`; undefined when it cannot be decided. A str container means a substring test. */
-export function pyContains(container: Value, x: Value): boolean | undefined {
+export function pyContains(container: Value, x: Value, depth = 0): boolean | undefined {
   if (container.k === "str") return x.k === "str" ? container.v.includes(x.v) : undefined;
   if (container.k === "list" || container.k === "tuple" || container.k === "set") {
     let undecided = false;
@@ -190,6 +209,17 @@ export function pyContains(container: Value, x: Value): boolean | undefined {
       if (e === undefined) undecided = true;
     }
     return undecided ? undefined : false;
+  }
+  if (container.k === "unknown" && (container.partial || container.alternatives?.length) && !container.dynamic) {
+    // Items known to be present answer "yes"; branches that all agree answer for them; anything else may be among
+    // the items not known.
+    for (const item of container.partial?.items ?? []) if (pyEquals(item, x) === true) return true;
+    const alts = container.alternatives;
+    if (alts && alts.length && depth < 8) {
+      const first = pyContains(alts[0], x, depth + 1);
+      if (first !== undefined && alts.every((a) => pyContains(a, x, depth + 1) === first)) return first;
+    }
+    return undefined;
   }
   if (container.k === "dict") {
     const k = keyOf(x);
@@ -220,7 +250,10 @@ export function envReadsOf(v: Value | undefined, out: EnvRead[] = [], depth = 0)
   for (const r of v.env ?? []) if (!out.includes(r)) out.push(r);
   if (v.k === "list" || v.k === "tuple" || v.k === "set") for (const i of v.items) envReadsOf(i, out, depth + 1);
   if (v.k === "dict") for (const [, x] of v.entries) envReadsOf(x, out, depth + 1);
-  if (v.k === "unknown") for (const x of v.alternatives ?? []) envReadsOf(x, out, depth + 1);
+  if (v.k === "unknown") {
+    for (const x of v.alternatives ?? []) envReadsOf(x, out, depth + 1);
+    for (const x of v.partial?.items ?? []) envReadsOf(x, out, depth + 1);
+  }
   return out;
 }
 
