@@ -53,6 +53,14 @@ function tagged(v: Value, r: EnvRead): Value {
   return { ...v, env: [r, ...(v.env ?? [])], loc: r.loc };
 }
 
+/** `key in os.environ`: False, and recorded as a read with nothing required; undefined for any other container. */
+export function environContains(path: string, key: Value, loc: Loc): Value | undefined {
+  if (path !== "os.environ" && path !== "environ.environ") return undefined;
+  if (key.k !== "str") return undefined;
+  const r: EnvRead = { variable: key.v, via: "in os.environ", hasDefault: true, loc };
+  return tagged({ k: "bool", v: false, loc }, r);
+}
+
 export function subscriptExternal(path: string, index: Value, loc: Loc): Value {
   if (path === "os.environ" && index.k === "str") {
     const r: EnvRead = { variable: index.v, via: "os.environ[]", hasDefault: false, loc };

@@ -1,7 +1,7 @@
 // Evaluates one Expr to an abstract Value with Python's semantics, in the scenario where every env var is unset.
 import type { Expr } from "../parse/model";
 import { callBuiltin, callMethod } from "./builtins";
-import { callExternal, subscriptExternal } from "./envReads";
+import { callExternal, environContains, subscriptExternal } from "./envReads";
 import { concatViews, seqView, UNKNOWN_SEQ, viewValue, type SeqView } from "./sequences";
 import {
   dictGet,
@@ -192,6 +192,10 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
       if (fn.k === "bound") return callMethod(fn.self, fn.name, call);
       if (fn.k === "envobj") return callExternal("environ.Env()", { ...call, self: fn });
       if (fn.k === "cast") return callBuiltin(fn.name, call);
+      if (fn.k === "func" && ctx.callUser) {
+        const r = ctx.callUser(fn, call);
+        if (r) return r;
+      }
       return withEnv(unknown("calls something the analysis does not model", { loc }), fn, ...args);
     }
     case "binop":
@@ -221,7 +225,21 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
       const vals = e.operands.map((o) => evaluate(o, ctx, d));
       let result = true;
       for (let i = 0; i < e.ops.length; i++) {
-        const r = compare(e.ops[i], vals[i], vals[i + 1]);
+        const op = e.ops[i];
+        const b = vals[i + 1];
+        // `"X" in os.environ` is a read too: False while X is unset, and it makes nothing required.
+        if ((op === "in" || op === "not in") && b.k === "ref") {
+          const test = environContains(b.path, vals[i], loc);
+          if (test) {
+            vals[i + 1] = test;
+            if ((op === "in") !== (test.k === "bool" && test.v)) {
+              result = false;
+              break;
+            }
+            continue;
+          }
+        }
+        const r = compare(op, vals[i], b);
         if (r === undefined) return withEnv(unknown("a comparison with an unknown side", { loc }), ...vals);
         if (!r) {
           result = false;
@@ -377,7 +395,7 @@ function comprehension(e: Expr & { t: "comp" }, ctx: EvalContext, d: number, loc
   let failed: Value | undefined;
   const run = (i: number, scope: Map<string, Value>): void => {
     if (failed) return;
-    const inner: EvalContext = { file: ctx.file, lookup: (n) => scope.get(n) ?? ctx.lookup(n) };
+    const inner: EvalContext = { ...ctx, lookup: (n) => scope.get(n) ?? ctx.lookup(n) };
     if (i === e.clauses.length) {
       if (e.kind === "dict") entries.push([evaluate(e.elt, inner, d), evaluate(e.value!, inner, d)]);
       else items.push(evaluate(e.elt, inner, d));

@@ -2,12 +2,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
-import { evaluate, iterate, subscript, type EvalContext } from "./evaluate";
+import { evaluate, iterate, subscript, type CallArgs, type EvalContext } from "./evaluate";
+import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_DEPTH, MAX_CALL_STEPS, MAX_LOOP_ITEMS, returnedValue, transparentDecorators } from "./functions";
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
 import { recordEnvReads } from "./envReads";
 import { appendItem, commonView, concatViews, removeItem, seqView, UNKNOWN_SEQ, unordered, viewValue, type SeqView } from "./sequences";
-import { dictGet, keyOf, pyEquals, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type Value } from "./values";
+import { dictGet, keyOf, pyEquals, pyRepr, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type UserFunction, type Value } from "./values";
 
 export interface ModuleResult {
   file: string;
@@ -51,7 +52,27 @@ interface Frame {
   owner: object;
   /** Made once per frame (see Interpreter.ctx): a 3,000-statement module made one per statement. */
   ctx?: EvalContext;
+  /** Set while the frame runs a helper function's body: its locals are `ns`, the rest is looked up through `fn`. */
+  fn?: FnState;
 }
+
+/** What a helper call's paths have done so far. */
+interface FnState {
+  fn: UserFunction;
+  returns: Value[];
+  /** The current path has returned or raised: the statements after it do not run. */
+  dead: boolean;
+  raised: boolean;
+  /** Tests decided only because an env var is unset, on the current path: what it returns depends on them. */
+  pathEnv: Value[];
+  /** Names outside the function it changes (globals, mutated names it does not own): the caller forgets them. */
+  escapes: Set<string>;
+  /** Parameters changed in place (`apps.append(...)`): the caller's argument by that name is forgotten. */
+  mutatedParams: Set<string>;
+}
+
+/** A `raise` inside a helper's try body, for its except clauses. */
+class RaiseSignal extends Error {}
 
 export class Interpreter {
   private readonly cache = new Map<string, ModuleResult>();
@@ -63,6 +84,10 @@ export class Interpreter {
    * owner), another module (another frame, another owner).
    */
   private readonly extendable = new WeakMap<unknown[], object>();
+
+  /** Helper calls in progress and the statements their outermost call has run (see functions.ts). */
+  private callDepth = 0;
+  private callSteps = 0;
 
   constructor(private readonly loader: ModuleLoader) {}
 
@@ -96,7 +121,15 @@ export class Interpreter {
   }
 
   private block(stmts: Stmt[], f: Frame): void {
-    for (const s of stmts) this.stmt(s, f);
+    if (!f.fn) {
+      for (const s of stmts) this.stmt(s, f);
+      return;
+    }
+    for (const s of stmts) {
+      if (f.fn.dead) return;
+      if (++this.callSteps > MAX_CALL_STEPS) throw new BudgetExceeded();
+      this.stmt(s, f);
+    }
   }
 
   private ctx(f: Frame): EvalContext {
@@ -104,12 +137,88 @@ export class Interpreter {
     return (f.ctx ??= {
       file: f.file,
       lookup: (name) => {
-        const v = f.ns.get(name)?.value;
+        const v = f.ns.get(name)?.value ?? f.fn?.fn.outer(name);
         // The value may now be kept elsewhere (`X = MIDDLEWARE`): a later `MIDDLEWARE +=` must not change it.
         if (v?.k === "list") this.extendable.delete(v.items);
         return v;
       },
+      callUser: (fn, call) => this.callUser(fn, call, f),
+      makeLambda: (e, loc) => {
+        const defaults = new Map<string, Value>();
+        for (const p of e.params) if (p.default) defaults.set(p.name, evaluate(p.default, this.ctx(f)));
+        return makeFunction("<lambda>", e.params, { expr: e.body }, f.file, defaults, this.outerOf(f), [], loc);
+      },
     });
+  }
+
+  /** How a function defined in frame `f` sees names that are not its own: f's locals (a closure), then f's outer names. */
+  private outerOf(f: Frame): (name: string) => Value | undefined {
+    return (name) => f.ns.get(name)?.value ?? f.fn?.fn.outer(name);
+  }
+
+  /**
+   * Runs a helper function abstractly, with every environment variable unset as everywhere else: bounded in depth and
+   * in statements, unknown past the bounds, and never executing anything. Names it may change outside itself are
+   * forgotten in the caller's namespace (a global it rebinds, a list passed to it that it appends to).
+   */
+  private callUser(fnValue: Value, call: CallArgs, caller: Frame): Value | undefined {
+    if (fnValue.k !== "func") return undefined;
+    const fn = fnValue.fn;
+    const loc = call.loc;
+    if (this.callDepth >= MAX_CALL_DEPTH) return unknown(`${fn.name}() calls nest deeper than the analysis follows`, { loc });
+    const bound = bindArguments(fn, call.args, call.kwargs, loc);
+    if (typeof bound === "string") return withEnv(unknown(bound, { loc }), ...call.args);
+    const ns: Namespace = new Map();
+    for (const [k, v] of bound) ns.set(k, { value: v, writes: [], via: NO_HOPS });
+    const state: FnState = { fn, returns: [], dead: false, raised: false, pathEnv: [], escapes: new Set(fn.globals), mutatedParams: new Set() };
+    const frame: Frame = {
+      file: fn.file,
+      ns,
+      // What the body would add to the module's own records is not kept: its notes would point into a call.
+      files: [],
+      notes: [],
+      calls: [],
+      envReads: caller.envReads,
+      fragments: [],
+      stack: caller.stack,
+      tryDepth: 0,
+      owner: {},
+      fn: state,
+    };
+    const outermost = this.callDepth === 0;
+    if (outermost) this.callSteps = 0;
+    this.callDepth++;
+    let result: Value;
+    try {
+      if ("expr" in fn.body) result = evaluate(fn.body.expr, this.ctx(frame));
+      else {
+        this.block(fn.body, frame);
+        if (!state.dead) state.returns.push(withEnv({ k: "none", loc }, ...state.pathEnv));
+        result = returnedValue(fn, state.returns, state.raised, loc);
+      }
+    } catch (e) {
+      if (!(e instanceof BudgetExceeded) && !(e instanceof RaiseSignal) && !(e instanceof ImportFailure)) throw e;
+      if (e instanceof BudgetExceeded && !outermost) throw e;
+      result = unknown(e instanceof BudgetExceeded ? `${fn.name}() runs longer than the analysis follows` : `${fn.name}() raises`, { loc });
+    } finally {
+      this.callDepth--;
+    }
+    this.forgetEscapes(state, call, caller);
+    return { ...result, loc: result.loc ?? loc };
+  }
+
+  private forgetEscapes(state: FnState, call: CallArgs, caller: Frame): void {
+    const names = new Set(state.escapes);
+    state.fn.params.forEach((p, i) => {
+      if (!state.mutatedParams.has(p.name)) return;
+      const e = i < call.expr.args.length ? call.expr.args[i] : call.expr.kwargs.find((k) => k.name === p.name)?.value;
+      if (e?.t === "name") names.add(e.id);
+    });
+    for (const name of names) {
+      const b = caller.ns.get(name);
+      if (!b) continue;
+      caller.ns.set(name, { ...b, value: withEnv(unknown(`may be changed by a call to ${state.fn.name}()`, { loc: call.loc }), b.value) });
+    }
   }
 
   /** `arr` with `more` appended: `arr` itself when this frame made it and nobody else can see it, else a copy. */
@@ -128,6 +237,7 @@ export class Interpreter {
       case "assign": {
         const value = evaluate(s.value, this.ctx(f));
         for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign");
+        if (!f.fn && (value.k === "bool" || value.k === "int") && value.env?.length) this.rawEnvDefault(s.targets, value, f);
         return;
       }
       case "unpack": {
@@ -141,6 +251,7 @@ export class Interpreter {
         return;
       }
       case "augassign": {
+        if (s.target.path.length || s.op === "+") this.noteMutation(s.target.name, f);
         const old = this.read(s.target, f);
         const rhs = evaluate(s.value, this.ctx(f));
         const loc: Loc = { file: f.file, range: s.range };
@@ -204,14 +315,37 @@ export class Interpreter {
       case "call":
         this.callStmt(s, f);
         return;
-      case "def":
-      case "class":
-        this.bind(f, s.name, unknown(`set by a ${s.kind === "def" ? "function" : "class"} definition`, { loc: { file: f.file, range: s.range } }), s.range, s.nameRange, "opaque");
+      case "def": {
+        const loc: Loc = { file: f.file, range: s.range };
+        if (s.isAsync || !transparentDecorators(s.decorators)) {
+          this.bind(f, s.name, unknown(`${s.name} is a function the analysis does not call (async or decorated)`, { loc }), s.range, s.nameRange, "opaque");
+          return;
+        }
+        const defaults = new Map<string, Value>();
+        for (const p of s.params) if (p.default) defaults.set(p.name, evaluate(p.default, this.ctx(f)));
+        this.bind(f, s.name, makeFunction(s.name, s.params, s.body, f.file, defaults, this.outerOf(f), s.globals, loc), s.range, s.nameRange, "opaque");
         return;
-      case "return":
+      }
+      case "class":
+        this.bind(f, s.name, unknown(`set by a class definition`, { loc: { file: f.file, range: s.range } }), s.range, s.nameRange, "opaque");
+        return;
+      case "return": {
+        if (!f.fn) return;
+        const v = s.value ? evaluate(s.value, this.ctx(f)) : { k: "none" as const, loc: { file: f.file, range: s.range } };
+        f.fn.returns.push(withEnv(v, ...f.fn.pathEnv));
+        f.fn.dead = true;
+        return;
+      }
       case "raise":
+        if (!f.fn) return;
+        if (f.tryDepth > 0) throw new RaiseSignal(s.type ?? "");
+        f.fn.raised = true;
+        f.fn.dead = true;
         return;
       case "opaque": {
+        if (s.loop && this.unrolled(s, s.loop, f)) return;
+        // A helper's loop that is not followed may return from inside: the call's result is then not known.
+        if (f.fn && (s.what === "for" || s.what === "while") && containsReturn(s.body)) f.fn.returns.push(unknown(`${f.fn.fn.name}() returns from inside a loop the analysis does not follow`, { loc: { file: f.file, range: s.range } }));
         if (s.what === "with") this.block(s.body, f);
         const written = new Set(s.binds);
         if (s.what === "for" || s.what === "while") for (const n of writtenNames(s.body)) written.add(n);
@@ -221,6 +355,47 @@ export class Interpreter {
         return;
       }
     }
+  }
+
+  /**
+   * `for k in ["A", "B"]:` over a sequence the analysis knows, without break or continue: the body runs once per item,
+   * as written. False (nothing run) when the loop cannot be followed so.
+   */
+  private unrolled(s: Stmt & { kind: "opaque" }, loop: NonNullable<(Stmt & { kind: "opaque" })["loop"]>, f: Frame): boolean {
+    if (loop.control) return false;
+    const iter = evaluate(loop.iter, this.ctx(f));
+    const items = iterate(iter);
+    if (!items || items.length > MAX_LOOP_ITEMS) return false;
+    const loc: Loc = { file: f.file, range: s.range };
+    for (const item of items) {
+      if (loop.names.length === 1) this.bind(f, loop.names[0], withEnv(item, iter), s.range, s.range, "assign");
+      else {
+        const parts = item.k === "tuple" || item.k === "list" ? item.items : undefined;
+        loop.names.forEach((n, i) =>
+          this.bind(f, n, parts && parts.length === loop.names.length ? withEnv(parts[i], iter) : withEnv(unknown("unpacked from a value the analysis cannot split", { loc }), item), s.range, s.range, "assign"),
+        );
+      }
+      this.block(s.body, f);
+      if (f.fn?.dead) return true;
+    }
+    this.block(loop.orelse, f);
+    return true;
+  }
+
+  /**
+   * `DEBUG = os.getenv("DEBUG", False)`: judged as False while DEBUG is unset, but a value from the environment is
+   * always a string, and "False" or "0" is truthy; a note says so on that line.
+   */
+  private rawEnvDefault(targets: Target[], value: Value, f: Frame): void {
+    const r = value.env!.find((x) => (x.via === "os.getenv" || x.via === "os.environ.get") && x.loc === value.loc && x.default?.k === value.k);
+    const name = targets.find((t) => t.path.length === 0 && isSettingName(t.name))?.name;
+    if (!r || !name) return;
+    f.notes.push({
+      file: f.file,
+      range: r.loc.range,
+      severity: "information",
+      message: `${name} is ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, and any non-empty string, "False" and "0" included, is truthy; convert it (e.g. == "true")`,
+    });
   }
 
   private bind(f: Frame, name: string, value: Value, range: Range, targetRange: Range, kind: Write["kind"]): void {
@@ -242,9 +417,11 @@ export class Interpreter {
       this.bind(f, t.name, value, range, t.range, kind);
       return;
     }
+    this.noteMutation(t.name, f);
     const b = f.ns.get(t.name);
     const keys = t.path.map((p) => evaluate(p, this.ctx(f)));
     const write: Write = { file: f.file, range, targetRange: t.range, kind };
+    if (!b && f.fn) return;
     if (!b) {
       f.notes.push({ file: f.file, range: t.range, severity: "warning", message: `${t.name} is assigned into before it is defined (NameError at run time)` });
       return;
@@ -267,7 +444,15 @@ export class Interpreter {
     f.ns.set(t.name, { ...b, value: updateIn(b.value, parentKeys, (c) => deleteKey(c, last)), writes: [...b.writes, write] });
   }
 
+  /** In a helper: a name changed in place that is a parameter, or that is not its own (a global). */
+  private noteMutation(name: string, f: Frame): void {
+    if (!f.fn) return;
+    if (!f.ns.has(name)) f.fn.escapes.add(name);
+    else if (f.fn.fn.params.some((p) => p.name === name)) f.fn.mutatedParams.add(name);
+  }
+
   private mutate(s: Stmt & { kind: "mutate" }, f: Frame): void {
+    this.noteMutation(s.target.name, f);
     const b = f.ns.get(s.target.name);
     if (!b) return;
     if (b.value.k === "ref" || b.value.k === "envobj") return; // os.environ.update(...), env.read_env(...): not a setting
@@ -374,7 +559,10 @@ export class Interpreter {
       undecided.push(br);
       if (t === true) break; // an earlier branch is undecided; this one closes the chain
     }
-    if (undecided.length === 0) return;
+    if (undecided.length === 0) {
+      if (f.fn) for (const t of tests) if (t.env?.length) f.fn.pathEnv.push(t);
+      return;
+    }
     const hasElse = undecided.length > 0 && !s.branches[s.branches.length - 1].test && undecided.includes(s.branches[s.branches.length - 1]);
     const before = f.ns;
     const outcomes: Namespace[] = [];
@@ -382,14 +570,23 @@ export class Interpreter {
       f.ns = new Map(before);
       f.owner = {};
       this.block(br.body, f);
-      outcomes.push(f.ns);
+      // In a helper, a branch that returned or raised ends its path: only the others go on.
+      if (f.fn?.dead) f.fn.dead = false;
+      else outcomes.push(f.ns);
     }
     if (!hasElse) outcomes.push(new Map(before));
-    f.ns = mergeOutcomes(outcomes, { file: f.file, range: s.range });
+    if (outcomes.length === 0) {
+      f.fn!.dead = true;
+      f.ns = before;
+      return;
+    }
+    f.ns = outcomes.length === 1 ? outcomes[0] : mergeOutcomes(outcomes, { file: f.file, range: s.range });
     f.owner = {};
   }
 
   private decidedBranch(body: Stmt[], tests: Value[], f: Frame): void {
+    // In a helper, whatever the rest of the path returns depends on the variables that decided the test.
+    if (f.fn) for (const t of tests) if (t.env?.length) f.fn.pathEnv.push(t);
     if (!tests.some((t) => t.env?.length)) {
       this.block(body, f);
       return;
@@ -405,16 +602,24 @@ export class Interpreter {
   private tryStmt(s: Stmt & { kind: "try" }, f: Frame): void {
     f.tryDepth++;
     let failed: ImportFailure | undefined;
+    let raised: RaiseSignal | undefined;
     try {
       this.block(s.body, f);
     } catch (e) {
-      if (!(e instanceof ImportFailure)) throw e;
-      failed = e;
-      // The body stopped part-way, perhaps inside a fork whose values are now held by calls or env reads: nothing it
-      // made may be extended in place any more.
-      f.owner = {};
+      if (e instanceof RaiseSignal) raised = e;
+      else if (!(e instanceof ImportFailure)) throw e;
+      else {
+        failed = e;
+        // The body stopped part-way, perhaps inside a fork whose values are now held by calls or env reads: nothing
+        // it made may be extended in place any more.
+        f.owner = {};
+      }
     } finally {
       f.tryDepth--;
+    }
+    if (raised) {
+      this.raisedInTry(s, raised, f);
+      return;
     }
     if (failed) {
       const handler = s.handlers.find((h) => h.types === "all" || h.types.some((t) => IMPORT_ERRORS.has(t.split(".").pop()!)));
@@ -430,6 +635,20 @@ export class Interpreter {
     this.block(s.finalbody, f);
   }
 
+  /** A helper's `raise` inside a try body: the except clause that catches it runs, else the path ends raising. */
+  private raisedInTry(s: Stmt & { kind: "try" }, e: RaiseSignal, f: Frame): void {
+    const type = e.message.split(".").pop() ?? "";
+    const handler = s.handlers.find((h) => h.types === "all" || h.types.some((t) => { const n = t.split(".").pop(); return n === type || n === "Exception" || n === "BaseException"; }));
+    f.owner = {};
+    if (f.fn) f.fn.dead = false;
+    if (handler) this.block(handler.body, f);
+    else if (f.fn) {
+      f.fn.raised = true;
+      f.fn.dead = true;
+    }
+    if (f.fn && !f.fn.dead) this.block(s.finalbody, f);
+  }
+
   private callStmt(s: Stmt & { kind: "call" }, f: Frame): void {
     const fn = evaluate(s.call.fn, this.ctx(f));
     if (fn.k === "ref" && fn.path === "split_settings.tools.include") {
@@ -438,6 +657,11 @@ export class Interpreter {
     }
     if (fn.k === "ref" && (fn.path === "builtins.locals" || fn.path === "builtins.globals" || fn.path === "globals" || fn.path === "locals")) return;
     if (fn.k === "bound" && fn.self.k === "unknown") return;
+    if (fn.k === "func") {
+      // A helper called for its effects: run it, so that what it changes outside itself is forgotten.
+      evaluate(s.call, this.ctx(f));
+      return;
+    }
     const args = s.call.args.map((a) => evaluate(a, this.ctx(f)));
     const kwargs: Record<string, Value> = {};
     for (const k of s.call.kwargs) kwargs[k.name] = evaluate(k.value, this.ctx(f));

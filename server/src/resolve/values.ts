@@ -1,5 +1,5 @@
 // The abstract value domain: Python values as the settings would hold them when every environment variable is unset.
-import type { Range } from "../parse/model";
+import type { Expr, Param, Range, Stmt } from "../parse/model";
 
 export interface Loc {
   file: string;
@@ -68,9 +68,25 @@ export type Value = ValueBase &
     | { k: "path"; v: string }
     /** A method looked up on a value, waiting to be called: `env.bool`, `"x".lower`. */
     | { k: "bound"; self: Value; name: string }
+    /** A function the project defines (a def or lambda), evaluated when called (resolve/functions.ts). */
+    | { k: "func"; fn: UserFunction }
   );
 
-export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" }>;
+/** A def or lambda as the interpreter can call it: parameters with their defaults, the body, the module it sees. */
+export interface UserFunction {
+  name: string;
+  params: Param[];
+  /** Parameter defaults, evaluated where the def ran (as Python does). */
+  defaults: Map<string, Value>;
+  body: Stmt[] | { expr: Expr };
+  file: string;
+  /** A name as the function's body sees it outside its locals: the defining module's namespace at call time. */
+  outer(name: string): Value | undefined;
+  /** Names the body declares `global`: calling it may rebind them in its module. */
+  globals: string[];
+}
+
+export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" | "func" }>;
 
 export function unknown(why: string, extra: Partial<ValueBase> & { alternatives?: Value[]; partial?: PartialSeq; dynamic?: Loc } = {}): Value {
   return { k: "unknown", why, ...extra };
@@ -81,7 +97,7 @@ export function str(v: string, loc?: Loc): Value {
 }
 
 export function isKnown(v: Value | undefined): v is Known & ValueBase {
-  return !!v && v.k !== "unknown" && v.k !== "ref" && v.k !== "envobj" && v.k !== "cast" && v.k !== "bound";
+  return !!v && v.k !== "unknown" && v.k !== "ref" && v.k !== "envobj" && v.k !== "cast" && v.k !== "bound" && v.k !== "func";
 }
 
 /** Python truthiness; undefined when the value is not known. */
@@ -107,6 +123,7 @@ export function truthy(v: Value): boolean | undefined {
     case "envobj":
     case "cast":
     case "bound":
+    case "func":
       return true;
     // A sequence known to hold an item is not empty.
     case "unknown":
@@ -299,6 +316,8 @@ export function pyRepr(v: Value, depth = 0): string {
       return `<${v.name}>`;
     case "bound":
       return `<method ${v.name}>`;
+    case "func":
+      return `<function ${v.fn.name}>`;
     case "unknown":
       return "<unknown>";
   }
