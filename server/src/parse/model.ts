@@ -131,6 +131,8 @@ export type Stmt = StmtBase &
     | { kind: "def"; name: string; params: Param[]; body: Stmt[]; globals: string[]; decorators: Expr[]; isAsync: boolean; nameRange: Range }
     /** `class Name(bases, kw=...): body`. */
     | { kind: "class"; name: string; bases: Expr[]; keywords: Keyword[]; body: Stmt[]; decorators: Expr[]; nameRange: Range }
+    /** `obj[index] = value` where obj is not a name: `globals()[k] = v` (a dynamic namespace write). */
+    | { kind: "setitem"; obj: Expr; index: Expr; value: Expr }
     /** `return value` (inside a def). */
     | { kind: "return"; value?: Expr }
     /** `raise X(...)`, or a bare `raise`; `type` is the exception's dotted name as written, when it is a name or a call of one. */

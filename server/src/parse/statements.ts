@@ -252,6 +252,11 @@ function assignment(node: Node, range: Stmt["range"]): Stmt | undefined {
     const target = left.t === "attr" ? exprToTarget(left.obj) : undefined;
     if (left.t === "attr" && target) return { kind: "setattr", target, attr: left.attr, value, range };
   }
+  if (targets.length === 0 && lefts.length === 1 && lefts[0].type === "subscript") {
+    // `globals()[k] = v`, `vars(mod)["X"] = v`: an item set on something that is not a name.
+    const left = toExpr(lefts[0]);
+    if (left.t === "sub") return { kind: "setitem", obj: left.obj, index: left.index, value, range };
+  }
   if (targets.length === 0) return undefined;
   return { kind: "assign", targets, value, annotated, range };
 }

@@ -7,6 +7,7 @@ import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_D
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
 import { recordEnvReads } from "./envReads";
+import { dynamicAssign, dynamicCall, dynamicSetItem, holdsDynamicWrite, type DynamicWrite } from "./dynamicWrites";
 import { appendItem, commonView, concatViews, removeItem, seqView, UNKNOWN_SEQ, unordered, viewValue, type SeqView } from "./sequences";
 import { dictGet, keyOf, pyEquals, pyRepr, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type UserFunction, type Value } from "./values";
 
@@ -24,10 +25,33 @@ export interface ModuleResult {
    * (`"environments/%s.py" % ENV`): fragments of one namespace, never modules to judge on their own.
    */
   fragments: string[];
+  /**
+   * Where something outside the code may have replaced settings (`globals().update(yaml_config)`, dynaconf): every
+   * setting not written again after it, Django's defaults included, is not judged (Environment.get).
+   */
+  dynamic?: { loc: Loc; what: string };
 }
 
 /** Raised inside a `try` body when an import fails, so the matching `except ImportError` runs instead. */
 class ImportFailure extends Error {}
+
+/**
+ * How deep imports may chain before the rest is not followed: far beyond any real settings package (3–5), and shallow
+ * enough that 600 chained star-imports cannot exhaust the stack (each hop also parses its module).
+ */
+const MAX_IMPORT_DEPTH = 64;
+
+/** Appends what `arr` lacks of `more`, in order, using (and keeping) a set of arr's members. */
+function addAll<T>(arr: T[], more: readonly T[], members: WeakMap<unknown[], Set<unknown>>): void {
+  let set = members.get(arr);
+  if (!set) members.set(arr, (set = new Set<unknown>(arr)));
+  else if (set.size !== arr.length) for (const x of arr) set.add(x); // something was pushed directly since
+  for (const x of more) {
+    if (set.has(x)) continue;
+    set.add(x);
+    arr.push(x);
+  }
+}
 
 /** A binding written in its own module came through no import; shared, as hop lists are only ever copied, never pushed to. */
 const NO_HOPS: ImportHop[] = [];
@@ -54,6 +78,10 @@ interface Frame {
   ctx?: EvalContext;
   /** Set while the frame runs a helper function's body: its locals are `ns`, the rest is looked up through `fn`. */
   fn?: FnState;
+  /** See ModuleResult.dynamic. */
+  dynamic?: { loc: Loc; what: string };
+  /** Undecided `if` bodies being run: an import that fails there may well never run. */
+  undecided?: number;
 }
 
 /** What a helper call's paths have done so far. */
@@ -85,6 +113,14 @@ export class Interpreter {
    */
   private readonly extendable = new WeakMap<unknown[], object>();
 
+  /**
+   * The members of a frame's files, env-read and note arrays (which frames of one module share), kept beside them so that
+   * merging what an import brings is linear: with `includes` a 200-module all-to-all import graph ran for minutes.
+   */
+  private readonly members = new WeakMap<unknown[], Set<unknown>>();
+  private readonly callKeys = new WeakMap<CallRecord[], Set<string>>();
+  private readonly cycleNotes = new WeakMap<Note[], { note: Note; first: string; count: number }>();
+
   /** Helper calls in progress and the statements their outermost call has run (see functions.ts). */
   private callDepth = 0;
   private callSteps = 0;
@@ -104,7 +140,7 @@ export class Interpreter {
       this.noteSyntaxErrors(loaded.model, frame);
       recordEnvReads(frame.envReads, () => this.block(loaded.model.statements, frame));
     }
-    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads, fragments: frame.fragments };
+    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads, fragments: frame.fragments, ...(frame.dynamic ? { dynamic: frame.dynamic } : {}) };
     this.cache.set(abs, result);
     return result;
   }
@@ -208,6 +244,10 @@ export class Interpreter {
   }
 
   private forgetEscapes(state: FnState, call: CallArgs, caller: Frame): void {
+    if (state.escapes.has("\u0000all") && !caller.fn) {
+      this.forgetAll(caller, call.loc, `${state.fn.name}()`);
+      state.escapes.delete("\u0000all");
+    }
     const names = new Set(state.escapes);
     state.fn.params.forEach((p, i) => {
       if (!state.mutatedParams.has(p.name)) return;
@@ -238,6 +278,10 @@ export class Interpreter {
         const value = evaluate(s.value, this.ctx(f));
         for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign");
         if (!f.fn && (value.k === "bool" || value.k === "int") && value.env?.length) this.rawEnvDefault(s.targets, value, f);
+        if (s.value.t === "call" && !f.fn) {
+          const dyn = dynamicAssign(evaluate(s.value.fn, this.ctx(f)));
+          if (dyn) this.dynamicWrite(dyn, s.range, f);
+        }
         return;
       }
       case "unpack": {
@@ -329,6 +373,11 @@ export class Interpreter {
       case "class":
         this.bind(f, s.name, unknown(`set by a class definition`, { loc: { file: f.file, range: s.range } }), s.range, s.nameRange, "opaque");
         return;
+      case "setitem": {
+        const dyn = dynamicSetItem(s, (e) => evaluate(e, this.ctx(f)));
+        if (dyn) this.dynamicWrite(dyn, s.range, f);
+        return;
+      }
       case "return": {
         if (!f.fn) return;
         const v = s.value ? evaluate(s.value, this.ctx(f)) : { k: "none" as const, loc: { file: f.file, range: s.range } };
@@ -346,7 +395,12 @@ export class Interpreter {
         if (s.loop && this.unrolled(s, s.loop, f)) return;
         // A helper's loop that is not followed may return from inside: the call's result is then not known.
         if (f.fn && (s.what === "for" || s.what === "while") && containsReturn(s.body)) f.fn.returns.push(unknown(`${f.fn.fn.name}() returns from inside a loop the analysis does not follow`, { loc: { file: f.file, range: s.range } }));
-        if (s.what === "with") this.block(s.body, f);
+        if ((s.what === "for" || s.what === "while") && !f.fn) {
+          const what = holdsDynamicWrite(s.body);
+          if (what) this.dynamicWrite({ what }, s.range, f);
+        }
+        if (s.what === "with" && s.withItems?.some((e) => this.suppressesImportError(e, f))) this.suppressed(s, f);
+        else if (s.what === "with") this.block(s.body, f);
         const written = new Set(s.binds);
         if (s.what === "for" || s.what === "while") for (const n of writtenNames(s.body)) written.add(n);
         for (const name of written) {
@@ -396,6 +450,38 @@ export class Interpreter {
       severity: "information",
       message: `${name} is ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, and any non-empty string, "False" and "0" included, is truthy; convert it (e.g. == "true")`,
     });
+  }
+
+  /**
+   * A write from outside the code. Known keys are bound as written; otherwise every setting bound so far becomes an
+   * unknown that says where it may have been replaced, and so does every setting not written after this line.
+   */
+  private dynamicWrite(dyn: DynamicWrite, range: Range, f: Frame): void {
+    const loc: Loc = { file: f.file, range };
+    if (dyn.keys) {
+      for (const [k, v] of dyn.keys) this.bind(f, k, v ?? unknown(`written by ${dyn.what}`, { loc, dynamic: loc }), range, range, "assign");
+      return;
+    }
+    if (f.fn) {
+      f.fn.escapes.add("\u0000all");
+      return;
+    }
+    this.forgetAll(f, loc, dyn.what);
+    f.notes.push({
+      file: f.file,
+      range,
+      severity: "information",
+      message: `settings before this line and Django's defaults can be replaced from outside the code (${dyn.what}): the analysis does not judge them`,
+    });
+  }
+
+  /** Every setting may have been replaced at `loc`: unknown, keeping what it was as the one alternative the code shows. */
+  private forgetAll(f: Frame, loc: Loc, what: string): void {
+    for (const [name, b] of f.ns) {
+      if (!isSettingName(name)) continue;
+      f.ns.set(name, { ...b, value: unknown(`may be replaced from outside the code by ${what}`, { loc, dynamic: loc, alternatives: [b.value] }) });
+    }
+    f.dynamic = { loc, what };
   }
 
   private bind(f: Frame, name: string, value: Value, range: Range, targetRange: Range, kind: Write["kind"]): void {
@@ -487,6 +573,7 @@ export class Interpreter {
       // With nothing local to replace, keep the imported binding's own history (base.py's value under common.py's).
       if (b) f.ns.set(local, { ...b, via: [hop, ...b.via], overrides: f.ns.get(local) ?? b.overrides });
       else if (fileFor(res.file, n.name)) this.bind(f, local, unknown(`the module ${n.name}`), s.range, n.range, "assign");
+      else if (mod.dynamic) this.bind(f, local, unknown(`may be set from outside the code by ${mod.dynamic.what}`, { dynamic: mod.dynamic.loc }), s.range, n.range, "assign");
       else f.notes.push({ file: f.file, range: n.range, severity: "warning", message: `${n.name} is not defined in ${path.basename(res.file)}` });
     }
   }
@@ -506,6 +593,8 @@ export class Interpreter {
     const hop: ImportHop = { file: f.file, range: s.range, from: res.file };
     const all = mod.namespace.get("__all__")?.value;
     const allNames = all && (all.k === "list" || all.k === "tuple") ? all.items.flatMap((i) => (i.k === "str" ? [i.v] : [])) : undefined;
+    // What the imported module's namespace may hold is not known: the names set here before the import are not either.
+    if (mod.dynamic) this.forgetAll(f, mod.dynamic.loc, mod.dynamic.what);
     for (const [name, b] of mod.namespace) {
       if (allNames ? !allNames.includes(name) : name.startsWith("_")) continue;
       f.ns.set(name, { ...b, via: [hop, ...b.via], overrides: f.ns.get(name) ?? b.overrides });
@@ -516,23 +605,69 @@ export class Interpreter {
   private enter(file: string, range: Range, f: Frame): ModuleResult | undefined {
     if (f.stack.includes(file)) {
       const cycle = [...f.stack.slice(f.stack.indexOf(file)), file].map((p) => path.basename(p)).join(" → ");
-      f.notes.push({ file: f.file, range, severity: "warning", message: `import cycle: ${cycle}; the repeated import is skipped` });
+      // One note per module however many of its imports close a cycle: 200 modules that all import each other made
+      // 40,000 notes, each copied into every importer.
+      const known = this.cycleNotes.get(f.notes);
+      if (known) {
+        known.count++;
+        known.note.message = `${known.first}; ${known.count} more imports in this module close a cycle and are skipped too`;
+      } else {
+        const note: Note = { file: f.file, range, severity: "warning", message: `import cycle: ${cycle}; the repeated import is skipped` };
+        this.cycleNotes.set(f.notes, { note, first: note.message, count: 0 });
+        f.notes.push(note);
+      }
+      return undefined;
+    }
+    if (f.stack.length >= MAX_IMPORT_DEPTH) {
+      f.notes.push({ file: f.file, range, severity: "warning", message: `star-imports and imports chain more than ${MAX_IMPORT_DEPTH} modules deep here: ${path.basename(file)} and what it imports are not followed` });
       return undefined;
     }
     const mod = this.run(file, f.stack);
-    for (const x of mod.files) if (!f.files.includes(x)) f.files.push(x);
-    for (const r of mod.envReads) if (!f.envReads.includes(r)) f.envReads.push(r);
-    for (const n of mod.notes) if (!f.notes.includes(n)) f.notes.push(n);
+    addAll(f.files, mod.files, this.members);
+    addAll(f.envReads, mod.envReads, this.members);
+    addAll(f.notes, mod.notes, this.members);
     // Importing a module runs it, top-level calls included (sentry_sdk.init in base.py configures production too).
+    let calls = this.callKeys.get(f.calls);
+    if (!calls) this.callKeys.set(f.calls, (calls = new Set(f.calls.map((x) => `${x.file}\u0000${x.range.startOffset}`))));
     for (const c of mod.calls) {
-      if (!f.calls.some((x) => x.file === c.file && x.range.startOffset === c.range.startOffset)) f.calls.push({ ...c, via: [{ file: f.file, range, from: file }, ...c.via] });
+      const key = `${c.file}\u0000${c.range.startOffset}`;
+      if (calls.has(key)) continue;
+      calls.add(key);
+      f.calls.push({ ...c, via: [{ file: f.file, range, from: file }, ...c.via] });
     }
     return mod;
   }
 
   private failedImport(name: string, range: Range, f: Frame): void {
     if (f.tryDepth > 0) throw new ImportFailure(name);
-    f.notes.push({ file: f.file, range, severity: "warning", message: `the module ${name} is not in the project: this import would fail` });
+    // Inside `if os.path.exists(...)` and other tests the analysis cannot decide, the import may never run.
+    if (f.undecided) f.notes.push({ file: f.file, range, severity: "information", message: `the module ${name} is not in the project: this import runs only when the condition around it holds, and is skipped` });
+    else f.notes.push({ file: f.file, range, severity: "warning", message: `the module ${name} is not in the project: this import would fail` });
+  }
+
+  /** `contextlib.suppress(ImportError)` (or ModuleNotFoundError, Exception): a with-block that makes its imports optional. */
+  private suppressesImportError(e: Expr, f: Frame): boolean {
+    if (e.t !== "call") return false;
+    const fn = evaluate(e.fn, this.ctx(f));
+    if (fn.k !== "ref" || (fn.path !== "contextlib.suppress" && fn.path !== "suppress")) return false;
+    return e.args.some((a) => {
+      const name = a.t === "name" ? a.id : a.t === "attr" ? a.attr : "";
+      return IMPORT_ERRORS.has(name);
+    });
+  }
+
+  /** The body of `with suppress(ImportError):`, which stops at a failed import as a try/except ImportError would. */
+  private suppressed(s: Stmt & { kind: "opaque" }, f: Frame): void {
+    f.tryDepth++;
+    try {
+      this.block(s.body, f);
+    } catch (e) {
+      if (!(e instanceof ImportFailure)) throw e;
+      f.owner = {};
+      f.notes.push({ file: f.file, range: s.range, severity: "information", message: `optional import of ${e.message} skipped: the module is not in the project` });
+    } finally {
+      f.tryDepth--;
+    }
   }
 
   private ifStmt(s: Stmt & { kind: "if" }, f: Frame): void {
@@ -566,14 +701,21 @@ export class Interpreter {
     const hasElse = undecided.length > 0 && !s.branches[s.branches.length - 1].test && undecided.includes(s.branches[s.branches.length - 1]);
     const before = f.ns;
     const outcomes: Namespace[] = [];
+    f.undecided = (f.undecided ?? 0) + 1;
     for (const br of undecided) {
       f.ns = new Map(before);
       f.owner = {};
-      this.block(br.body, f);
+      try {
+        this.block(br.body, f);
+      } catch (e) {
+        f.undecided--;
+        throw e;
+      }
       // In a helper, a branch that returned or raised ends its path: only the others go on.
       if (f.fn?.dead) f.fn.dead = false;
       else outcomes.push(f.ns);
     }
+    f.undecided--;
     if (!hasElse) outcomes.push(new Map(before));
     if (outcomes.length === 0) {
       f.fn!.dead = true;
@@ -657,6 +799,11 @@ export class Interpreter {
     }
     if (fn.k === "ref" && (fn.path === "builtins.locals" || fn.path === "builtins.globals" || fn.path === "globals" || fn.path === "locals")) return;
     if (fn.k === "bound" && fn.self.k === "unknown") return;
+    const dyn = dynamicCall(s, (e) => evaluate(e, this.ctx(f)), fn);
+    if (dyn) {
+      this.dynamicWrite(dyn, s.range, f);
+      return;
+    }
     if (fn.k === "func") {
       // A helper called for its effects: run it, so that what it changes outside itself is forgotten.
       evaluate(s.call, this.ctx(f));
@@ -710,6 +857,7 @@ export class Interpreter {
           // Also when an import fails part-way (inside the caller's try): Python keeps what the fragment had run.
           f.ns = inner.ns;
           f.owner = inner.owner;
+          f.dynamic = inner.dynamic ?? f.dynamic;
         }
       }
     }
