@@ -76,3 +76,28 @@ test("helper function: the debug-enabled message names the variable the helper r
   const env = await lone(GET_BOOL + 'DEBUG = get_bool_from_env("DEBUG", True)\n');
   assert.equal(pyRepr(env.get("DEBUG").value), "True");
 });
+
+test("try/except KeyError around a required read takes the handler while the variable is unset", async () => {
+  const env = await lone('import os\ntry:\n    X_FRAME_OPTIONS = os.environ["XFO"]\nexcept KeyError:\n    X_FRAME_OPTIONS = "SAMEORIGIN"\n');
+  assert.equal(repr(env, "X_FRAME_OPTIONS"), "'SAMEORIGIN'");
+});
+
+test("a handler that raises again keeps the read required (the settings do not load without it)", async () => {
+  const env = await lone('import os\ntry:\n    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nexcept KeyError:\n    raise ImproperlyConfigured("set it")\n');
+  const v = env.get("SECRET_KEY");
+  assert.equal(v.isDefault, false);
+  assert.equal(v.value.k, "unknown");
+  assert.ok(env.result.envReads.some((r) => r.variable === "DJANGO_SECRET_KEY" && !r.hasDefault));
+});
+
+test("`from . import utils` then utils.helper(...) calls the project's helper", async () => {
+  const { env } = await environment(
+    {
+      "proj/__init__.py": "",
+      "proj/utils.py": 'import os\ndef env_bool(name, default=False):\n    return os.environ.get(name, "") == "1" or default\n',
+      "proj/settings.py": 'from . import utils\nDEBUG = utils.env_bool("DEBUG", True)\n',
+    },
+    "proj.settings",
+  );
+  assert.equal(repr(env, "DEBUG"), "True");
+});

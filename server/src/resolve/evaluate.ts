@@ -163,6 +163,7 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
     case "attr": {
       const obj = evaluate(e.obj, ctx, d);
       if (obj.k === "ref") return { k: "ref", path: obj.path + "." + e.attr, loc };
+      if (obj.k === "module") return obj.attr(e.attr) ?? unknown(`${e.attr} is not defined in ${obj.file.split("/").pop()}`, { loc });
       if (obj.k === "path" && e.attr === "parent") return withEnv({ k: "path", v: posixDirname(obj.v), loc }, obj);
       if (obj.k === "path" && (e.attr === "name" || e.attr === "stem")) {
         const base = obj.v.slice(obj.v.lastIndexOf("/") + 1);

@@ -9,7 +9,7 @@ import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHo
 import { recordEnvReads } from "./envReads";
 import { dynamicAssign, dynamicCall, dynamicSetItem, holdsDynamicWrite, type DynamicWrite } from "./dynamicWrites";
 import { appendItem, commonView, concatViews, removeItem, seqView, UNKNOWN_SEQ, unordered, viewValue, type SeqView } from "./sequences";
-import { dictGet, keyOf, pyEquals, pyRepr, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type UserFunction, type Value } from "./values";
+import { dictGet, envReadsOf, keyOf, pyEquals, pyRepr, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type UserFunction, type Value } from "./values";
 
 export interface ModuleResult {
   file: string;
@@ -276,6 +276,7 @@ export class Interpreter {
     switch (s.kind) {
       case "assign": {
         const value = evaluate(s.value, this.ctx(f));
+        if (f.tryDepth > 0) this.raiseOnRequired(value, s, f);
         for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign");
         if (!f.fn && (value.k === "bool" || value.k === "int") && value.env?.length) this.rawEnvDefault(s.targets, value, f);
         if (s.value.t === "call" && !f.fn) {
@@ -381,6 +382,7 @@ export class Interpreter {
       case "return": {
         if (!f.fn) return;
         const v = s.value ? evaluate(s.value, this.ctx(f)) : { k: "none" as const, loc: { file: f.file, range: s.range } };
+        if (f.tryDepth > 0) this.raiseOnRequired(v, s, f);
         f.fn.returns.push(withEnv(v, ...f.fn.pathEnv));
         f.fn.dead = true;
         return;
@@ -572,7 +574,7 @@ export class Interpreter {
       const local = n.alias ?? n.name;
       // With nothing local to replace, keep the imported binding's own history (base.py's value under common.py's).
       if (b) f.ns.set(local, { ...b, via: [hop, ...b.via], overrides: f.ns.get(local) ?? b.overrides });
-      else if (fileFor(res.file, n.name)) this.bind(f, local, unknown(`the module ${n.name}`), s.range, n.range, "assign");
+      else if (fileFor(res.file, n.name)) this.bind(f, local, this.submodule(res.file, n.name, s.range, f), s.range, n.range, "assign");
       else if (mod.dynamic) this.bind(f, local, unknown(`may be set from outside the code by ${mod.dynamic.what}`, { dynamic: mod.dynamic.loc }), s.range, n.range, "assign");
       else f.notes.push({ file: f.file, range: n.range, severity: "warning", message: `${n.name} is not defined in ${path.basename(res.file)}` });
     }
@@ -638,6 +640,27 @@ export class Interpreter {
     return mod;
   }
 
+  /**
+   * Inside a try body, a statement that reads a variable without a default raises while it is unset (KeyError for
+   * os.environ[...]), so its except clause runs: `try: X = os.environ["X"] except KeyError: X = "dev"`.
+   */
+  private raiseOnRequired(v: Value, s: Stmt, f: Frame): void {
+    const r = envReadsOf(v).find((x) => !x.hasDefault && x.loc.file === f.file && x.loc.range.startOffset >= s.range.startOffset && x.loc.range.endOffset <= s.range.endOffset);
+    if (!r) return;
+    throw new RaiseSignal(r.via === "os.environ[]" ? "KeyError" : r.via === "config" ? "UndefinedValueError" : "ImproperlyConfigured");
+  }
+
+  /** `from . import utils`: the module, run like any import, as a value whose attributes are its names. */
+  private submodule(pkgInit: string, name: string, range: Range, f: Frame): Value {
+    const res = this.loader.resolve(pkgInit, { level: 1, name });
+    const loc: Loc = { file: f.file, range };
+    if (!("file" in res)) return unknown(`the module ${name}`, { loc });
+    const mod = this.enter(res.file, range, f);
+    if (!mod) return unknown(`the module ${name}`, { loc });
+    const ns = mod.namespace;
+    return { k: "module", file: res.file, attr: (a) => ns.get(a)?.value, loc };
+  }
+
   private failedImport(name: string, range: Range, f: Frame): void {
     if (f.tryDepth > 0) throw new ImportFailure(name);
     // Inside `if os.path.exists(...)` and other tests the analysis cannot decide, the import may never run.
@@ -662,6 +685,10 @@ export class Interpreter {
     try {
       this.block(s.body, f);
     } catch (e) {
+      if (e instanceof RaiseSignal) {
+        f.owner = {};
+        return;
+      }
       if (!(e instanceof ImportFailure)) throw e;
       f.owner = {};
       f.notes.push({ file: f.file, range: s.range, severity: "information", message: `optional import of ${e.message} skipped: the module is not in the project` });
@@ -782,6 +809,18 @@ export class Interpreter {
     const type = e.message.split(".").pop() ?? "";
     const handler = s.handlers.find((h) => h.types === "all" || h.types.some((t) => { const n = t.split(".").pop(); return n === type || n === "Exception" || n === "BaseException"; }));
     f.owner = {};
+    if (!f.fn && (!handler || handler.body.some((x) => x.kind === "raise"))) {
+      // At module level an exception that is not handled, or handled by raising again, stops the settings from
+      // loading while the variable is unset: what the body reads stays required, as without the try.
+      const depth = f.tryDepth;
+      f.tryDepth = 0;
+      try {
+        this.block(s.body, f);
+      } finally {
+        f.tryDepth = depth;
+      }
+      return;
+    }
     if (f.fn) f.fn.dead = false;
     if (handler) this.block(handler.body, f);
     else if (f.fn) {

@@ -70,6 +70,8 @@ export type Value = ValueBase &
     | { k: "bound"; self: Value; name: string }
     /** A function the project defines (a def or lambda), evaluated when called (resolve/functions.ts). */
     | { k: "func"; fn: UserFunction }
+    /** A project module imported by name (`from . import utils`): its attributes are what it defines. */
+    | { k: "module"; file: string; attr(name: string): Value | undefined }
   );
 
 /** A def or lambda as the interpreter can call it: parameters with their defaults, the body, the module it sees. */
@@ -86,7 +88,7 @@ export interface UserFunction {
   globals: string[];
 }
 
-export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" | "func" }>;
+export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" | "func" | "module" }>;
 
 export function unknown(why: string, extra: Partial<ValueBase> & { alternatives?: Value[]; partial?: PartialSeq; dynamic?: Loc } = {}): Value {
   return { k: "unknown", why, ...extra };
@@ -97,7 +99,7 @@ export function str(v: string, loc?: Loc): Value {
 }
 
 export function isKnown(v: Value | undefined): v is Known & ValueBase {
-  return !!v && v.k !== "unknown" && v.k !== "ref" && v.k !== "envobj" && v.k !== "cast" && v.k !== "bound" && v.k !== "func";
+  return !!v && v.k !== "unknown" && v.k !== "ref" && v.k !== "envobj" && v.k !== "cast" && v.k !== "bound" && v.k !== "func" && v.k !== "module";
 }
 
 /** Python truthiness; undefined when the value is not known. */
@@ -124,6 +126,7 @@ export function truthy(v: Value): boolean | undefined {
     case "cast":
     case "bound":
     case "func":
+    case "module":
       return true;
     // A sequence known to hold an item is not empty.
     case "unknown":
@@ -318,6 +321,8 @@ export function pyRepr(v: Value, depth = 0): string {
       return `<method ${v.name}>`;
     case "func":
       return `<function ${v.fn.name}>`;
+    case "module":
+      return `<module ${v.file.split("/").pop()}>`;
     case "unknown":
       return "<unknown>";
   }
