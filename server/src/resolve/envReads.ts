@@ -43,12 +43,12 @@ export function recordEnvReads<T>(into: EnvRead[], body: () => T): T {
 }
 
 /** A read the settings cannot survive while unset: the value is unknown and depends on the variable. */
-function required(r: EnvRead): Value {
+export function required(r: EnvRead): Value {
   recorder?.push(r);
   return { k: "unknown", why: `required environment variable ${r.variable}`, env: [r], loc: r.loc };
 }
 
-function tagged(v: Value, r: EnvRead): Value {
+export function tagged(v: Value, r: EnvRead): Value {
   recorder?.push(r);
   return { ...v, env: [r, ...(v.env ?? [])], loc: r.loc };
 }
@@ -349,7 +349,7 @@ function safeDecode(s: string): string {
   }
 }
 
-function databaseFromUrl(url: Value, loc: Loc, kwargs: Record<string, Value>, djDatabaseUrl: boolean): Value {
+export function databaseFromUrl(url: Value, loc: Loc, kwargs: Record<string, Value>, djDatabaseUrl: boolean): Value {
   if (url.k !== "str") return unknown("a database URL that is not known", { loc });
   const u = splitUrl(url.v);
   if (!u) return unknown("a database URL the analysis cannot read", { loc });
@@ -381,7 +381,7 @@ const CACHE_BACKENDS: Record<string, string> = {
   rediss: "django.core.cache.backends.redis.RedisCache",
 };
 
-function cacheFromUrl(url: Value, loc: Loc): Value {
+export function cacheFromUrl(url: Value, loc: Loc): Value {
   if (url.k !== "str") return unknown("a cache URL that is not known", { loc });
   const u = splitUrl(url.v);
   if (!u) return unknown("a cache URL the analysis cannot read", { loc });

@@ -2,6 +2,7 @@
 import type { Expr } from "../parse/model";
 import { callBuiltin, callMethod } from "./builtins";
 import { callExternal, environContains, subscriptExternal } from "./envReads";
+import { classAttr } from "./configurations";
 import { concatViews, seqView, UNKNOWN_SEQ, viewValue, type SeqView } from "./sequences";
 import {
   dictGet,
@@ -24,6 +25,8 @@ export interface EvalContext {
   makeLambda?(e: Expr & { t: "lambda" }, loc: Loc): Value;
   /** Calls a function or class value the project defines (resolve/functions.ts); without it such a call is unknown. */
   callUser?(fn: Value, call: CallArgs): Value | undefined;
+  /** An attribute of an instance of a project class (pydantic settings fields); undefined when not known. */
+  instanceAttr?(obj: Value & { k: "instance" }, name: string, loc: Loc): Value | undefined;
 }
 
 const MAX_DEPTH = 120;
@@ -164,6 +167,8 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
       const obj = evaluate(e.obj, ctx, d);
       if (obj.k === "ref") return { k: "ref", path: obj.path + "." + e.attr, loc };
       if (obj.k === "module") return obj.attr(e.attr) ?? unknown(`${e.attr} is not defined in ${obj.file.split("/").pop()}`, { loc });
+      if (obj.k === "class") return classAttr(obj.cls, e.attr)?.value ?? unknown(`${obj.cls.name}.${e.attr} is not defined in the project's classes`, { loc });
+      if (obj.k === "instance") return ctx.instanceAttr?.(obj, e.attr, loc) ?? unknown(`an attribute of a ${obj.cls.name} object`, { loc });
       if (obj.k === "path" && e.attr === "parent") return withEnv({ k: "path", v: posixDirname(obj.v), loc }, obj);
       if (obj.k === "path" && (e.attr === "name" || e.attr === "stem")) {
         const base = obj.v.slice(obj.v.lastIndexOf("/") + 1);

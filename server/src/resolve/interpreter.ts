@@ -7,6 +7,7 @@ import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_D
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
 import { recordEnvReads } from "./envReads";
+import { configurationNamespace, configurationValue, isConfiguration, type ConfigurationClass, type UserClass } from "./configurations";
 import { dynamicAssign, dynamicCall, dynamicSetItem, holdsDynamicWrite, type DynamicWrite } from "./dynamicWrites";
 import { appendItem, commonView, concatViews, removeItem, seqView, UNKNOWN_SEQ, unordered, viewValue, type SeqView } from "./sequences";
 import { dictGet, envReadsOf, keyOf, pyEquals, pyRepr, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type UserFunction, type Value } from "./values";
@@ -25,6 +26,8 @@ export interface ModuleResult {
    * (`"environments/%s.py" % ENV`): fragments of one namespace, never modules to judge on their own.
    */
   fragments: string[];
+  /** Each django-configurations class the module defines, as its own namespace (one environment each). */
+  configurations?: ConfigurationClass[];
   /**
    * Where something outside the code may have replaced settings (`globals().update(yaml_config)`, dynaconf): every
    * setting not written again after it, Django's defaults included, is not judged (Environment.get).
@@ -82,6 +85,8 @@ interface Frame {
   dynamic?: { loc: Loc; what: string };
   /** Undecided `if` bodies being run: an import that fails there may well never run. */
   undecided?: number;
+  /** Set while a class body runs: names it does not bind are the module's (`outer`); `name` is the class's. */
+  classBody?: { name: string; outer: (name: string) => Value | undefined };
 }
 
 /** What a helper call's paths have done so far. */
@@ -141,6 +146,8 @@ export class Interpreter {
       recordEnvReads(frame.envReads, () => this.block(loaded.model.statements, frame));
     }
     const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads, fragments: frame.fragments, ...(frame.dynamic ? { dynamic: frame.dynamic } : {}) };
+    const configurations = configurationsOf(abs, frame.ns);
+    if (configurations.length) result.configurations = configurations;
     this.cache.set(abs, result);
     return result;
   }
@@ -173,7 +180,7 @@ export class Interpreter {
     return (f.ctx ??= {
       file: f.file,
       lookup: (name) => {
-        const v = f.ns.get(name)?.value ?? f.fn?.fn.outer(name);
+        const v = f.ns.get(name)?.value ?? f.fn?.fn.outer(name) ?? f.classBody?.outer(name);
         // The value may now be kept elsewhere (`X = MIDDLEWARE`): a later `MIDDLEWARE +=` must not change it.
         if (v?.k === "list") this.extendable.delete(v.items);
         return v;
@@ -275,7 +282,7 @@ export class Interpreter {
   private stmt(s: Stmt, f: Frame): void {
     switch (s.kind) {
       case "assign": {
-        const value = evaluate(s.value, this.ctx(f));
+        const value = this.configurationAssign(s, f) ?? evaluate(s.value, this.ctx(f));
         if (f.tryDepth > 0) this.raiseOnRequired(value, s, f);
         for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign");
         if (!f.fn && (value.k === "bool" || value.k === "int") && value.env?.length) this.rawEnvDefault(s.targets, value, f);
@@ -372,7 +379,7 @@ export class Interpreter {
         return;
       }
       case "class":
-        this.bind(f, s.name, unknown(`set by a class definition`, { loc: { file: f.file, range: s.range } }), s.range, s.nameRange, "opaque");
+        this.classDef(s, f);
         return;
       case "setitem": {
         const dyn = dynamicSetItem(s, (e) => evaluate(e, this.ctx(f)));
@@ -650,6 +657,47 @@ export class Interpreter {
     throw new RaiseSignal(r.via === "os.environ[]" ? "KeyError" : r.via === "config" ? "UndefinedValueError" : "ImproperlyConfigured");
   }
 
+  /**
+   * A class statement: its bases evaluated, its body run in a namespace of its own that sees the module's names.
+   * django-configurations reads `values.*Value(...)` attributes as env reads named after the attribute.
+   */
+  private classDef(s: Stmt & { kind: "class" }, f: Frame): void {
+    const loc: Loc = { file: f.file, range: s.range };
+    const bases: Array<UserClass | string> = [];
+    for (const b of s.bases) {
+      const v = evaluate(b, this.ctx(f));
+      if (v.k === "class") bases.push(v.cls);
+      else if (v.k === "ref") bases.push(v.path);
+      else {
+        this.bind(f, s.name, unknown(`${s.name} derives from a class the analysis does not know`, { loc }), s.range, s.nameRange, "opaque");
+        return;
+      }
+    }
+    if (s.decorators.length || s.keywords.some((k) => k.name === "metaclass")) {
+      this.bind(f, s.name, unknown(`${s.name} is a decorated class or has its own metaclass`, { loc }), s.range, s.nameRange, "opaque");
+      return;
+    }
+    const body: Frame = { ...f, ns: new Map(), ctx: undefined, owner: {}, fn: undefined, classBody: { name: s.name, outer: this.outerOf(f) } };
+    this.block(s.body, body);
+    if (body.dynamic) f.dynamic = body.dynamic;
+    const cls: UserClass = { name: s.name, file: f.file, range: s.range, bases, ns: body.ns };
+    this.bind(f, s.name, { k: "class", cls, loc }, s.range, s.nameRange, "opaque");
+  }
+
+  /** `X = values.BooleanValue(False)` in a class body: django-configurations' env read, named after X. */
+  private configurationAssign(s: Stmt & { kind: "assign" }, f: Frame): Value | undefined {
+    if (!f.classBody || s.value.t !== "call" || s.targets.length !== 1 || s.targets[0].path.length) return undefined;
+    const fn = evaluate(s.value.fn, this.ctx(f));
+    const m = fn.k === "ref" ? /^configurations\.values\.([A-Za-z]*Value)$/.exec(fn.path) : null;
+    if (!m) return undefined;
+    const ctx = this.ctx(f);
+    const args = s.value.args.map((a) => evaluate(a, ctx));
+    const kwargs: Record<string, Value> = {};
+    for (const k of s.value.kwargs) kwargs[k.name] = evaluate(k.value, ctx);
+    const d = s.value.args[0] ?? s.value.kwargs.find((k) => k.name === "default")?.value;
+    return configurationValue(m[1], s.targets[0].name, args, kwargs, { file: f.file, range: s.value.range }, d && { file: f.file, range: d.range });
+  }
+
   /** `from . import utils`: the module, run like any import, as a value whose attributes are its names. */
   private submodule(pkgInit: string, name: string, range: Range, f: Frame): Value {
     const res = this.loader.resolve(pkgInit, { level: 1, name });
@@ -908,6 +956,18 @@ export class Interpreter {
     for (const [k, v] of ns) if (isSettingName(k)) out.set(k, v);
     return out;
   }
+}
+
+/** The django-configurations classes a module defines, each resolved over the module's own settings. */
+function configurationsOf(file: string, ns: Namespace): ConfigurationClass[] {
+  const out: ConfigurationClass[] = [];
+  for (const [, b] of ns) {
+    const v = b.value;
+    if (v.k !== "class" || v.cls.file !== file || !isConfiguration(v.cls)) continue;
+    if (out.some((c) => c.name === v.cls.name)) continue;
+    out.push({ name: v.cls.name, range: v.cls.range, namespace: configurationNamespace(Interpreter.settingsOf(ns), v.cls) });
+  }
+  return out;
 }
 
 function fileFor(moduleFile: string, name: string): boolean {

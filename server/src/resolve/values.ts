@@ -1,5 +1,6 @@
 // The abstract value domain: Python values as the settings would hold them when every environment variable is unset.
 import type { Expr, Param, Range, Stmt } from "../parse/model";
+import type { UserClass } from "./configurations";
 
 export interface Loc {
   file: string;
@@ -70,6 +71,9 @@ export type Value = ValueBase &
     | { k: "bound"; self: Value; name: string }
     /** A function the project defines (a def or lambda), evaluated when called (resolve/functions.ts). */
     | { k: "func"; fn: UserFunction }
+    /** A class the project defines (resolve/configurations.ts), and an instance of one (`settings = Settings()`). */
+    | { k: "class"; cls: UserClass }
+    | { k: "instance"; cls: UserClass }
     /** A project module imported by name (`from . import utils`): its attributes are what it defines. */
     | { k: "module"; file: string; attr(name: string): Value | undefined }
   );
@@ -88,7 +92,7 @@ export interface UserFunction {
   globals: string[];
 }
 
-export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" | "func" | "module" }>;
+export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" | "func" | "module" | "class" | "instance" }>;
 
 export function unknown(why: string, extra: Partial<ValueBase> & { alternatives?: Value[]; partial?: PartialSeq; dynamic?: Loc } = {}): Value {
   return { k: "unknown", why, ...extra };
@@ -99,7 +103,7 @@ export function str(v: string, loc?: Loc): Value {
 }
 
 export function isKnown(v: Value | undefined): v is Known & ValueBase {
-  return !!v && v.k !== "unknown" && v.k !== "ref" && v.k !== "envobj" && v.k !== "cast" && v.k !== "bound" && v.k !== "func" && v.k !== "module";
+  return !!v && v.k !== "unknown" && v.k !== "ref" && v.k !== "envobj" && v.k !== "cast" && v.k !== "bound" && v.k !== "func" && v.k !== "module" && v.k !== "class" && v.k !== "instance";
 }
 
 /** Python truthiness; undefined when the value is not known. */
@@ -127,6 +131,7 @@ export function truthy(v: Value): boolean | undefined {
     case "bound":
     case "func":
     case "module":
+    case "class":
       return true;
     // A sequence known to hold an item is not empty.
     case "unknown":
@@ -323,6 +328,10 @@ export function pyRepr(v: Value, depth = 0): string {
       return `<function ${v.fn.name}>`;
     case "module":
       return `<module ${v.file.split("/").pop()}>`;
+    case "class":
+      return `<class ${v.cls.name}>`;
+    case "instance":
+      return `<${v.cls.name} object>`;
     case "unknown":
       return "<unknown>";
   }
