@@ -1,9 +1,10 @@
 // Python builtins and str/dict/list methods that settings commonly wrap around environment reads.
 import type { CallArgs } from "./evaluate";
 import { iterate, joinPath, pyStr } from "./evaluate";
-import { callEnvMethod, castDefault } from "./envReads";
+import { classAttr } from "./configurations";
+import { callEnvMethod, castDefault, required, tagged } from "./envReads";
 import { seqView, unordered, viewValue } from "./sequences";
-import { dictGet, pyEquals, truthy, unknown, withEnv, type Value } from "./values";
+import { dictGet, pyEquals, truthy, unknown, withEnv, type EnvRead, type Loc, type Value } from "./values";
 
 export function callBuiltin(name: string, call: CallArgs): Value {
   const { args, kwargs, loc } = call;
@@ -71,8 +72,29 @@ export function callBuiltin(name: string, call: CallArgs): Value {
     }
     case "csv":
       return castDefault("csv", x ?? { k: "str", v: "", loc }, loc, call.self);
+    case "getattr":
+    case "hasattr":
+      return attrOf(name, args, loc) ?? fail();
   }
   return fail(`${name}() is not modelled`);
+}
+
+/**
+ * `getattr(configuration, "X", default)` on a configuration the deployment supplies: the default, judged like an env
+ * read with a default (no default: required). On a project module or class: the attribute, or the default.
+ */
+function attrOf(fn: "getattr" | "hasattr", args: Value[], loc: Loc): Value | undefined {
+  const [obj, name, dflt] = args;
+  if (!obj || !name || name.k !== "str") return undefined;
+  if (obj.k === "ref" && obj.config) {
+    const r: EnvRead = { variable: name.v, via: `${fn}(${obj.path})`, hasDefault: fn === "hasattr" || dflt !== undefined, default: fn === "hasattr" ? undefined : dflt, loc, configuration: obj.path };
+    if (fn === "hasattr") return tagged({ k: "bool", v: false, loc }, r);
+    return dflt ? tagged(withEnv(dflt), r) : required(r);
+  }
+  const got = obj.k === "module" ? obj.attr(name.v) : obj.k === "class" ? classAttr(obj.cls, name.v)?.value : undefined;
+  if (obj.k !== "module" && obj.k !== "class") return undefined;
+  if (fn === "hasattr") return { k: "bool", v: got !== undefined, loc };
+  return got ?? dflt;
 }
 
 export function callMethod(self: Value, name: string, call: CallArgs): Value {

@@ -224,3 +224,36 @@ export function configurationEnvironments(
     return new Environment(`${moduleName}.${c.name}`, kind, file, { ...result, namespace: c.namespace }, version, kindSource);
   });
 }
+
+const PYDANTIC_BASES = new Set(["pydantic_settings.BaseSettings", "pydantic_settings.main.BaseSettings", "pydantic.BaseSettings", "pydantic.env_settings.BaseSettings"]);
+
+/**
+ * A field of a pydantic-settings class read on an instance (`settings.debug`): the environment variable of that name
+ * (env_prefix first, case ignored) is unset, so the field's default applies, judged like an env read with a default;
+ * a field without one is required. Undefined for classes that are not pydantic settings.
+ */
+export function pydanticField(cls: UserClass, name: string, loc: Loc): Value | undefined {
+  const order = mro(cls);
+  if (!order || !order.some((k) => k.bases.some((b) => typeof b === "string" && PYDANTIC_BASES.has(b)))) return undefined;
+  const b = classAttr(cls, name);
+  const variable = (settingsPrefix(cls) + name).toUpperCase();
+  const d = b?.value;
+  const known = d && d.k !== "unknown" && d.k !== "func";
+  const r: EnvRead = { variable, via: `pydantic ${cls.name}`, hasDefault: !!known, default: known ? d : undefined, loc, defaultLoc: known ? d.loc : undefined };
+  return known ? tagged(d, r) : required(r);
+}
+
+/** env_prefix from `model_config = SettingsConfigDict(env_prefix=...)` or an inner `class Config: env_prefix = ...`. */
+function settingsPrefix(cls: UserClass): string {
+  const cfg = classAttr(cls, "model_config")?.value;
+  if (cfg?.k === "dict") {
+    const p = cfg.entries.find(([k]) => k.k === "str" && k.v === "env_prefix")?.[1];
+    if (p?.k === "str") return p.v;
+  }
+  const inner = classAttr(cls, "Config")?.value;
+  if (inner?.k === "class") {
+    const p = classAttr(inner.cls, "env_prefix")?.value;
+    if (p?.k === "str") return p.v;
+  }
+  return "";
+}

@@ -138,10 +138,60 @@ export function callExternal(path: string, call: Call): Value {
       if (!a || (a.k !== "str" && a.k !== "path")) return withEnv(unknown(`${p}() of an unknown path`, { loc }), ...call.args);
       return withEnv({ k: "str", v: p === "os.path.dirname" ? posixDirname(a.v) : normalizePath(a.v), loc }, a);
     }
+    case "importlib.import_module": {
+      // A configuration module the deployment supplies, its name often read from the environment.
+      const mod = name && name.k === "str" ? name.v : undefined;
+      return mod ? withEnv({ k: "ref", path: mod, config: true, loc }, name) : withEnv(unknown("imports a module whose name is not known", { loc }), name);
+    }
+    case "pydantic_settings.SettingsConfigDict":
+    case "pydantic.ConfigDict":
+      return { k: "dict", entries: Object.entries(call.kwargs).map(([k, v]): [Value, Value] => [{ k: "str", v: k, loc }, v]), loc };
+    case "pydantic.Field":
+    case "pydantic.fields.Field": {
+      // The field's default; Field(...) or none at all makes the field required.
+      const d = call.kwargs.default ?? call.args[0];
+      return d && d.k !== "unknown" ? d : unknown("a pydantic Field without a default", { loc });
+    }
+    case "configparser.ConfigParser":
+    case "configparser.RawConfigParser":
+    case "configparser.SafeConfigParser":
+    case "ConfigParser.ConfigParser":
+    case "ConfigParser.RawConfigParser":
+      return { k: "ref", path: "configparser.ConfigParser()", loc };
+    case "configparser.ConfigParser().get":
+    case "configparser.ConfigParser().getboolean":
+    case "configparser.ConfigParser().getint":
+    case "configparser.ConfigParser().getfloat":
+      return configparserGet(p.slice(p.lastIndexOf(".") + 1), call);
     case "split_settings.tools.optional":
       return { k: "cast", name: "optional", of: name && name.k === "str" ? name.v : undefined, loc };
   }
   return withEnv(unknown(`the result of ${path}() is not known statically`, { loc }), ...call.args);
+}
+
+/**
+ * `config.get("django", "secret_key", fallback="…")`: the settings file is not in the code, so the value is the
+ * fallback while the option is missing, judged like an env read with a default; without a fallback it is required.
+ */
+function configparserGet(method: string, call: Call): Value {
+  const { loc } = call;
+  const section = argOrKw(call, 0, "section");
+  const option = argOrKw(call, 1, "option");
+  if (!section || section.k !== "str" || !option || option.k !== "str") return unknown("reads a configparser option whose name is not known", { loc });
+  const fallback = call.kwargs.fallback;
+  const cast = method === "getboolean" ? "bool" : method === "getint" ? "int" : method === "getfloat" ? "float" : undefined;
+  const r: EnvRead = {
+    variable: option.v,
+    via: `configparser.${method}`,
+    hasDefault: fallback !== undefined,
+    default: fallback,
+    cast,
+    loc,
+    defaultLoc: fallback !== undefined ? argLoc(call, 99, "fallback") : undefined,
+    configuration: `[${section.v}]`,
+  };
+  // configparser returns the fallback as given, unconverted.
+  return fallback ? tagged(fallback, r) : required(r);
 }
 
 /** `from os import environ` then `environ.get` arrives as "os.environ.get"; aliases of os.path and so on need no care. */

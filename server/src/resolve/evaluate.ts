@@ -198,7 +198,7 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
       if (fn.k === "bound") return callMethod(fn.self, fn.name, call);
       if (fn.k === "envobj") return callExternal("environ.Env()", { ...call, self: fn });
       if (fn.k === "cast") return callBuiltin(fn.name, call);
-      if (fn.k === "func" && ctx.callUser) {
+      if ((fn.k === "func" || fn.k === "class") && ctx.callUser) {
         const r = ctx.callUser(fn, call);
         if (r) return r;
       }
@@ -446,7 +446,7 @@ function comprehension(e: Expr & { t: "comp" }, ctx: EvalContext, d: number, loc
   return withEnv({ k: e.kind === "set" ? "set" : "list", items, loc }, ...deps);
 }
 
-const BUILTIN_NAMES = new Set(["bool", "int", "float", "str", "list", "tuple", "set", "dict", "len", "frozenset", "sorted"]);
+const BUILTIN_NAMES = new Set(["bool", "int", "float", "str", "list", "tuple", "set", "dict", "len", "frozenset", "sorted", "getattr", "hasattr"]);
 
 /** Later keys win, as in a Python dict display. */
 function dedupeEntries(entries: Array<[Value, Value]>): Array<[Value, Value]> {

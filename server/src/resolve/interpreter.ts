@@ -7,10 +7,10 @@ import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_D
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
 import { recordEnvReads } from "./envReads";
-import { configurationNamespace, configurationValue, isConfiguration, type ConfigurationClass, type UserClass } from "./configurations";
+import { configurationNamespace, configurationValue, isConfiguration, pydanticField, type ConfigurationClass, type UserClass } from "./configurations";
 import { dynamicAssign, dynamicCall, dynamicSetItem, holdsDynamicWrite, type DynamicWrite } from "./dynamicWrites";
 import { appendItem, commonView, concatViews, removeItem, seqView, UNKNOWN_SEQ, unordered, viewValue, type SeqView } from "./sequences";
-import { dictGet, envReadsOf, keyOf, pyEquals, pyRepr, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type UserFunction, type Value } from "./values";
+import { dictGet, envReadsOf, isKnown, keyOf, pyEquals, pyRepr, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type UserFunction, type Value } from "./values";
 
 export interface ModuleResult {
   file: string;
@@ -186,6 +186,7 @@ export class Interpreter {
         return v;
       },
       callUser: (fn, call) => this.callUser(fn, call, f),
+      instanceAttr: (obj, name, loc) => pydanticField(obj.cls, name, loc),
       makeLambda: (e, loc) => {
         const defaults = new Map<string, Value>();
         for (const p of e.params) if (p.default) defaults.set(p.name, evaluate(p.default, this.ctx(f)));
@@ -205,6 +206,8 @@ export class Interpreter {
    * forgotten in the caller's namespace (a global it rebinds, a list passed to it that it appends to).
    */
   private callUser(fnValue: Value, call: CallArgs, caller: Frame): Value | undefined {
+    // `settings = Settings()`: an instance, whose attributes pydantic-settings fields answer (instanceAttr).
+    if (fnValue.k === "class") return { k: "instance", cls: fnValue.cls, loc: call.loc };
     if (fnValue.k !== "func") return undefined;
     const fn = fnValue.fn;
     const loc = call.loc;
@@ -282,7 +285,8 @@ export class Interpreter {
   private stmt(s: Stmt, f: Frame): void {
     switch (s.kind) {
       case "assign": {
-        const value = this.configurationAssign(s, f) ?? evaluate(s.value, this.ctx(f));
+        let value = this.configurationAssign(s, f) ?? evaluate(s.value, this.ctx(f));
+        if (value.k === "ref" && value.config) value = this.configModule(value, s.range, f);
         if (f.tryDepth > 0) this.raiseOnRequired(value, s, f);
         for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign");
         if (!f.fn && (value.k === "bool" || value.k === "int") && value.env?.length) this.rawEnvDefault(s.targets, value, f);
@@ -698,6 +702,47 @@ export class Interpreter {
     return configurationValue(m[1], s.targets[0].name, args, kwargs, { file: f.file, range: s.value.range }, d && { file: f.file, range: d.range });
   }
 
+  /**
+   * `configuration = importlib.import_module(os.environ.get("APP_CONFIGURATION", "app.configuration"))`: a project
+   * module by that name is run like any import; a missing one (the deployment supplies it) stays a configuration whose
+   * getattr defaults are judged, and an example of it beside (`configuration_example.py`, `configuration.py.example`)
+   * is read for committed secrets, its values recorded as that configuration's defaults.
+   */
+  private configModule(v: Value & { k: "ref" }, range: Range, f: Frame): Value {
+    const res = this.loader.resolve(f.file, { level: 0, name: v.path });
+    if ("file" in res) {
+      const mod = this.enter(res.file, range, f);
+      if (mod) {
+        const ns = mod.namespace;
+        return withEnv({ k: "module", file: res.file, attr: (a) => ns.get(a)?.value, loc: v.loc }, v);
+      }
+      return v;
+    }
+    const parts = v.path.split(".");
+    const leaf = parts.pop()!;
+    const pkg = parts.length ? this.loader.resolve(f.file, { level: 0, name: parts.join(".") }) : { file: f.file };
+    if ("file" in pkg) this.exampleDefaults(path.dirname(pkg.file), leaf, v.path, range, f);
+    return v;
+  }
+
+  /** Reads an example of a missing configuration module (`<leaf>_example.py`, `<leaf>.py.example`…) as its defaults. */
+  private exampleDefaults(dir: string, leaf: string, configuration: string, range: Range, f: Frame): void {
+    const root = path.resolve(this.loader.root);
+    for (const name of [`${leaf}_example.py`, `${leaf}.example.py`, `${leaf}.py.example`, `${leaf}.py.sample`, `${leaf}_sample.py`, `${leaf}.py.dist`, `${leaf}.py.template`]) {
+      const file = path.join(dir, name);
+      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || f.stack.includes(file)) continue;
+      const mod = this.run(file, f.stack);
+      if (!f.files.includes(file)) f.files.push(file);
+      for (const [k, b] of mod.namespace) {
+        if (!isSettingName(k) || !isKnown(b.value)) continue;
+        const w = b.writes[b.writes.length - 1];
+        const loc: Loc = w ? { file: w.file, range: w.targetRange } : { file, range };
+        f.envReads.push({ variable: k, via: `example ${name}`, hasDefault: true, default: b.value, loc, defaultLoc: b.value.loc, configuration });
+      }
+      return;
+    }
+  }
+
   /** `from . import utils`: the module, run like any import, as a value whose attributes are its names. */
   private submodule(pkgInit: string, name: string, range: Range, f: Frame): Value {
     const res = this.loader.resolve(pkgInit, { level: 1, name });
@@ -844,6 +889,9 @@ export class Interpreter {
         this.failedImport(failed.message, s.range, f);
       } else {
         f.notes.push({ file: f.file, range: s.range, severity: "information", message: `optional import of ${failed.message} skipped: the module is not in the project` });
+        // `try: from .local_settings import *` with local_settings.py.example committed beside it: read for secrets.
+        const m = /^\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(failed.message);
+        if (m) this.exampleDefaults(path.dirname(f.file), m[1], m[1], s.range, f);
         this.block(handler.body, f);
       }
     } else {

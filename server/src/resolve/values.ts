@@ -20,6 +20,12 @@ export interface EnvRead {
   /** Where the read is written; `defaultLoc` is the default's own span, for fixes that remove it. */
   loc: Loc;
   defaultLoc?: Loc;
+  /**
+   * Not an environment variable but a name in a configuration the deployment supplies: the module of
+   * `getattr(configuration, "X", default)`, a configparser section, or an example file. Judged like an env read with a
+   * default; left out of the environment-variable inventory.
+   */
+  configuration?: string;
 }
 
 /**
@@ -56,8 +62,11 @@ export type Value = ValueBase &
      * where something outside the code may have replaced it (`globals().update(yaml_config)`).
      */
     | { k: "unknown"; why: string; alternatives?: Value[]; partial?: PartialSeq; dynamic?: Loc }
-    /** Something outside the project: a module, class or function by its dotted name (`os.environ`, `environ.Env`). */
-    | { k: "ref"; path: string }
+    /**
+     * Something outside the project: a module, class or function by its dotted name (`os.environ`, `environ.Env`).
+     * `config` marks a module the deployment supplies (`importlib.import_module(os.environ.get("X", "app.configuration"))`).
+     */
+    | { k: "ref"; path: string; config?: boolean }
     /** An `environ.Env(...)` instance and the defaults its scheme declares. */
     | { k: "envobj"; scheme: Record<string, { cast?: string; default?: Value }>; prefix: string }
     /** A cast object such as decouple's `Csv()`. */

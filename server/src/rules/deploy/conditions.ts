@@ -1,6 +1,6 @@
 // The building blocks of Django's deploy checks, with Python semantics: exact string membership, truthiness, `is True`.
 import type { ResolvedSetting } from "../../resolve/environment";
-import { envReadsOf, pyContains, truthy, type Value } from "../../resolve/values";
+import { envReadsOf, pyContains, truthy, type EnvRead, type Value } from "../../resolve/values";
 import type { RuleContext } from "../types";
 import { atLeast } from "../../resolve/djangoVersion";
 
@@ -48,10 +48,16 @@ export function sessionWarning(app: boolean | undefined, mw: boolean | undefined
   return undefined;
 }
 
+/** An env read's variable, or for a configuration the deployment supplies, the name in it: `[django] debug`, `netbox.configuration.DEBUG`. */
+export function readName(r: EnvRead): string {
+  if (!r.configuration) return r.variable;
+  return r.configuration.startsWith("[") ? `${r.configuration} ${r.variable}` : `${r.configuration}.${r.variable}`;
+}
+
 /** " whenever DJANGO_DEBUG is unset" when the value comes from env-read defaults; "" for a literal. */
 export function whenUnset(v: Value | ResolvedSetting | undefined): string {
   const value = v && "k" in v ? v : v?.value;
-  const vars = [...new Set(envReadsOf(value).map((r) => r.variable))];
+  const vars = [...new Set(envReadsOf(value).map(readName))];
   if (vars.length === 0) return "";
   const list = vars.length === 1 ? vars[0] : vars.slice(0, -1).join(", ") + " and " + vars[vars.length - 1];
   return ` whenever ${list} ${vars.length === 1 ? "is" : "are"} unset`;
