@@ -454,9 +454,11 @@ export class Interpreter {
    * always a string, and "False" or "0" is truthy; a note says so on that line.
    */
   private rawEnvDefault(targets: Target[], value: Value, f: Frame): void {
-    const r = value.env!.find((x) => (x.via === "os.getenv" || x.via === "os.environ.get") && x.loc === value.loc && x.default?.k === value.k);
+    // The raw default itself: an env read tags its value with itself first and gives it its own place.
+    const r = value.env![0];
+    if (r.loc !== value.loc || (r.via !== "os.getenv" && r.via !== "os.environ.get") || r.default?.k !== value.k) return;
     const name = targets.find((t) => t.path.length === 0 && isSettingName(t.name))?.name;
-    if (!r || !name) return;
+    if (!name) return;
     f.notes.push({
       file: f.file,
       range: r.loc.range,
@@ -1009,7 +1011,7 @@ export class Interpreter {
 /** The django-configurations classes a module defines, each resolved over the module's own settings. */
 function configurationsOf(file: string, ns: Namespace): ConfigurationClass[] {
   const out: ConfigurationClass[] = [];
-  for (const [, b] of ns) {
+  for (const b of ns.values()) {
     const v = b.value;
     if (v.k !== "class" || v.cls.file !== file || !isConfiguration(v.cls)) continue;
     if (out.some((c) => c.name === v.cls.name)) continue;

@@ -14,7 +14,7 @@ export const sessionCookieNotHttponly: Rule = {
     example: "SESSION_COOKIE_HTTPONLY = False",
     useInstead: "SESSION_COOKIE_HTTPONLY = True  # or delete the line: True is Django's default",
     fixSafety: "safe",
-    versions: "All versions. Django 3.2 to 4.0 accept any truthy value; 4.1 and later only True. W015 replaces W013 and W014 when both the sessions app and its middleware are installed.",
+    versions: "All versions. Django 3.2 to 4.0 accept any truthy value; 4.1 and later only True. W015 replaces W013 and W014 when both the sessions app and its middleware are installed. Django warns whenever either is there: when one is certainly there and INSTALLED_APPS or MIDDLEWARE is known only in part, the finding carries the id for what is known (W013 or W014) and says that it is W015 if the other holds its entry too.",
   },
   check(ctx) {
     const on = cookieFlagOn(ctx, "SESSION_COOKIE_HTTPONLY");

@@ -15,7 +15,7 @@ export const sessionCookieNotSecure: Rule = {
     example: "SESSION_COOKIE_SECURE = False",
     useInstead: "SESSION_COOKIE_SECURE = True",
     fixSafety: "safe in production: the site is served over HTTPS there",
-    versions: "All versions. Django 3.2 to 4.0 accept any truthy value; 4.1 and later only True. W012 replaces W010 and W011 when both the sessions app and its middleware are installed.",
+    versions: "All versions. Django 3.2 to 4.0 accept any truthy value; 4.1 and later only True. W012 replaces W010 and W011 when both the sessions app and its middleware are installed. Django warns whenever either is there: when one is certainly there and INSTALLED_APPS or MIDDLEWARE is known only in part, the finding carries the id for what is known (W010 or W011) and says that it is W012 if the other holds its entry too.",
   },
   check(ctx) {
     const on = cookieFlagOn(ctx, "SESSION_COOKIE_SECURE");
