@@ -10,6 +10,11 @@ export const MAX_CALL_DEPTH = 8;
 export const MAX_CALL_STEPS = 2000;
 /** Iterations of one `for` loop the interpreter unrolls; a longer loop is treated as not followed. */
 export const MAX_LOOP_ITEMS = 200;
+/**
+ * Statements that helper calls and unrolled loops may run for one module and what it imports, all together: a helper
+ * called in a loop, or loops nested three deep, stop here rather than multiplying; later calls and loops are unknown.
+ */
+export const MAX_RUN_STEPS = 20000;
 
 /** Thrown when a call runs past MAX_CALL_STEPS, and caught by the outermost call, which becomes unknown. */
 export class BudgetExceeded extends Error {}

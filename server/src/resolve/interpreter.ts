@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
 import { evaluate, iterate, subscript, type CallArgs, type EvalContext } from "./evaluate";
-import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_DEPTH, MAX_CALL_STEPS, MAX_LOOP_ITEMS, returnedValue, transparentDecorators } from "./functions";
+import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_DEPTH, MAX_CALL_STEPS, MAX_LOOP_ITEMS, MAX_RUN_STEPS, returnedValue, transparentDecorators } from "./functions";
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
 import { recordEnvReads } from "./envReads";
@@ -129,6 +129,8 @@ export class Interpreter {
   /** Helper calls in progress and the statements their outermost call has run (see functions.ts). */
   private callDepth = 0;
   private callSteps = 0;
+  /** Statements run by helper calls and unrolled loops for one top-level module run (MAX_RUN_STEPS bounds it). */
+  private runSteps = 0;
 
   constructor(private readonly loader: ModuleLoader) {}
 
@@ -136,6 +138,7 @@ export class Interpreter {
     const abs = path.resolve(file);
     const cached = this.cache.get(abs);
     if (cached) return cached;
+    if (stack.length === 0) this.runSteps = 0;
     const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], fragments: [], stack: [...stack, abs], tryDepth: 0, owner: {} };
     const loaded = this.loader.load(abs);
     if (!loaded.ok) {
@@ -232,6 +235,7 @@ export class Interpreter {
       fn: state,
     };
     const outermost = this.callDepth === 0;
+    if (outermost && this.runSteps > MAX_RUN_STEPS) return unknown(`${fn.name}() is not followed: the module's helper calls and loops have run as long as the analysis allows`, { loc });
     if (outermost) this.callSteps = 0;
     this.callDepth++;
     let result: Value;
@@ -248,6 +252,7 @@ export class Interpreter {
       result = unknown(e instanceof BudgetExceeded ? `${fn.name}() runs longer than the analysis follows` : `${fn.name}() raises`, { loc });
     } finally {
       this.callDepth--;
+      if (outermost) this.runSteps += this.callSteps;
     }
     this.forgetEscapes(state, call, caller);
     return { ...result, loc: result.loc ?? loc };
@@ -431,8 +436,13 @@ export class Interpreter {
   private unrolled(s: Stmt & { kind: "opaque" }, loop: NonNullable<(Stmt & { kind: "opaque" })["loop"]>, f: Frame): boolean {
     if (loop.control) return false;
     const iter = evaluate(loop.iter, this.ctx(f));
-    const items = iterate(iter);
-    if (!items || items.length > MAX_LOOP_ITEMS) return false;
+    const seen = iterate(iter);
+    if (!seen || seen.length > MAX_LOOP_ITEMS) return false;
+    const cost = seen.length * Math.max(1, s.body.length);
+    if (this.runSteps + cost > MAX_RUN_STEPS) return false;
+    this.runSteps += cost;
+    // A copy: the body may extend the very list it walks (`for m in MIDDLEWARE: MIDDLEWARE += [...]` grows it in place).
+    const items = [...seen];
     const loc: Loc = { file: f.file, range: s.range };
     for (const item of items) {
       if (loop.names.length === 1) this.bind(f, loop.names[0], withEnv(item, iter), s.range, s.range, "assign");
@@ -1083,17 +1093,45 @@ function mergeOutcomes(outcomes: Namespace[], loc: Loc): Namespace {
     }
     const writes: Write[] = [];
     for (const b of present) for (const w of b.writes) if (!writes.includes(w)) writes.push(w);
-    const alternatives = present.map((b) => b.value);
+    const alternatives = flatAlternatives(present.map((b) => b.value));
     // A list every branch keeps a member of (MIDDLEWARE rebuilt under an undecided if) still certainly holds it.
-    const common = present.length === bs.length ? commonView(alternatives) : undefined;
+    const common = present.length === bs.length && alternatives ? commonView(alternatives) : undefined;
     const partial = common && { kind: common.kind, items: common.items, ...(common.gaps ? { gaps: common.gaps } : {}) };
     merged.set(name, {
-      value: unknown("depends on a condition the analysis cannot decide", { loc, alternatives, env: alternatives.flatMap((a) => a.env ?? []), ...(partial ? { partial } : {}) }),
+      value: unknown("depends on a condition the analysis cannot decide", { loc, env: mergedEnv(present.map((b) => b.value)), ...(alternatives ? { alternatives } : {}), ...(partial ? { partial } : {}) }),
       writes,
       via: present[0].via,
     });
   }
   return merged;
+}
+
+/** Alternatives kept for one merged value: a branch inside a loop merged 40 times over must not nest 40 deep. */
+const MAX_ALTERNATIVES = 16;
+
+/**
+ * The candidates of a merge, one level deep: an alternative that is itself an undecided value contributes its own
+ * candidates (a value set from outside the code stays whole). Undefined past MAX_ALTERNATIVES: just unknown then.
+ */
+function flatAlternatives(values: Value[]): Value[] | undefined {
+  const out: Value[] = [];
+  const add = (x: Value) => {
+    if (!out.includes(x)) out.push(x);
+  };
+  for (const v of values) {
+    if (v.k === "unknown" && v.alternatives && !v.dynamic) v.alternatives.forEach(add);
+    else add(v);
+    if (out.length > MAX_ALTERNATIVES) return undefined;
+  }
+  return out;
+}
+
+/** Every env read the merged values depend on, once each. */
+function mergedEnv(values: Value[]): EnvRead[] {
+  const out: EnvRead[] = [];
+  const seen = new Set<EnvRead>();
+  for (const v of values) for (const r of v.env ?? []) if (!seen.has(r)) seen.add(r), out.push(r);
+  return out;
 }
 
 function binopValues(op: string, l: Value, r: Value, loc: Loc): Value {

@@ -249,7 +249,8 @@ export function pyContains(container: Value, x: Value, depth = 0): boolean | und
     // the items not known.
     for (const item of container.partial?.items ?? []) if (pyEquals(item, x) === true) return true;
     const alts = container.alternatives;
-    if (alts && alts.length && depth < 8) {
+    // Bounded: alternatives nest (an elif chain inside an elif chain), and each level multiplies the work.
+    if (alts && alts.length && alts.length <= 16 && depth < 3) {
       const first = pyContains(alts[0], x, depth + 1);
       if (first !== undefined && alts.every((a) => pyContains(a, x, depth + 1) === first)) return first;
     }
@@ -279,14 +280,18 @@ export function sameValue(a: Value, b: Value): boolean {
 }
 
 /** Every environment read that this value, or anything inside it, depends on. */
-export function envReadsOf(v: Value | undefined, out: EnvRead[] = [], depth = 0): EnvRead[] {
+export function envReadsOf(v: Value | undefined, out: EnvRead[] = [], depth = 0, seen?: Set<Value>): EnvRead[] {
   if (!v || depth > 50) return out;
   for (const r of v.env ?? []) if (!out.includes(r)) out.push(r);
-  if (v.k === "list" || v.k === "tuple" || v.k === "set") for (const i of v.items) envReadsOf(i, out, depth + 1);
-  if (v.k === "dict") for (const [, x] of v.entries) envReadsOf(x, out, depth + 1);
-  if (v.k === "unknown") {
-    for (const x of v.alternatives ?? []) envReadsOf(x, out, depth + 1);
-    for (const x of v.partial?.items ?? []) envReadsOf(x, out, depth + 1);
+  if (v.k === "list" || v.k === "tuple" || v.k === "set") for (const i of v.items) envReadsOf(i, out, depth + 1, seen);
+  if (v.k === "dict") for (const [, x] of v.entries) envReadsOf(x, out, depth + 1, seen);
+  if (v.k === "unknown" && (v.alternatives || v.partial)) {
+    // Candidates are shared between merged values: walk each once, or a chain of merges is walked exponentially.
+    const s = seen ?? new Set<Value>();
+    if (s.has(v)) return out;
+    s.add(v);
+    for (const x of v.alternatives ?? []) envReadsOf(x, out, depth + 1, s);
+    for (const x of v.partial?.items ?? []) envReadsOf(x, out, depth + 1, s);
   }
   return out;
 }
