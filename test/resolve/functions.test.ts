@@ -101,3 +101,15 @@ test("`from . import utils` then utils.helper(...) calls the project's helper", 
   );
   assert.equal(repr(env, "DEBUG"), "True");
 });
+
+test("a loop that merges an undecided value each time stays small and quick (found by the engine fuzzer)", async () => {
+  const t0 = Date.now();
+  const env = await lone('import socket\nX = ["a"]\nfor c in "' + "x".repeat(150) + '":\n    if socket.gethostname() == c:\n        X += get()\nY = "a" in X\n');
+  assert.ok(Date.now() - t0 < 10000, "hang guard: within 10 s");
+  assert.equal(env.get("X").value.k, "unknown");
+});
+
+test("a loop body that extends the list it walks walks only what was there", async () => {
+  const env = await lone('X = ["a", "b"]\nfor m in X:\n    X += [m + "!"]\n');
+  assert.equal(repr(env, "X"), "['a', 'b', 'a!', 'b!']");
+});

@@ -737,7 +737,7 @@ export class Interpreter {
     return v;
   }
 
-  /** Reads an example of a missing configuration module (`<leaf>_example.py`, `<leaf>.py.example`…) as its defaults. */
+  /** Reads an example of a missing configuration module (`<leaf>_example.py`, `<leaf>.py.example`, ...) as its defaults. */
   private exampleDefaults(dir: string, leaf: string, configuration: string, range: Range, f: Frame): void {
     const root = path.resolve(this.loader.root);
     for (const name of [`${leaf}_example.py`, `${leaf}.example.py`, `${leaf}.py.example`, `${leaf}.py.sample`, `${leaf}_sample.py`, `${leaf}.py.dist`, `${leaf}.py.template`]) {
