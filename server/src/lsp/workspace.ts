@@ -154,18 +154,25 @@ export class WorkspaceState {
     const gen = this.generation;
     const withInventory = this.inventoryDue;
     this.inventoryDue = false;
+    // A run that a newer change overtakes hands its inventory on: else the first analysis, overtaken by the didOpen
+    // that follows `initialized`, would leave the inventory's findings out until the next save.
+    const overtaken = () => {
+      if (gen === this.generation) return false;
+      if (withInventory) this.inventoryDue = true;
+      return true;
+    };
     this.running = (async () => {
       await this.fetchMissingSettings();
       const started = performance.now();
       for (const root of this.roots) {
-        if (gen !== this.generation) return;
+        if (overtaken()) return;
         try {
           this.audits.set(root, this.auditRoot(root, withInventory));
         } catch (e) {
           this.connection.console.error(`analysis of ${root} failed: ${(e as Error).stack ?? e}`);
         }
       }
-      if (gen !== this.generation) return;
+      if (overtaken()) return;
       this.lastAnalysisMs = performance.now() - started;
       this.publish();
       this.connection.console.log(`analysed ${this.roots.length} root(s) in ${this.lastAnalysisMs.toFixed(1)} ms`);
