@@ -1130,7 +1130,11 @@ function flatAlternatives(values: Value[]): Value[] | undefined {
 function mergedEnv(values: Value[]): EnvRead[] {
   const out: EnvRead[] = [];
   const seen = new Set<EnvRead>();
-  for (const v of values) for (const r of v.env ?? []) if (!seen.has(r)) seen.add(r), out.push(r);
+  for (const v of values) for (const r of v.env ?? []) {
+    if (seen.has(r)) continue;
+    seen.add(r);
+    out.push(r);
+  }
   return out;
 }
 
