@@ -69,8 +69,12 @@ test("diagnostics: one per place, with the rule code, docs link, exact range and
   assert.match(debug[0].source!, /security\.W018/);
   // production only, of the two environments (base and production): the message says so.
   assert.match(String(debug[0].message), /\(in production\)$/);
-  assert.equal(debug[0].relatedInformation?.[0].location.uri, uri("proj/settings/production.py"));
-  assert.match(debug[0].relatedInformation![0].message, /proj\.settings\.production gets this value through this import/);
+  // The headline is the message; the rest of it (why, what to do) is the first related line, at the same place.
+  assert.doesNotMatch(String(debug[0].message), /error pages/);
+  assert.equal(debug[0].relatedInformation?.[0].location.uri, uri("proj/settings/base.py"));
+  assert.match(debug[0].relatedInformation![0].message, /^error pages would expose/);
+  assert.equal(debug[0].relatedInformation?.[1].location.uri, uri("proj/settings/production.py"));
+  assert.match(debug[0].relatedInformation![1].message, /proj\.settings\.production gets this value through this import/);
   const prod = await client.waitFor(uri("proj/settings/production.py"), (d) => d.some((x) => /inherits/.test(String(x.message))));
   assert.ok(!prod.some((d) => d.code === "debug-enabled" || d.code === "weak-secret-key"), "inherited problems are not repeated on the import line");
   const summary = prod.filter((d) => /inherits/.test(String(d.message)));
