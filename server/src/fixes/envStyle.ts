@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ModuleModel, ModuleRef, Stmt } from "../parse/model";
-import { dottedName } from "./exprIndex";
+import { dottedName } from "../parse/exprIndex";
 
 export type EnvStyle =
   /** `env("NAME")`: the module, or a module it imports from, creates `environ.Env()`. */
