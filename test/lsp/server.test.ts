@@ -1,12 +1,12 @@
 // LSP integration: the built server over stdio — diagnostics with codes, ranges and related info, edits, code actions, hover, audit.
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { CodeAction, Hover } from "vscode-languageserver-protocol";
 import { startClient, type TestClient } from "./client";
+import { tempDir } from "../helpers/tempDirs";
 
 const BASE = `import os
 
@@ -33,7 +33,7 @@ let client: TestClient;
 const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).toString();
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-lsp-"));
+  dir = tempDir("dsh-lsp-");
   fs.mkdirSync(path.join(dir, "proj", "settings"), { recursive: true });
   fs.writeFileSync(path.join(dir, "manage.py"), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings.production")\n');
   fs.writeFileSync(path.join(dir, "proj", "settings", "base.py"), BASE);
