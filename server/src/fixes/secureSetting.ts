@@ -27,9 +27,12 @@ export interface SecureSettingOptions {
 export function secureSettingFix(ctx: RuleContext, s: ResolvedSetting, value: string, options: SecureSettingOptions): Fix | undefined {
   const model = ctx.module(ctx.env.file);
   if (!model || model.syntaxErrors.length) return undefined;
-  const edit = rewriteDefault(model, s, value) ?? rewriteAssignment(model, s, value, options.comment) ?? insertion(model, s.name, value, options.comment);
+  const byDefault = rewriteDefault(model, s, value);
+  const edit = byDefault ?? rewriteAssignment(model, s, value, options.comment) ?? insertion(model, s.name, value, options.comment);
   if (!edit) return undefined;
-  const title = `Set ${s.name} = ${value} in ${baseName(model.file)}${options.consequence ? ` (${options.consequence})` : ""}`;
+  // Where the variable still decides, the title says so: only the value used when it is unset changes.
+  const what = byDefault ? `Default ${s.name} to ${value} when ${s.value.env![0].variable} is unset` : `Set ${s.name} = ${value}`;
+  const title = `${what} in ${baseName(model.file)}${options.consequence ? ` (${options.consequence})` : ""}`;
   return { title, safety: options.safety, edits: [edit] };
 }
 
