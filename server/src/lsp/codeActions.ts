@@ -14,7 +14,8 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Fix, TextEdit } from "../rules/types";
 import type { DiagnosticData } from "./diagnostics";
 import { addMissingVariablesAction } from "./envInventory";
-import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from "../protocol/protocol";
+import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, HARDEN_KIND } from "../protocol/protocol";
+import { hardenAction } from "./harden";
 import { parseWaivers } from "../rules/waivers";
 import { fileOf, lspRange, uriOf } from "./uris";
 import type { WorkspaceState } from "./workspace";
@@ -60,6 +61,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
   if (only && wants(FIX_ALL_KIND)) {
     const fixes = safeFixesFor(params.textDocument.uri, state);
     if (fixes.length) out.push({ title: "Fix all safe Django settings problems", kind: FIX_ALL_KIND, edit: toWorkspaceEdit(fixes) });
+  }
+  if (only && wants(HARDEN_KIND)) {
+    const harden = hardenAction(params.textDocument.uri, state);
+    if (harden) out.push(harden);
   }
   return out;
 }

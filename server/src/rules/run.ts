@@ -54,6 +54,7 @@ export function runOnEnvironment(project: Project, env: Environment, options: Ru
     env,
     version: env.djangoVersion,
     root: project.root,
+    environments: project.environments,
     get: (n) => env.get(n),
     module: (file) => {
       const r = project.loader.load(file);

@@ -22,7 +22,7 @@ export function secretMessage(c: SecretCandidate, advice: string): string {
 }
 
 export function secretResults(ctx: RuleContext, rule: SecretRuleId, advice: string): RuleResult[] {
-  const fixCtx = { root: ctx.root, module: ctx.module };
+  const fixCtx = { root: ctx.root, module: ctx.module, environments: ctx.environments };
   return scanSecrets(ctx.env, ctx.module)
     .filter((c) => c.rule === rule)
     .map((c) => {
