@@ -35,7 +35,7 @@ export function envExampleEdit(root: string, variable: string, current?: string,
 }
 
 /** What a fix that makes a variable required writes above its empty entry. */
-export const REQUIRED_COMMENT = "required: the settings read it without a default; set it per deployment, never commit the value";
+export const REQUIRED_COMMENT = "required, no default: set it per deployment, never commit the value";
 
 /** What .env.example should say about one variable. */
 export interface ExampleEntry {

@@ -3,7 +3,7 @@ import { pyRepr, truthy } from "../../resolve/values";
 import type { Rule } from "../types";
 import { secureSettingFix } from "../../fixes/secureSetting";
 import { cookieFlagOn, CSRF_MW, describe, settingContains } from "./conditions";
-import { servedOverHttps } from "./fixSafety";
+import { servedOverHttps } from "./fixHelpers";
 
 export const csrfCookieNotSecure: Rule = {
   id: "csrf-cookie-not-secure",

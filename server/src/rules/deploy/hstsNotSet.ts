@@ -2,7 +2,7 @@
 import { pyRepr, truthy } from "../../resolve/values";
 import type { Rule } from "../types";
 import { secureSettingFix } from "../../fixes/secureSetting";
-import { HSTS_RAMP_COMMENT, HSTS_START_SECONDS } from "./fixSafety";
+import { HSTS_RAMP_COMMENT, HSTS_START_SECONDS } from "./fixHelpers";
 import { describe, SECURITY_MW, settingContains } from "./conditions";
 
 export const hstsNotSet: Rule = {

@@ -2,7 +2,7 @@
 import { pyRepr, truthy } from "../../resolve/values";
 import type { Rule } from "../types";
 import { secureSettingFix } from "../../fixes/secureSetting";
-import { HSTS_PRELOAD_SECONDS } from "./fixSafety";
+import { HSTS_PRELOAD_SECONDS } from "./fixHelpers";
 import { describe, isTrue, SECURITY_MW, settingContains } from "./conditions";
 
 export const hstsPreloadOff: Rule = {

@@ -4,7 +4,7 @@ import type { Rule } from "../types";
 import { cookieFlagOn, describe, SESSION_MW, SESSIONS_APP, sessionWarning, settingContains } from "./conditions";
 import { atLeast } from "../../resolve/djangoVersion";
 import { secureSettingFix } from "../../fixes/secureSetting";
-import { servedOverHttps } from "./fixSafety";
+import { servedOverHttps } from "./fixHelpers";
 
 export const sessionCookieNotSecure: Rule = {
   id: "session-cookie-not-secure",

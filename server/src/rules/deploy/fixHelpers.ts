@@ -1,4 +1,4 @@
-// What a deploy check's fix may assume about the deployment: whether the settings themselves say the site is on HTTPS.
+// Shared by the deploy checks' fixes: whether the settings themselves say the site is on HTTPS, and how HSTS starts.
 import { truthy } from "../../resolve/values";
 import type { RuleContext } from "../types";
 import { isTrue } from "./conditions";
