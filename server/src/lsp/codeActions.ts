@@ -32,7 +32,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
     const data = d.data as DiagnosticData | undefined;
     const rule = data?.rule ?? String(d.code ?? "");
     if (!rule) continue;
-    if (data?.fix && wants(CodeActionKind.QuickFix)) {
+    // Two rules on one place may carry the same fix (weak-secret-key and hardcoded-secret-key on a committed key): once.
+    const offered = data?.fix ? out.find((a) => a.kind === CodeActionKind.QuickFix && a.title === data.fix!.title && JSON.stringify(a.edit) === JSON.stringify(toWorkspaceEdit([data.fix!]))) : undefined;
+    if (offered) offered.diagnostics?.push(d);
+    else if (data?.fix && wants(CodeActionKind.QuickFix)) {
       out.push({
         title: data.fix.title,
         kind: CodeActionKind.QuickFix,
