@@ -3,10 +3,11 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
-import { planFixes, writeChanges } from "../../server/src/fixes/apply";
+import { planFixes, readFromDisk, writeChanges } from "../../server/src/fixes/apply";
 import { DEVELOPMENT_ONLY_KEY } from "../../server/src/fixes/sharedSecretKey";
 import { copyExample, deployCheckIds, manageCheck, requireDjango } from "../helpers/django";
-import { auditFiles, sharedEngine } from "../helpers/project";
+import { Session } from "../../server/src/session/session";
+import { auditFiles, sharedEngine, writeProject } from "../helpers/project";
 
 const KEY = "Zq8#vW2!pL6@xN4$rT0%yB7^mC3&hJ9*dF5(gS1)kQ8#vW2!pL6@xN4$rT0%";
 const DEV_LINE = `SECRET_KEY = "${DEVELOPMENT_ONLY_KEY}"  # local use only; deployed settings read DJANGO_SECRET_KEY`;
@@ -124,4 +125,25 @@ test("SECRET_KEY fix on examples/mysite: development and testing pass manage.py 
   }
   assert.match(deployCheckIds(dir, "mysite.settings.production", { EMAIL_HOST_PASSWORD: "x" }).error ?? "", /DJANGO_SECRET_KEY/);
   assert.ok(deployCheckIds(dir, "mysite.settings.production", { EMAIL_HOST_PASSWORD: "x", DJANGO_SECRET_KEY: KEY }).ids, "production loads once the variable is set");
+});
+
+test("SECRET_KEY fix after an edit to development.py alone: every environment's fix follows the new text", async () => {
+  const dir = writeProject({
+    ...PKG,
+    "proj/settings/base.py": `${ENVIRON}SECRET_KEY = "${KEY}"\n`,
+    "proj/settings/production.py": "from .base import *\n",
+    "proj/settings/development.py": "from .base import *\n",
+  });
+  const texts = new Map<string, string>();
+  const session = new Session(await sharedEngine(), dir, { overlay: { get: (f) => texts.get(f) } });
+  session.audit();
+  // Production's run does not read development.py, so only a fix that edits it knows it moved.
+  const dev = path.join(dir, "proj", "settings", "development.py");
+  texts.set(dev, '"""Development settings."""\nfrom .base import *\nDEBUG = True\n');
+  const audit = session.audit();
+  const fixes = audit.findings.filter((f) => f.rule === "hardcoded-secret-key").map((f) => f.fix);
+  assert.ok(fixes.length >= 3 && fixes.every((f) => JSON.stringify(f) === JSON.stringify(fixes[0])), "production's fix is the same as development's");
+  const plan = planFixes([fixes[0]!], (f) => texts.get(f) ?? readFromDisk(f));
+  assert.equal(plan.changes.find((c) => c.file === dev)?.after, `"""Development settings."""\nfrom .base import *\n${DEV_LINE}\nDEBUG = True\n`);
+  session.dispose();
 });

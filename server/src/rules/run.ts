@@ -41,12 +41,19 @@ export function runRules(project: Project, options: RunOptions = {}): Finding[] 
     // What else the findings depend on; the options' part is compared on its own, not repeated in a key per environment.
     const key = `${env.name}\u0000${env.kind}\u0000${env.kindSource}\u0000${env.djangoVersion.major}.${env.djangoVersion.minor}`;
     const hit = options.memo.get(env.result);
-    const same = hit !== undefined && hit.key === key && hit.settingsKey === settingsKey;
+    // A fix that edits other environments' modules (a SECRET_KEY base.py shares) was computed on their text then, which
+    // may have changed since without this environment's run changing: such findings are computed afresh.
+    const same = hit !== undefined && hit.key === key && hit.settingsKey === settingsKey && !hit.findings.some((f) => editsBeyond(f, env));
     const findings = same ? hit.findings : runOnEnvironment(project, env, options);
     if (!same) options.memo.set(env.result, { key, settingsKey, findings });
     out.push(...findings);
   }
   return out;
+}
+
+/** Whether the finding's fix edits a Python module the environment does not load. */
+function editsBeyond(f: Finding, env: Environment): boolean {
+  return !!f.fix && f.fix.edits.some((e) => e.file.endsWith(".py") && !env.files.includes(e.file));
 }
 
 export function runOnEnvironment(project: Project, env: Environment, options: RunOptions = {}): Finding[] {
