@@ -58,7 +58,8 @@ test("--unsafe-fixes applies every fix; the re-audit has no secret left; a secon
   assert.deepEqual(report.findings.filter((f: { rule: string }) => f.rule.startsWith("hardcoded-")).map((f: { rule: string }) => f.rule), []);
   const text = fs.readFileSync(path.join(dir, "proj/settings/base.py"), "utf8");
   assert.ok(text.includes('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]'));
-  assert.equal(fs.readFileSync(path.join(dir, ".env.example"), "utf8"), "DJANGO_SECRET_KEY=\nDATABASE_PASSWORD=\n");
+  const required = "# required, no default: set it per deployment, never commit the value\n";
+  assert.equal(fs.readFileSync(path.join(dir, ".env.example"), "utf8"), `${required}DJANGO_SECRET_KEY=\n${required}DATABASE_PASSWORD=\n`);
   const again = run([dir, "--unsafe-fixes", "--diff"]);
   assert.equal(again.stdout, "", scrub(again.stdout));
   assert.equal(again.status, 0);

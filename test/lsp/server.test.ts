@@ -161,3 +161,30 @@ test("the audit request returns one report per root with rows and verdicts, prod
   assert.ok(response.markdown.indexOf("## proj.settings.production") < response.markdown.indexOf("## proj.settings.base"));
   assert.ok(response.markdown.includes(reports[0].inventoryMarkdown));
 });
+
+test("Harden production settings: a source action whose edit needs confirmation, never a quick fix", async () => {
+  // Runs last: it turns production.py's CSRF cookie off in the editor's copy.
+  const line = PRODUCTION.split("\n").indexOf("CSRF_COOKIE_SECURE = True");
+  client.connection.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uri("proj/settings/production.py"), version: 2 },
+    contentChanges: [{ range: { start: { line, character: 21 }, end: { line, character: 25 } }, text: "False" }],
+  });
+  await client.waitFor(uri("proj/settings/production.py"), (d) => d.some((x) => x.code === "csrf-cookie-not-secure"));
+  const ask = async (only: string[]) =>
+    (await client.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri: uri("proj/settings/production.py") },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only },
+    })) as CodeAction[];
+  const harden = (await ask(["source"])).find((a) => a.title === "Harden production settings");
+  assert.ok(harden, "offered under Source Action…");
+  assert.equal(harden.kind, "source.harden.djangoSettingsHygiene");
+  const annotations = Object.values(harden.edit!.changeAnnotations!);
+  assert.ok(annotations.length === 1 && annotations[0].needsConfirmation === true, JSON.stringify(annotations));
+  assert.match(annotations[0].description!, /Set CSRF_COOKIE_SECURE = True in production\.py/);
+  const changes = harden.edit!.documentChanges as Array<{ textDocument: { uri: string }; edits: Array<{ range: unknown; newText: string; annotationId: string }> }>;
+  assert.deepEqual(changes.map((c) => c.textDocument.uri), [uri("proj/settings/production.py")]);
+  assert.deepEqual(changes[0].edits.map((e) => [e.range, e.newText]), [[{ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, "CSRF_COOKIE_SECURE = True\n"]], "one line, computed on the editor's text");
+  assert.ok(!(await ask(["quickfix"])).some((a) => a.title === "Harden production settings"));
+  assert.ok(!(await ask(["source.fixAll"])).some((a) => a.title === "Harden production settings"), "never applied on save");
+});

@@ -34,7 +34,7 @@ test("exit 1 with findings, JSON carries the documented fields", () => {
   const debug = report.findings.find((f: { djangoCheck: string }) => f.djangoCheck === "security.W018");
   assert.deepEqual(
     { file: debug.file, line: debug.line, column: debug.column, endLine: debug.endLine, endColumn: debug.endColumn, environments: debug.environments, severity: debug.severity, fixable: debug.fixable },
-    { file: "proj/settings/base.py", line: 1, column: 9, endLine: 1, endColumn: 13, environments: ["proj.settings.production"], severity: "warning", fixable: false },
+    { file: "proj/settings/base.py", line: 1, column: 9, endLine: 1, endColumn: 13, environments: ["proj.settings.production"], severity: "warning", fixable: true },
   );
 });
 

@@ -7,11 +7,14 @@ import { envStyle, readExpr, type EnvStyle, type LoadModel } from "./envStyle";
 import { dottedName, exprIndex } from "../parse/exprIndex";
 import { importEdit } from "./imports";
 import { rangeOfOffsets } from "./literal";
+import type { EnvironmentView } from "./sharedSecretKey";
 
 export interface FixContext {
   /** The audited root, where .env.example lives. */
   root: string;
   module: LoadModel;
+  /** The project's environments, for a fix that must keep each of them loading (a SECRET_KEY base.py shares). */
+  environments?: readonly EnvironmentView[];
 }
 
 /** Calls a literal may sit in and still be replaced: not env reads (their defaults are removed instead) nor `environ.Env(...)`. */

@@ -14,7 +14,8 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Fix, TextEdit } from "../rules/types";
 import type { DiagnosticData } from "./diagnostics";
 import { addMissingVariablesAction } from "./envInventory";
-import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from "../protocol/protocol";
+import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, HARDEN_KIND } from "../protocol/protocol";
+import { hardenAction } from "./harden";
 import { parseWaivers } from "../rules/waivers";
 import { fileOf, lspRange, uriOf } from "./uris";
 import type { WorkspaceState } from "./workspace";
@@ -31,7 +32,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
     const data = d.data as DiagnosticData | undefined;
     const rule = data?.rule ?? String(d.code ?? "");
     if (!rule) continue;
-    if (data?.fix && wants(CodeActionKind.QuickFix)) {
+    // Two rules on one place may carry the same fix (weak-secret-key and hardcoded-secret-key on a committed key): once.
+    const offered = data?.fix ? out.find((a) => a.kind === CodeActionKind.QuickFix && a.title === data.fix!.title && JSON.stringify(a.edit) === JSON.stringify(toWorkspaceEdit([data.fix!]))) : undefined;
+    if (offered) offered.diagnostics?.push(d);
+    else if (data?.fix && wants(CodeActionKind.QuickFix)) {
       out.push({
         title: data.fix.title,
         kind: CodeActionKind.QuickFix,
@@ -60,6 +64,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
   if (only && wants(FIX_ALL_KIND)) {
     const fixes = safeFixesFor(params.textDocument.uri, state);
     if (fixes.length) out.push({ title: "Fix all safe Django settings problems", kind: FIX_ALL_KIND, edit: toWorkspaceEdit(fixes) });
+  }
+  if (only && wants(HARDEN_KIND)) {
+    const harden = hardenAction(params.textDocument.uri, state);
+    if (harden) out.push(harden);
   }
   return out;
 }

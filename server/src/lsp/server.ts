@@ -18,7 +18,7 @@ import { auditResponse } from "../report/auditReport";
 import { catalogueEntry, docsUrl } from "../rules/catalogue";
 import { codeActions } from "./codeActions";
 import { hover } from "./hover";
-import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, FIX_ALL_KIND, WATCHED_FILES_GLOB, type InitOptions, type ServerSettings } from "../protocol/protocol";
+import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, FIX_ALL_KIND, HARDEN_KIND, WATCHED_FILES_GLOB, type InitOptions, type ServerSettings } from "../protocol/protocol";
 import { fileOf } from "./uris";
 import { WorkspaceState } from "./workspace";
 import { FramingGuard } from "./stdioFraming";
@@ -57,7 +57,7 @@ export function startServer(): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND, HARDEN_KIND] },
         hoverProvider: true,
         executeCommandProvider: { commands: [COMMANDS.showRuleDocs, COMMANDS.audit] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },

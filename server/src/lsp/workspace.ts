@@ -11,6 +11,7 @@ import type { Note } from "../resolve/namespace";
 import { formatVersion } from "../resolve/djangoVersion";
 import { Session, type SessionAudit, type SessionOverrides } from "../session/session";
 import type { Problem } from "../session/problems";
+import { deployedEnvironmentFor, hardenEnvironment, type HardenResult } from "../session/harden";
 import { diagnosticFiles, toDiagnostics } from "./diagnostics";
 import { configErrorDiagnostic } from "./configDiagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "../protocol/protocol";
@@ -219,6 +220,20 @@ export class WorkspaceState {
       this.configErrors.set(root, { file: path.join(root, "pyproject.toml"), message: session.configError.message });
     } else this.configErrors.delete(root);
     return audit;
+  }
+
+  /**
+   * "Harden production settings" for a document: every deploy-check fix of the deployed environment it feeds, computed
+   * on the editor's text with this root's settings. Undefined outside a root, before its first analysis, or when the
+   * file feeds no production or staging environment.
+   */
+  harden(file: string | undefined): HardenResult | undefined {
+    const root = file && this.rootOf(file);
+    const audit = root && this.audits.get(root);
+    if (!root || !audit) return undefined;
+    const environment = deployedEnvironmentFor(audit, file);
+    if (!environment) return undefined;
+    return hardenEnvironment(this.engine, root, environment, { overlay: this.overlay, overrides: this.overrides(root) });
   }
 
   /** A folder's editor settings as session overrides (empty ones say nothing, so pyproject.toml's apply). */

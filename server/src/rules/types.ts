@@ -109,4 +109,6 @@ export interface RuleContext {
   get(name: string): ResolvedSetting;
   /** The parsed model of a project file (for fixes: import anchor, comments, the project's env-reading style). */
   module(file: string): ModuleModel | undefined;
+  /** Every environment of the project, for fixes that must keep each one loading (a SECRET_KEY base.py shares). */
+  environments?: readonly Environment[];
 }
