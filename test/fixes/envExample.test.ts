@@ -47,3 +47,9 @@ test("the value is never written, only the name", () => {
   const edit = envExampleEdit(root(), "EMAIL_HOST_PASSWORD")!;
   assert.match(edit.newText, /^EMAIL_HOST_PASSWORD=\n$/);
 });
+
+test("a name that is not a variable name is never written to .env.example", () => {
+  const dir = root({ ".env.example": "DEBUG=\n" });
+  for (const bad of ["K\ntouch /tmp/PWNED #", "A\rB", "1ABC", "MY-VAR", "X=Y", ""]) assert.equal(envExampleEdit(dir, bad), undefined, JSON.stringify(bad));
+  assert.ok(envExampleEdit(dir, "_OK_1"));
+});

@@ -1,5 +1,6 @@
 // Code actions: the engine's prepared fixes, an inline waiver for the line, the rule's docs, and source.fixAll for safe fixes.
 import * as fs from "fs";
+import * as path from "path";
 import {
   CodeActionKind,
   type CodeAction,
@@ -10,6 +11,7 @@ import {
   type CreateFile,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { resolveWriteTarget } from "../fixes/writeTarget";
 import type { Fix, TextEdit } from "../rules/types";
 import type { DiagnosticData } from "./diagnostics";
 import { addMissingVariablesAction } from "./envInventory";
@@ -29,13 +31,12 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
     const rule = data?.rule ?? String(d.code ?? "");
     if (!rule) continue;
     if (data?.fix && wants(CodeActionKind.QuickFix)) {
-      out.push({
-        title: data.fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        isPreferred: data.fix.safety === "safe",
-        edit: toWorkspaceEdit([data.fix]),
-      });
+      const refused = refusal(data.fix, state);
+      out.push(
+        refused
+          ? { title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], disabled: { reason: refused } }
+          : { title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: data.fix.safety === "safe", edit: toWorkspaceEdit([data.fix]) },
+      );
     }
     // Waivers are Python comments; a .env, YAML or JSON file gets none (JSON has no comments at all).
     if (doc && wants(CodeActionKind.QuickFix) && rule !== "unused-waiver" && doc.uri.endsWith(".py")) {
@@ -64,10 +65,22 @@ function safeFixesFor(uri: string, state: WorkspaceState): Fix[] {
   const fixes: Fix[] = [];
   for (const audit of state.audits.values()) {
     for (const f of audit.findings) {
-      if (f.location.file === file && f.fix?.safety === "safe" && !fixes.some((x) => sameFix(x, f.fix!))) fixes.push(f.fix);
+      if (f.location.file === file && f.fix?.safety === "safe" && !fixes.some((x) => sameFix(x, f.fix!)) && !refusal(f.fix, state)) fixes.push(f.fix);
     }
   }
   return fixes;
+}
+
+/**
+ * Why the editor must not be handed this fix: an edit whose file is outside the workspace roots or reached through a
+ * symlink that leaves them (a .env.example linked to ~/.bashrc), which the editor would write through.
+ */
+function refusal(fix: Fix, state: WorkspaceState): string | undefined {
+  for (const e of fix.edits) {
+    const t = resolveWriteTarget(e.file, state.roots);
+    if (!t.ok) return `refusing to write ${path.basename(e.file)}: ${t.reason}`;
+  }
+  return undefined;
 }
 
 function sameFix(a: Fix, b: Fix): boolean {

@@ -2,6 +2,7 @@
 import * as path from "path";
 import { CodeActionKind, type CodeAction } from "vscode-languageserver";
 import type { Audit } from "../engine";
+import { isEnvVarName } from "../fixes/envNames";
 import { buildInventory, DEPLOYED_KINDS } from "../inventory/inventory";
 import { parseDotenv } from "../inventory/sources/dotenv";
 import { fileReader, isDotenvDoc } from "../inventory/sources/index";
@@ -25,7 +26,8 @@ export function addMissingVariablesAction(uri: string, audit: Audit, text?: stri
   const wanted = new Map<string, { settings: Set<string>; others: Set<string>; requiredIn: Set<string> }>();
   for (const e of inv.environments) {
     for (const v of e.variables) {
-      if (listed.has(v.variable)) continue;
+      // Only names are written here: a "variable" read from the code with a line break in it would add lines of its own.
+      if (listed.has(v.variable) || !isEnvVarName(v.variable)) continue;
       const w = wanted.get(v.variable) ?? { settings: new Set(), others: new Set(), requiredIn: new Set() };
       for (const s of v.settings) w.settings.add(s);
       for (const r of v.reads) for (const n of [...r.names, ...r.calls]) w.others.add(n);
@@ -39,7 +41,7 @@ export function addMissingVariablesAction(uri: string, audit: Audit, text?: stri
   const blocks = order.map(([name, w]) => {
     const readers = w.settings.size ? [...w.settings] : w.others.size ? [...w.others] : ["a condition in the settings"];
     const need = w.requiredIn.size ? `required in ${[...w.requiredIn].join(", ")}` : "has a default";
-    return `# read by ${readers.join(", ")} (${need})\n${name}=`;
+    return `# read by ${readers.join(", ")} (${need})`.replace(/[\r\n]+/g, " ") + `\n${name}=`;
   });
   const lines = new LineIndex(current);
   const end = lines.position(current.length);

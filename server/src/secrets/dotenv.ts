@@ -2,7 +2,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { readFromDisk } from "../fixes/apply";
+import { readFromDisk } from "../fixes/fileText";
 import { rangeOfOffsets } from "../fixes/literal";
 import type { Range } from "../parse/model";
 import type { Project } from "../resolve/project";
@@ -160,11 +160,13 @@ function fingerprint(parts: string[]): string {
 }
 
 /** `.gitignore` gains a line for the file: the safe fix for a dotenv file git would otherwise commit. */
-function gitignoreFix(git: GitView, file: string): Fix {
+function gitignoreFix(git: GitView, file: string): Fix | undefined {
   const ignoreFile = path.join(git.top, ".gitignore");
-  const text = readFromDisk(ignoreFile);
   const rel = path.relative(git.top, file).split(path.sep).join("/");
-  const entry = rel.includes("/") ? rel : path.basename(file);
+  // A name with a line break would add a rule of its own; the characters .gitignore reads as patterns are escaped.
+  if (/[\r\n]/.test(rel)) return undefined;
+  const entry = (rel.includes("/") ? rel : path.basename(file)).replace(/[\\*?[\]]/g, "\\$&").replace(/^[#!]/, "\\$&").replace(/ $/, "\\ ");
+  const text = readFromDisk(ignoreFile);
   const current = text ?? "";
   const eol = current.includes("\r\n") ? "\r\n" : "\n";
   const lead = current.length === 0 || current.endsWith("\n") ? "" : eol;
