@@ -226,7 +226,8 @@ test("afterwards the server still analyses, hovers and audits", async () => {
   const hover = await client.request("textDocument/hover", { textDocument: { uri: base }, position: { line: 2, character: 1 } });
   assert.match(JSON.stringify(hover.result), /DEBUG/);
   const audit = await client.request("djangoSettingsHygiene/audit");
-  assert.ok(Array.isArray(audit.result) && (audit.result as unknown[]).length > 0, JSON.stringify(audit).slice(0, 300));
+  const reports = (audit.result as { reports?: unknown[] } | undefined)?.reports;
+  assert.ok(Array.isArray(reports) && reports.length > 0, JSON.stringify(audit).slice(0, 300));
   assert.match(client.stderr() + JSON.stringify(client.frames.filter((f) => f.method === "window/logMessage")), /ignored a setting: djangoSettingsHygiene\.debounceMs must be a number/);
   const shutdown = await client.request("shutdown");
   assert.equal(shutdown.error, undefined);

@@ -18,3 +18,14 @@ export function projectRootOf(file: string): string {
     dir = up;
   }
 }
+
+/** The nearest directory at or above `dir` that holds `.git` (a directory, or a worktree's file): the repository root. */
+export function repositoryRootOf(dir: string): string | undefined {
+  let cur = path.resolve(dir);
+  for (;;) {
+    if (fs.existsSync(path.join(cur, ".git"))) return cur;
+    const up = path.dirname(cur);
+    if (up === cur) return undefined;
+    cur = up;
+  }
+}

@@ -1,5 +1,5 @@
 // Checks the params of every request and notification the server handles, and the settings a client sends, before any handler runs.
-import { DIAGNOSTIC_SOURCE, type InitOptions, type ServerSettings } from "./protocol";
+import { DIAGNOSTIC_SOURCE, type InitOptions, type ServerSettings } from "../protocol/protocol";
 
 /** Says what is wrong with `value` (found at `at`, such as "params.textDocument.uri"), or undefined when it fits. */
 type Check = (value: unknown, at: string) => string | undefined;

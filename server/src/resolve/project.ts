@@ -4,6 +4,7 @@ import type { Parser } from "web-tree-sitter";
 import { settingsModuleDefaults } from "../parse/settingsModuleDefaults";
 import { readSource } from "../parse/source";
 import { classifyByName, type EnvKind } from "./classify";
+import { configurationEnvironments, configurationSelections } from "./configurations";
 import { discover, moduleFile, type Discovery } from "./discover";
 import { detectDjangoVersion, parseVersion, type DetectedVersion, type DjangoVersion } from "./djangoVersion";
 import { Environment } from "./environment";
@@ -126,6 +127,11 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
       names.set(file, (named = { name: dottedName(file, importRoots), rel: toPosix(path.relative(absRoot, file)), stem, byName: classifyByName(file) }));
     }
     const { name, rel, stem, byName } = named;
+    if (result.configurations?.length) {
+      // django-configurations: one environment per configuration class, named <module>.<Class> (resolve/configurations.ts).
+      environments.push(...configurationEnvironments(result, name, file, django.version, configurationSelections(parser, found.entryPoints)));
+      continue;
+    }
     const configured = options.environmentKinds?.[name] ?? options.environmentKinds?.[rel] ?? options.environmentKinds?.[stem];
     const hint = hints.get(file);
     let kind: EnvKind | undefined;
