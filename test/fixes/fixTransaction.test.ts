@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
-import { encodeLike, keepLineEnds } from "../../server/src/fixes/fileText";
+import { decodeFileText, encodeLike, keepLineEnds } from "../../server/src/fixes/fileText";
 import { addedDotenvLine, FixTransaction } from "../../server/src/fixes/fixTransaction";
 import { FixWriteError } from "../../server/src/fixes/safeWrite";
 import { faultyFs } from "../faults/faultyFs";
@@ -24,10 +24,24 @@ test("encoding kept: a BOM stays, Latin-1 stays Latin-1, a character Latin-1 can
   assert.deepEqual([...encodeLike("/p/s.py", bom, "B\n")!], [0xef, 0xbb, 0xbf, 0x42, 0x0a]);
   const latin = Buffer.from("# caf\u00e9\n", "latin1");
   assert.deepEqual(encodeLike("/p/s.py", latin, "# caf\u00e9\nX = 1\n"), Buffer.from("# caf\u00e9\nX = 1\n", "latin1"));
-  assert.equal(encodeLike("/p/s.py", latin, "# \u20ac\n"), undefined);
+  assert.equal(encodeLike("/p/s.py", latin, "# \u2603\n"), undefined);
   assert.deepEqual(encodeLike("/p/.env.example", undefined, "A=\n"), Buffer.from("A=\n"));
+  // Every byte comes back as it was, whatever parse/source.ts's decoder made of it (0x80 too).
+  const high = Buffer.from([0x23, 0x20, 0x80, 0xe9, 0x0a]);
+  const decoded = decodeFileText("/p/s.py", high);
+  assert.deepEqual(encodeLike("/p/s.py", high, decoded + "X = 1\n"), Buffer.concat([high, Buffer.from("X = 1\n")]));
+  // Any other file is read as UTF-8 by every reader, so bytes that are not UTF-8 are U+FFFD in its text: not written.
   const gitignoreLatin = Buffer.from([0x2e, 0x65, 0x6e, 0x76, 0xe9, 0x0a]);
-  assert.deepEqual(encodeLike("/p/.gitignore", gitignoreLatin, ".env\u00e9\n.env\n"), Buffer.concat([gitignoreLatin, Buffer.from(".env\n")]), "bytes that are not UTF-8 survive a rewrite");
+  assert.equal(decodeFileText("/p/.gitignore", gitignoreLatin), ".env\ufffd\n");
+  assert.equal(encodeLike("/p/.gitignore", gitignoreLatin, ".env\ufffd\n.env\n"), undefined, "bytes that are not UTF-8 are never replaced");
+});
+
+test("a BOM in .env.example is kept in its text (offsets agree with its readers) and in the bytes written back", () => {
+  const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("DEBUG=\n")]);
+  const text = decodeFileText("/p/.env.example", bytes);
+  assert.equal(text, "\ufeffDEBUG=\n");
+  assert.equal(text, bytes.toString("utf8"), "as Buffer#toString reads it");
+  assert.deepEqual(encodeLike("/p/.env.example", bytes, text + "X=\n"), Buffer.concat([bytes, Buffer.from("X=\n")]));
 });
 
 const dotenv: Array<{ name: string; before: string; after: string; bad?: number }> = [

@@ -225,6 +225,14 @@ test("afterwards the server still analyses, hovers and audits", async () => {
   await off;
   const hover = await client.request("textDocument/hover", { textDocument: { uri: base }, position: { line: 2, character: 1 } });
   assert.match(JSON.stringify(hover.result), /DEBUG/);
+  // Every diagnostic the server published, handed back as a client does, passes the checks: they follow its own shapes.
+  const own = client.frames.filter((f) => f.method === "textDocument/publishDiagnostics").flatMap((f) => (f.params as { uri: string; diagnostics: unknown[] }).diagnostics.map((d) => ({ uri: (f.params as { uri: string }).uri, d })));
+  assert.ok(own.length > 0);
+  for (const { uri: u, d } of own) {
+    const range = (d as { range: unknown }).range;
+    const r = await client.request("textDocument/codeAction", { textDocument: { uri: u }, range, context: { diagnostics: [d] } });
+    assert.equal(r.error, undefined, `${JSON.stringify(d).slice(0, 300)} → ${JSON.stringify(r.error)}`);
+  }
   const audit = await client.request("djangoSettingsHygiene/audit");
   const reports = (audit.result as { reports?: unknown[] } | undefined)?.reports;
   assert.ok(Array.isArray(reports) && reports.length > 0, JSON.stringify(audit).slice(0, 300));

@@ -22,19 +22,16 @@ export function whileStaged<T>(texts: ReadonlyMap<string, string>, fn: () => T):
 
 /**
  * Bytes as text, the way the engine indexes the file, so the offsets of findings and fixes agree: a Python module as
- * the module loader decodes it (a UTF-8 BOM dropped, Latin-1 when it is not UTF-8); any other file as UTF-8, or as
- * Latin-1 when it is not UTF-8, so that writing it back cannot replace bytes with U+FFFD.
+ * the module loader decodes it (a UTF-8 BOM dropped, Latin-1 when it is not UTF-8); any other file as UTF-8, as every
+ * reader of .env, .env.example and .gitignore files reads it (a BOM kept as U+FEFF, a byte that is not UTF-8 as
+ * U+FFFD, which encodeLike then refuses to write back).
  */
 export function decodeFileText(file: string, bytes: Uint8Array): string {
   if (file.endsWith(".py")) {
     const src = decodeSource(bytes);
     if (src.ok) return src.text;
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("latin1").decode(bytes);
-  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 /**
@@ -83,14 +80,27 @@ export function keepLineEnds(before: string, after: string): string {
   return after.replace(/\r\n|\r|\n/g, eol);
 }
 
+/** What TextDecoder("latin1") (parse/source.ts's decoder for a module that is not UTF-8) makes of each byte, reversed. */
+let byteOfChar: Map<number, number> | undefined;
+function decodedByte(code: number): number | undefined {
+  if (!byteOfChar) {
+    byteOfChar = new Map();
+    const chars = new TextDecoder("latin1").decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+    for (let i = 0; i < 256; i++) byteOfChar.set(chars.charCodeAt(i), i);
+  }
+  return byteOfChar.get(code);
+}
+
 /**
- * `text` encoded as `original` was: a Python module keeps its UTF-8 BOM, and a file that was not UTF-8 (read as
- * Latin-1) stays Latin-1. Undefined when the text holds characters the file's encoding cannot (a fix never adds any:
- * what it writes is ASCII).
+ * `text` encoded as `original` was: a Python module keeps its UTF-8 BOM, and one that was not UTF-8 (decoded as
+ * Latin-1, see parse/source.ts) is encoded back byte for byte. Undefined when that cannot be done: the text holds
+ * a character the module's encoding cannot, or the file is not a Python module and not UTF-8 (its reader saw U+FFFD
+ * for some bytes, and writing the text would replace them). A fix never adds such characters: what it writes is ASCII.
  */
 export function encodeLike(file: string, original: Uint8Array | undefined, text: string): Buffer | undefined {
   if (!original) return Buffer.from(text, "utf8");
-  const bom = file.endsWith(".py") && original.length >= 3 && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;
+  const py = file.endsWith(".py");
+  const bom = py && original.length >= 3 && original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;
   const body = bom ? original.subarray(3) : original;
   let utf8 = true;
   try {
@@ -100,9 +110,14 @@ export function encodeLike(file: string, original: Uint8Array | undefined, text:
   }
   let out: Buffer;
   if (utf8) out = Buffer.from(text, "utf8");
+  else if (!py) return undefined;
   else {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return undefined;
-    out = Buffer.from(text, "latin1");
+    out = Buffer.alloc(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const byte = decodedByte(text.charCodeAt(i));
+      if (byte === undefined) return undefined;
+      out[i] = byte;
+    }
   }
   return bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), out]) : out;
 }

@@ -92,7 +92,10 @@ export class FixTransaction {
         if (bad !== undefined) throw new FixWriteError(file, `a fix would add line ${bad}, which is not a NAME= line with a valid variable name; no file was changed`, true);
       }
       const content = encodeLike(file, original, text);
-      if (!content) throw new FixWriteError(file, "the fixed text has characters its Latin-1 encoding cannot hold; no file was changed");
+      if (!content) {
+        const why = file.endsWith(".py") ? "the fixed text has characters its Latin-1 encoding cannot hold" : "it is not UTF-8 text, and rewriting it would replace bytes no fix touches";
+        throw new FixWriteError(file, `${why}; no file was changed`, true);
+      }
       out.push({ file, original, content });
     }
     return out;

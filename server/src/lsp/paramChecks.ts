@@ -75,7 +75,8 @@ const diagnostic: Check = (v, at) => {
   if (shape) return shape;
   const d = v as { source?: string; data?: unknown };
   if (!d.source?.startsWith(DIAGNOSTIC_SOURCE) || d.data === undefined) return undefined;
-  return object({ rule: str, environments: optional(array(str)), fix: optional(fixData) })(d.data, `${at}.data`);
+  // lsp/diagnostics.ts's DiagnosticData: an inherited-problems summary has no rule and no fix.
+  return object({ rule: optional(str), environments: optional(array(str)), fix: optional(fixData), fixes: optional(array(fixData)), inherited: optional(bool) })(d.data, `${at}.data`);
 };
 
 /**
