@@ -224,3 +224,21 @@ test("a fixed module keeps its mode, owner, BOM and CRLF line ends", () => {
   assert.equal(text.replace(/\r\n/g, "").includes("\n"), false, "every line end is CRLF");
   assert.ok(!text.includes(KEY));
 });
+
+test("--write-baseline goes through the same write path: a planted symlink out of its directory is refused", () => {
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-outside-"));
+  const rc = path.join(outside, "bashrc");
+  fs.writeFileSync(rc, "alias ll='ls -l'\n");
+  const dir = project();
+  fs.symlinkSync(rc, path.join(dir, "baseline.json"));
+  const before = snapshot(outside);
+  const r = run(dir, ["--write-baseline", "baseline.json"]);
+  assertOneLineFailure(r, /^django-settings-hygiene: refusing to write baseline\.json: it is a symlink to \S+bashrc, outside its directory \S+; no file was changed$/);
+  assert.deepEqual(snapshot(outside), before);
+  assert.equal(fs.readlinkSync(path.join(dir, "baseline.json")), rc, "the link is not replaced either");
+  fs.unlinkSync(path.join(dir, "baseline.json"));
+  const ok = run(dir, ["--write-baseline", "baseline.json"]);
+  assert.equal(ok.status, 0, scrub(ok.stderr));
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, "baseline.json"), "utf8")).version, 1);
+  assert.deepEqual(fs.readdirSync(dir).filter((n) => n.includes(".dsh-")), [], "no temporary file left");
+});

@@ -94,7 +94,13 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
   }
   const report = toJsonReport(audits.map((a) => ({ project: a.audit.project, problems: a.audit.problems, base: a.base })));
   if (args.writeBaseline) {
-    writeBaseline(args.writeBaseline, report.findings);
+    try {
+      writeBaseline(args.writeBaseline, report.findings);
+    } catch (e) {
+      if (!(e instanceof FixWriteError)) throw e;
+      err.write(`django-settings-hygiene: ${e.refused ? "refusing to write" : "cannot write"} ${args.writeBaseline}: ${e.reason}\n`);
+      return 2;
+    }
     err.write(`wrote ${report.findings.length} finding${report.findings.length === 1 ? "" : "s"} to ${args.writeBaseline}\n`);
     return 0;
   }

@@ -290,3 +290,24 @@ function restore(slots: Slot[], wfs: WriteFs): string[] {
   }
   return lost;
 }
+
+/**
+ * Writes one file the user named (a baseline) through the same path as a fix run: temporary file, flush, rename. Its
+ * own directory stands for the root, so a symlink there is written through only to a file in that directory, and one
+ * leading elsewhere (a planted `baseline.json -> ~/.bashrc`) is refused. Throws FixWriteError.
+ */
+export function writeFileSafely(file: string, text: string, wfs: WriteFs = fs): void {
+  const abs = path.resolve(file);
+  const dir = path.dirname(abs);
+  const target = resolveWriteTarget(abs, [dir], wfs);
+  if (!target.ok) throw new FixWriteError(abs, `${target.reason.replace(/the project root/g, "its directory")}; no file was changed`, true);
+  let original: Buffer | undefined;
+  if (target.exists) {
+    try {
+      original = wfs.readFileSync(target.real);
+    } catch (e) {
+      throw new FixWriteError(abs, `it cannot be read: ${describeError(e)}`);
+    }
+  }
+  commitFiles([{ file: abs, original, content: Buffer.from(text, "utf8") }], [dir], wfs);
+}
