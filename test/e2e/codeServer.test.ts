@@ -114,23 +114,6 @@ else describe("VS Code (code-server) with the packaged extension", () => {
     return undefined;
   }
 
-  /** Ctrl+. until the quick-fix menu lists a row with `expect`; returns every title (the menu stays open). */
-  async function quickFixTitles(expect: string | RegExp): Promise<string[]> {
-    const actions = page.locator(".action-widget .monaco-list-row.action");
-    // Retried: the first Ctrl+. can race the code-action provider's first answer.
-    for (let attempt = 0; ; attempt++) {
-      await page.keyboard.press("Control+.");
-      try {
-        await actions.filter({ hasText: expect }).first().waitFor({ timeout: 15_000 });
-        break;
-      } catch (e) {
-        if (attempt >= 2) throw e;
-        await page.keyboard.press("Escape");
-      }
-    }
-    return (await actions.evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label") ?? ""))).filter(Boolean);
-  }
-
   /** Clicks the editor's active tab so that keys go to the editor again (after the Problems filter had them). */
   async function focusEditor(): Promise<void> {
     await page.locator(".tab.active").first().click();

@@ -1,13 +1,13 @@
 // The edit applier shared by the CLI and the server: from the end, identical edits once, overlaps refused, whole fixes only.
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { applyFixesToFiles, applyTextEdits, OverlappingEditsError, planFixes } from "../../server/src/fixes/apply";
 import { rangeOfOffsets } from "../../server/src/fixes/literal";
 import type { Fix, TextEdit } from "../../server/src/rules/types";
 import { auditFiles } from "../helpers/project";
+import { tempDir } from "../helpers/tempDirs";
 
 const TEXT = "abcdefghij";
 const edit = (start: number, end: number, newText: string, file = "/f.py", text = TEXT): TextEdit => ({ file, range: rangeOfOffsets(text, start, end), newText });
@@ -41,7 +41,7 @@ test("planFixes takes whole fixes, shares identical edits, and defers a clashing
 });
 
 test("applyFixesToFiles creates missing files and directories", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-apply-"));
+  const dir = tempDir("dsh-apply-");
   const file = path.join(dir, "sub", ".env.example");
   const plan = applyFixesToFiles([{ title: "t", safety: "safe", edits: [{ file, range: rangeOfOffsets("", 0, 0), newText: "X=\n" }] }], dir);
   assert.equal(plan.changes[0].created, true);

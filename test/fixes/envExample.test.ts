@@ -1,14 +1,14 @@
 // .env.example: created when absent, appended to (keeping its line endings), never duplicated, never given a value.
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { applyTextEdits } from "../../server/src/fixes/apply";
 import { envExampleEdit, listsVariable } from "../../server/src/fixes/envExample";
+import { tempDir } from "../helpers/tempDirs";
 
 function root(files: Record<string, string> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-envexample-"));
+  const dir = tempDir("dsh-envexample-");
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }

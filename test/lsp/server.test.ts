@@ -1,12 +1,12 @@
 // LSP integration: the built server over stdio — diagnostics with codes, ranges and related info, edits, code actions, hover, audit.
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { CodeAction, Hover } from "vscode-languageserver-protocol";
 import { startClient, type TestClient } from "./client";
+import { tempDir } from "../helpers/tempDirs";
 
 const BASE = `import os
 
@@ -33,7 +33,7 @@ let client: TestClient;
 const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).toString();
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-lsp-"));
+  dir = tempDir("dsh-lsp-");
   fs.mkdirSync(path.join(dir, "proj", "settings"), { recursive: true });
   fs.writeFileSync(path.join(dir, "manage.py"), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings.production")\n');
   fs.writeFileSync(path.join(dir, "proj", "settings", "base.py"), BASE);
@@ -69,8 +69,12 @@ test("diagnostics: one per place, with the rule code, docs link, exact range and
   assert.match(debug[0].source!, /security\.W018/);
   // production only, of the two environments (base and production): the message says so.
   assert.match(String(debug[0].message), /\(in production\)$/);
-  assert.equal(debug[0].relatedInformation?.[0].location.uri, uri("proj/settings/production.py"));
-  assert.match(debug[0].relatedInformation![0].message, /proj\.settings\.production gets this value through this import/);
+  // The headline is the message; the rest of it (why, what to do) is the first related line, at the same place.
+  assert.doesNotMatch(String(debug[0].message), /error pages/);
+  assert.equal(debug[0].relatedInformation?.[0].location.uri, uri("proj/settings/base.py"));
+  assert.match(debug[0].relatedInformation![0].message, /^error pages would expose/);
+  assert.equal(debug[0].relatedInformation?.[1].location.uri, uri("proj/settings/production.py"));
+  assert.match(debug[0].relatedInformation![1].message, /proj\.settings\.production gets this value through this import/);
   const prod = await client.waitFor(uri("proj/settings/production.py"), (d) => d.some((x) => /inherits/.test(String(x.message))));
   assert.ok(!prod.some((d) => d.code === "debug-enabled" || d.code === "weak-secret-key"), "inherited problems are not repeated on the import line");
   const summary = prod.filter((d) => /inherits/.test(String(d.message)));

@@ -1,11 +1,11 @@
 // Fixes that move a committed value into the environment: literal → env read, drop a committed default, DATABASES → env.db().
 import type { Expr, ModuleModel } from "../parse/model";
 import type { EnvRead, Loc } from "../resolve/values";
-import type { Fix, TextEdit } from "../rules/types";
+import type { Fix, TextEdit } from "./edit";
 import { envExampleEdit } from "./envExample";
 import { isEnvVarName, toEnvVarName } from "./envNames";
 import { envStyle, readExpr, type EnvStyle, type LoadModel } from "./envStyle";
-import { dottedName, exprIndex } from "./exprIndex";
+import { dottedName, exprIndex } from "../parse/exprIndex";
 import { importEdit } from "./imports";
 import { rangeOfOffsets } from "./literal";
 

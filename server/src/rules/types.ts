@@ -2,7 +2,10 @@
 import type { EnvKind } from "../resolve/classify";
 import type { DjangoVersion } from "../resolve/djangoVersion";
 import type { Environment, ResolvedSetting } from "../resolve/environment";
-import type { ModuleModel, Range } from "../parse/model";
+import type { ModuleModel } from "../parse/model";
+import type { Fix } from "../fixes/edit";
+
+export type { Fix, TextEdit } from "../fixes/edit";
 import type { Loc, Value } from "../resolve/values";
 
 export type Severity = "error" | "warning" | "information" | "hint";
@@ -71,23 +74,6 @@ export interface RuleResult {
   /** The value that is at fault, to explain its dependency on environment variables. */
   value?: Value;
   fix?: Fix;
-}
-
-/** One text change in one file; `range` offsets index the file's current text. A missing file is created. */
-export interface TextEdit {
-  file: string;
-  range: Range;
-  newText: string;
-}
-
-/**
- * A prepared fix, in the spirit of ruff's fix safety: "safe" keeps the program's behaviour for a correct deployment,
- * "unsafe" changes it (an env read without a default makes the variable required) and is applied only on request.
- */
-export interface Fix {
-  title: string;
-  safety: "safe" | "unsafe";
-  edits: TextEdit[];
 }
 
 export interface RelatedLocation {

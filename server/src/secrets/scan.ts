@@ -1,5 +1,5 @@
 // Walks one environment's resolved settings, their env-read defaults and recorded calls for strings written in the code that are secrets.
-import { contains, exprIndex } from "../fixes/exprIndex";
+import { contains, exprIndex } from "../parse/exprIndex";
 import type { ModuleModel, Range } from "../parse/model";
 import type { Environment } from "../resolve/environment";
 import type { Binding } from "../resolve/namespace";

@@ -15,10 +15,10 @@ export const ALL_KINDS: EnvKind[] = ["base", "development", "production", "stagi
 export function secretMessage(c: SecretCandidate, advice: string): string {
   if (c.read) {
     const v = c.read.variable;
-    const subject = !c.setting && c.path.length === 1 && c.path[0] === v ? `the default of ${v} is ${c.what}` : `${c.label} falls back to ${c.what} when ${v} is unset`;
+    const subject = !c.setting && c.path.length === 1 && c.path[0] === v ? `the default of ${v} is ${c.what}` : `${c.label} falls back to ${c.what} when ${c.label === v ? "unset" : `${v} is unset`}`;
     return `${subject}: the default is committed with the code (${c.masked}); remove the default so the value comes only from the environment`;
   }
-  return `${c.label} is ${c.what} written in the code (${c.masked}); ${advice}`;
+  return `${c.label} is ${c.what} in the code (${c.masked}); ${advice}`;
 }
 
 export function secretResults(ctx: RuleContext, rule: SecretRuleId, advice: string): RuleResult[] {
