@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
-import { decodeFileText, encodeLike, keepLineEnds } from "../../server/src/fixes/fileText";
+import { decodeFileText, encodeLike, keepLineEnds } from "../../server/src/parse/fileText";
 import { addedDotenvLine, FixTransaction } from "../../server/src/fixes/fixTransaction";
 import { FixWriteError } from "../../server/src/fixes/safeWrite";
 import { faultyFs } from "../faults/faultyFs";

@@ -6,7 +6,7 @@ import { Engine } from "../engine";
 import { Session, type SessionAudit } from "../session/session";
 import { groupByPlace } from "../session/problems";
 import { planFixes, readFromDisk } from "../fixes/apply";
-import { whileStaged } from "../fixes/fileText";
+import { whileStaged } from "../parse/fileText";
 import { FixTransaction } from "../fixes/fixTransaction";
 import { FixWriteError } from "../fixes/safeWrite";
 import { resolveWriteTarget } from "../fixes/writeTarget";

@@ -1,6 +1,6 @@
 // Applies prepared fixes to texts or files: whole fixes only, no overlapping edits, identical edits once, from the end.
-import type { Fix, TextEdit } from "../rules/types";
-import { readFromDisk } from "./fileText";
+import type { Fix, TextEdit } from "./edit";
+import { readFromDisk } from "../parse/fileText";
 import { FixTransaction } from "./fixTransaction";
 
 export class OverlappingEditsError extends Error {}

@@ -1,7 +1,7 @@
 // Lists an environment variable's name (never its value) in the project's .env.example, creating the file when absent.
 import * as path from "path";
-import type { TextEdit } from "../rules/types";
-import { readFromDisk } from "./fileText";
+import type { TextEdit } from "./edit";
+import { readFromDisk } from "../parse/fileText";
 import { isEnvVarName } from "./envNames";
 import { rangeOfOffsets } from "./literal";
 

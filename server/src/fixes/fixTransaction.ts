@@ -8,7 +8,7 @@ import type { ParseError } from "../parse/model";
 import { isDotenvName } from "../secrets/dotenv";
 import type { FileChange } from "./apply";
 import { isEnvVarName } from "./envNames";
-import { decodeFileText, encodeLike, keepLineEnds } from "./fileText";
+import { decodeFileText, encodeLike, keepLineEnds } from "../parse/fileText";
 import { commitFiles, describeError, FixWriteError, type PreparedWrite, type WriteFs } from "./safeWrite";
 import { resolveWriteTarget } from "./writeTarget";
 

@@ -1,7 +1,7 @@
 // .env hygiene: dotenv files git would commit that hold secret-looking values, as project-level findings the engine adds to the audit.
 import * as fs from "fs";
 import * as path from "path";
-import { readFromDisk } from "../fixes/fileText";
+import { readFromDisk } from "../parse/fileText";
 import { rangeOfOffsets } from "../fixes/literal";
 import type { Range } from "../parse/model";
 import type { Project } from "../resolve/project";

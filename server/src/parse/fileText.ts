@@ -1,6 +1,6 @@
-// Fix targets' text: read as the engine indexes it, staged by a --fix run before anything is written, encoded back as the file was.
+// Files' text as the engine indexes it, as a --fix run has staged it before writing, and encoded back as the file was.
 import * as fs from "fs";
-import { decodeSource } from "../parse/source";
+import { decodeSource } from "./source";
 
 /**
  * The texts a fix run has prepared but not yet written (see FixTransaction). While a run re-audits, every reader of
