@@ -76,3 +76,9 @@ test("dotenvValue: what django-environ, decouple and os.environ read back as the
   assert.equal(dotenvValue({ k: "list", items: [str("a,b")] }), undefined, "an item holding the separator cannot be said");
   assert.equal(dotenvValue({ k: "path", v: "/home/me/proj/static" }), undefined, "a path computed on this machine is not a default to copy");
 });
+
+test("a name that is not a variable name is never written to .env.example", () => {
+  const dir = root({ ".env.example": "DEBUG=\n" });
+  for (const bad of ["K\ntouch /tmp/PWNED #", "A\rB", "1ABC", "MY-VAR", "X=Y", ""]) assert.equal(envExampleEdit(dir, bad), undefined, JSON.stringify(bad));
+  assert.ok(envExampleEdit(dir, "_OK_1"));
+});

@@ -3,7 +3,8 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
-import { planFixes, readFromDisk, writeChanges } from "../../server/src/fixes/apply";
+import { planFixes, readFromDisk } from "../../server/src/fixes/apply";
+import { writeChanges } from "../helpers/writeChanges";
 import { DEVELOPMENT_ONLY_KEY } from "../../server/src/fixes/sharedSecretKey";
 import { copyExample, deployCheckIds, manageCheck, requireDjango } from "../helpers/django";
 import { Session } from "../../server/src/session/session";

@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
-import { planFixes, writeChanges } from "../../server/src/fixes/apply";
+import { planFixes } from "../../server/src/fixes/apply";
+import { writeChanges } from "./writeChanges";
 import { auditSplit, GOOD_BASE, PRODUCTION_ENV, sharedEngine } from "./project";
 
 export interface FixCase {

@@ -1,6 +1,7 @@
 // Baselines: accepted findings keyed by fingerprint (rule, file, setting, value hash), never by line number.
 import * as fs from "fs";
 import type { JsonFinding } from "../report/jsonReport";
+import { writeFileSafely } from "../fixes/safeWrite";
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -21,7 +22,8 @@ export function writeBaseline(file: string, findings: JsonFinding[]): void {
   const entries = findings
     .map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, environments: f.environments, setting: f.setting, file: f.file }))
     .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
-  fs.writeFileSync(file, JSON.stringify({ version: 1, entries } satisfies Baseline, null, 2) + "\n");
+  // The one write path (fixes/safeWrite.ts): never half a baseline, never through a symlink leading elsewhere.
+  writeFileSafely(file, JSON.stringify({ version: 1, entries } satisfies Baseline, null, 2) + "\n");
 }
 
 export function readBaseline(file: string): Baseline {

@@ -1,8 +1,9 @@
 // .env.example entries that work when the file is copied to .env: required names empty, defaults commented out, no secrets.
 import * as path from "path";
 import type { Value } from "../resolve/values";
-import type { TextEdit } from "../rules/types";
-import { readFromDisk } from "./apply";
+import type { TextEdit } from "./edit";
+import { readFromDisk } from "../parse/fileText";
+import { isEnvVarName } from "./envNames";
 import { rangeOfOffsets } from "./literal";
 
 export const ENV_EXAMPLE = ".env.example";
@@ -19,11 +20,13 @@ export function listsVariable(text: string, variable: string): boolean {
 }
 
 /**
- * The edit adding `NAME=` to .env.example, or undefined when the file already lists the name. A TextEdit on a file
- * that does not exist means "create it" (see TextEdit). `current` overrides the file's text on disk, for callers that
- * have edits of their own pending.
+ * The edit adding `NAME=` to .env.example, or undefined when the file already lists the name or `variable` is not a
+ * variable name (isEnvVarName): callers check first and offer no fix for such a name, and this check makes sure that
+ * only a name, and so exactly one line, is ever written here. A TextEdit on a file that does not exist means "create
+ * it" (see TextEdit). `current` overrides the file's text on disk, for callers that have edits of their own pending.
  */
 export function envExampleEdit(root: string, variable: string, current?: string, comment = REQUIRED_COMMENT): TextEdit | undefined {
+  if (!isEnvVarName(variable)) return undefined;
   const file = envExamplePath(root);
   const text = current ?? readFromDisk(file);
   const entry = (eol: string) => `# ${comment}${eol}${variable}=${eol}`;

@@ -3,6 +3,7 @@ import * as path from "path";
 import { CodeActionKind, type CodeAction } from "vscode-languageserver";
 import type { Audit } from "../engine";
 import { exampleLines, listsVariable } from "../fixes/envExample";
+import { isEnvVarName } from "../fixes/envNames";
 import { buildInventory, DEPLOYED_KINDS, isSecretName } from "../inventory/inventory";
 import type { Value } from "../resolve/values";
 import { parseDotenv } from "../inventory/sources/dotenv";
@@ -28,7 +29,8 @@ export function addMissingVariablesAction(uri: string, audit: Audit, text?: stri
   const wanted = new Map<string, { settings: Set<string>; others: Set<string>; requiredIn: Set<string>; defaultValue?: Value; secret: boolean; committed: boolean }>();
   for (const e of inv.environments) {
     for (const v of e.variables) {
-      if (listed.has(v.variable) || listsVariable(current, v.variable)) continue;
+      // Only names are written here: a "variable" read from the code with a line break in it would add lines of its own.
+      if (listed.has(v.variable) || listsVariable(current, v.variable) || !isEnvVarName(v.variable)) continue;
       const w = wanted.get(v.variable) ?? { settings: new Set(), others: new Set(), requiredIn: new Set(), secret: false, committed: false };
       for (const s of v.settings) w.settings.add(s);
       for (const r of v.reads) for (const n of [...r.names, ...r.calls]) w.others.add(n);

@@ -1,7 +1,7 @@
 // .env hygiene: dotenv files git would commit that hold secret-looking values, as project-level findings the engine adds to the audit.
 import * as fs from "fs";
 import * as path from "path";
-import { readFromDisk } from "../fixes/apply";
+import { readFromDisk } from "../parse/fileText";
 import { rangeOfOffsets } from "../fixes/literal";
 import type { Range } from "../parse/model";
 import type { Project } from "../resolve/project";
@@ -156,11 +156,13 @@ function sitePath(key: string): PathSeg[] {
 }
 
 /** `.gitignore` gains a line for the file: the safe fix for a dotenv file git would otherwise commit. */
-function gitignoreFix(git: GitView, file: string): Fix {
+function gitignoreFix(git: GitView, file: string): Fix | undefined {
   const ignoreFile = path.join(git.top, ".gitignore");
-  const text = readFromDisk(ignoreFile);
   const rel = path.relative(git.top, file).split(path.sep).join("/");
-  const entry = rel.includes("/") ? rel : path.basename(file);
+  // A name with a line break would add a rule of its own; the characters .gitignore reads as patterns are escaped.
+  if (/[\r\n]/.test(rel)) return undefined;
+  const entry = (rel.includes("/") ? rel : path.basename(file)).replace(/[\\*?[\]]/g, "\\$&").replace(/^[#!]/, "\\$&").replace(/ $/, "\\ ");
+  const text = readFromDisk(ignoreFile);
   const current = text ?? "";
   const eol = current.includes("\r\n") ? "\r\n" : "\n";
   const lead = current.length === 0 || current.endsWith("\n") ? "" : eol;
