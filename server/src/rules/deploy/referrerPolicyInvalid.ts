@@ -1,5 +1,6 @@
 // Django deploy check security.E023: SECURE_REFERRER_POLICY holds a value browsers do not know.
 import { pyRepr } from "../../resolve/values";
+import { atLeast } from "../../resolve/djangoVersion";
 import type { Rule } from "../types";
 import { SECURITY_MW, settingContains, whenUnset } from "./conditions";
 
@@ -19,13 +20,14 @@ export const referrerPolicyInvalid: Rule = {
   djangoChecks: ["security.E023"],
   severity: "error",
   appliesTo: ["production", "staging"],
+  versions: (v) => atLeast(v, 3, 0),
   docs: {
     summary: "SECURE_REFERRER_POLICY has an invalid value",
     why: "Browsers ignore a Referrer-Policy header they cannot parse, so the site silently falls back to leaking full URLs.",
     example: 'SECURE_REFERRER_POLICY = "same-origin, bogus"',
     useInstead: 'SECURE_REFERRER_POLICY = "same-origin"',
     fixSafety: "none",
-    versions: "All versions. A str is split on commas and each part stripped (so \"\" and a trailing comma are invalid); list items are not stripped; an empty list is valid.",
+    versions: "Django 3.0 and later (the setting is new in 3.0). A str is split on commas and each part stripped (so \"\" and a trailing comma are invalid); list items are not stripped; an empty list is valid.",
   },
   check(ctx) {
     if (settingContains(ctx, "MIDDLEWARE", SECURITY_MW) !== true) return [];

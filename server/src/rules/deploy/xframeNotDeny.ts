@@ -14,7 +14,7 @@ export const xframeNotDeny: Rule = {
     example: 'X_FRAME_OPTIONS = "SAMEORIGIN"',
     useInstead: 'X_FRAME_OPTIONS = "DENY"',
     fixSafety: "unsafe: pages that frame other pages of the same site stop working",
-    versions: "All versions. The comparison is case-sensitive: \"deny\" fires, as in Django.",
+    versions: "All versions. The comparison is case-sensitive: \"deny\" fires, as in Django. Before 3.0 the default is \"SAMEORIGIN\", so an unset setting fires too.",
   },
   check(ctx) {
     if (settingContains(ctx, "MIDDLEWARE", XFRAME_MW) !== true) return [];
