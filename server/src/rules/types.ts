@@ -4,6 +4,7 @@ import type { DjangoVersion } from "../resolve/djangoVersion";
 import type { Environment, ResolvedSetting } from "../resolve/environment";
 import type { ModuleModel, Range } from "../parse/model";
 import type { Loc, Value } from "../resolve/values";
+import type { CarriesSecretDigest } from "./fingerprint";
 
 export type Severity = "error" | "warning" | "information" | "hint";
 
@@ -71,6 +72,8 @@ export interface RuleResult {
   /** The value that is at fault, to explain its dependency on environment variables. */
   value?: Value;
   fix?: Fix;
+  /** The committed secret itself, for secret rules: only its keyed digest leaves the rule runner (baselines, 20.6). */
+  secret?: string;
 }
 
 /** One text change in one file; `range` offsets index the file's current text. A missing file is created. */
@@ -95,7 +98,7 @@ export interface RelatedLocation {
   message: string;
 }
 
-export interface Finding {
+export interface Finding extends CarriesSecretDigest {
   rule: string;
   djangoCheck: string | null;
   severity: Severity;
