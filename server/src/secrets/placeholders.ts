@@ -94,12 +94,14 @@ function segments(token: string, vocab: Set<string>): boolean {
   return ok[token.length];
 }
 
-/** One character repeated, or a unit of up to 16 repeated (`abab`, `123123`, `0123456789` four times). */
+/** One character repeated, a unit of up to 4 repeated (`abab`, `123123`), or a sequence repeated (`0123456789` four times). */
 export function isRepetitive(s: string): boolean {
   const chars = [...s];
   if (chars.length === 0) return false;
   for (let unit = 1; unit <= Math.min(16, Math.floor(chars.length / 2)); unit++) {
     if (chars.length % unit !== 0) continue;
+    // Past 4, only a repeated run along a sequence (`0123456789` four times): `hunter2hunter2` is a real password.
+    if (unit > 4 && !isSequential(chars.slice(0, unit).join(""))) continue;
     let same = true;
     for (let i = unit; i < chars.length && same; i++) if (chars[i] !== chars[i - unit]) same = false;
     if (same) return true;
