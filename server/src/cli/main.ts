@@ -115,6 +115,10 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
     const split = applyBaseline(report.findings, baseline);
     report.findings = split.fresh;
     report.baseline = { baselined: split.baselined.length, stale: split.stale };
+    if (split.legacySecrets.length > 0) {
+      const n = split.legacySecrets.length;
+      err.write(`${args.baseline} predates secret digests: ${n} secret finding${n === 1 ? " was" : "s were"} accepted by fingerprint alone, which cannot tell one key from another of the same shape; regenerate it with --write-baseline\n`);
+    }
     for (const s of split.stale) err.write(`stale baseline entry: ${s.rule}${s.environments?.length ? ` [${s.environments.join(", ")}]` : ""}${s.setting ? ` ${s.setting}` : ""} (was in ${s.file}); remove it from ${args.baseline}\n`);
   }
   const base = audits[0]?.base ?? process.cwd();

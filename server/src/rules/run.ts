@@ -7,7 +7,7 @@ import { pyContains, type Loc } from "../resolve/values";
 import { RULES } from "./index";
 import type { Finding, Fix, RelatedLocation, Rule, RuleContext, RuleResult, Severity } from "./types";
 import * as path from "path";
-import { digestOf, findingFingerprint } from "./fingerprint";
+import { digestOf, findingFingerprint, SECRET_DIGEST, secretDigest } from "./fingerprint";
 import { pyRepr } from "../resolve/values";
 
 export interface RunOptions {
@@ -108,6 +108,7 @@ export function runOnEnvironment(project: Project, env: Environment, options: Ru
         fingerprint: fingerprint(rule.id, djangoCheck, path.relative(project.root, placed.location.file).split(path.sep).join("/"), r),
         ...placed,
         ...(r.fix && editsParsedFiles(project, r.fix) ? { fix: r.fix } : {}),
+        ...(r.secret !== undefined ? { [SECRET_DIGEST]: secretDigest(r.secret) } : {}),
       });
     }
   }

@@ -7,6 +7,7 @@ import type { Fix } from "../fixes/edit";
 
 export type { Fix, TextEdit } from "../fixes/edit";
 import type { Loc, Value } from "../resolve/values";
+import type { CarriesSecretDigest } from "./fingerprint";
 
 export type Severity = "error" | "warning" | "information" | "hint";
 
@@ -74,6 +75,8 @@ export interface RuleResult {
   /** The value that is at fault, to explain its dependency on environment variables. */
   value?: Value;
   fix?: Fix;
+  /** The committed secret itself, for secret rules: only its keyed digest leaves the rule runner (baselines, 20.6). */
+  secret?: string;
 }
 
 export interface RelatedLocation {
@@ -81,7 +84,7 @@ export interface RelatedLocation {
   message: string;
 }
 
-export interface Finding {
+export interface Finding extends CarriesSecretDigest {
   rule: string;
   djangoCheck: string | null;
   severity: Severity;

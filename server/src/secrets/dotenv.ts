@@ -10,7 +10,7 @@ import type { RunOptions } from "../rules/run";
 import type { Finding, Fix, TextEdit } from "../rules/types";
 import { applyWaivers, parseWaivers, UNUSED_WAIVER, type ExtraWaivers, type Waiver } from "../rules/waivers";
 import { activeRuleIds, ALL_RULE_IDS } from "../rules/catalogue";
-import { findingFingerprint } from "../rules/fingerprint";
+import { findingFingerprint, SECRET_DIGEST, secretDigest } from "../rules/fingerprint";
 import { classify, type PathSeg } from "./classify";
 import { gitView, type GitView } from "./gitTracked";
 
@@ -228,6 +228,7 @@ export function dotenvFindings(project: Project, options: RunOptions = {}, colle
         related: [],
         // Never a hash of the value: a weak password could be recovered from it by guessing.
         fingerprint: findingFingerprint([rule.id, rel, e.key, c.masked]),
+        [SECRET_DIGEST]: secretDigest(c.secret),
         ...(fix ? { fix } : {}),
       });
     }

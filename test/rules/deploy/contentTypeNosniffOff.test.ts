@@ -13,6 +13,9 @@ ruleTable("content-type-nosniff-off", [
   { name: "an undecidable if is silent", production: undecidable("SECURE_CONTENT_TYPE_NOSNIFF", "True", "False"), expect: [] },
   { name: "without SecurityMiddleware it is W001's job: silent", production: middleware(XFRAME_MW) + "SECURE_CONTENT_TYPE_NOSNIFF = False\n", expect: [] },
   { name: "fires on 3.2 too", production: "SECURE_CONTENT_TYPE_NOSNIFF = False\n", djangoVersion: "3.2", expect: ["security.W006"] },
+  { name: "unset fires on 2.2: the default was False before 3.0", production: "", djangoVersion: "2.2", expect: ["security.W006"] },
+  { name: "unset passes on 3.0", production: "", djangoVersion: "3.0", expect: [] },
+  { name: "True passes on 2.2", production: "SECURE_CONTENT_TYPE_NOSNIFF = True\n", djangoVersion: "2.2", expect: [] },
 ]);
 
 fixTable("content-type-nosniff-off", [

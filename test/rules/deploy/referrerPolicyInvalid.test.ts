@@ -22,6 +22,8 @@ ruleTable("referrer-policy-invalid", [
   { name: "an undecidable if is silent", production: undecidable("SECURE_REFERRER_POLICY", '"bogus"', '"origin"'), expect: [] },
   { name: "without SecurityMiddleware: silent", production: middleware(XFRAME_MW) + 'SECURE_REFERRER_POLICY = "bogus"\n', expect: [] },
   { name: "fires on 3.2 too", production: 'SECURE_REFERRER_POLICY = ""\n', djangoVersion: "3.2", expect: ["security.E023"] },
+  { name: "2.2 has no E023: silent", production: 'SECURE_REFERRER_POLICY = "bogus"\n', djangoVersion: "2.2", expect: [] },
+  { name: "fires on 3.0", production: 'SECURE_REFERRER_POLICY = "bogus"\n', djangoVersion: "3.0", expect: ["security.E023"] },
 ]);
 
 fixTable("referrer-policy-invalid", [

@@ -17,6 +17,9 @@ ruleTable("weak-secret-key", [
   { name: "an undecidable if is silent", production: undecidable("SECRET_KEY", '"short"', JSON.stringify(GOOD_KEY)), expect: [] },
   { name: "an env default that is weak fires", production: 'import os\nSECRET_KEY = os.environ.get("SECRET_KEY", "dev-key")\n', expect: ["security.W009"] },
   { name: "fires on 3.2 too", production: 'SECRET_KEY = "short"\n', djangoVersion: "3.2", expect: ["security.W009"] },
+  { name: "a long django-insecure- key fires on 3.2", production: `SECRET_KEY = "django-insecure-${"k3!Qz9@Lm4#Zp7$Rt1%Vb6^Nc3&Hd8*Jf5(Gs0)Wy-Ue=Io"}"\n`, djangoVersion: "3.2", expect: ["security.W009"] },
+  { name: "before 3.2 the django-insecure- prefix is not checked: silent on 3.1", production: `SECRET_KEY = "django-insecure-${"k3!Qz9@Lm4#Zp7$Rt1%Vb6^Nc3&Hd8*Jf5(Gs0)Wy-Ue=Io"}"\n`, djangoVersion: "3.1", expect: [] },
+  { name: "a short key fires on 2.2", production: 'SECRET_KEY = "short-key-1234"\n', djangoVersion: "2.2", expect: ["security.W009"] },
 ]);
 
 // The fix is hardcoded-secret-key's (test/fixes/sharedSecretKey.test.ts has the base.py cases): production's own

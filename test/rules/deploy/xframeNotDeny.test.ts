@@ -24,6 +24,9 @@ ruleTable("xframe-not-deny", [
   { name: "MIDDLEWARE rebuilt from itself under an undecided if fires", production: `${REBUILT_MIDDLEWARE}X_FRAME_OPTIONS = "SAMEORIGIN"\n`, expect: ["security.W019"] },
   { name: "MIDDLEWARE spread with unknown extras fires", production: `MIDDLEWARE = [*MIDDLEWARE, *get_extra()]\nX_FRAME_OPTIONS = "SAMEORIGIN"\n`, expect: ["security.W019"] },
   { name: "a partial MIDDLEWARE without the middleware among its known items is silent", production: `MIDDLEWARE = ["${SECURITY_MW}", *get_extra()]\nX_FRAME_OPTIONS = "SAMEORIGIN"\n`, expect: [] },
+  { name: "unset fires on 2.2: the default was SAMEORIGIN before 3.0", production: "", djangoVersion: "2.2", expect: ["security.W019"] },
+  { name: "unset passes on 3.0", production: "", djangoVersion: "3.0", expect: [] },
+  { name: "DENY passes on 2.2", production: 'X_FRAME_OPTIONS = "DENY"\n', djangoVersion: "2.2", expect: [] },
 ]);
 
 fixTable("xframe-not-deny", [

@@ -15,7 +15,7 @@ export const contentTypeNosniffOff: Rule = {
     example: "SECURE_CONTENT_TYPE_NOSNIFF = False",
     useInstead: "SECURE_CONTENT_TYPE_NOSNIFF = True  # or delete the line: True is Django's default",
     fixSafety: "safe: sets SECURE_CONTENT_TYPE_NOSNIFF = True (Django's default) in the environment's own module; only files served with a wrong Content-Type are affected, and browsers then refuse to run them as scripts",
-    versions: "All versions. Django's default is True, so only an explicit non-True value fires.",
+    versions: "All versions. From 3.0 Django's default is True, so only an explicit non-True value fires; before 3.0 the default is False, so an unset setting fires too.",
   },
   check(ctx) {
     if (settingContains(ctx, "MIDDLEWARE", SECURITY_MW) !== true) return [];

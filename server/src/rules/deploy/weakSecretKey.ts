@@ -1,5 +1,6 @@
 // Django deploy check security.W009: SECRET_KEY is short, repetitive, empty or a startproject "django-insecure-" key.
 import { secretFix } from "../../fixes/secretFix";
+import { atLeast } from "../../resolve/djangoVersion";
 import { scanSecrets } from "../../secrets/scan";
 import type { Fix, Rule, RuleContext } from "../types";
 import type { ResolvedSetting } from "../../resolve/environment";
@@ -17,11 +18,11 @@ export const weakSecretKey: Rule = {
     example: 'SECRET_KEY = "django-insecure-abc123"',
     useInstead: 'SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]  # 50+ random characters, set per deployment',
     fixSafety: "unsafe, and offered where the key is committed (see hardcoded-secret-key, whose fix this is): the deployed environments read DJANGO_SECRET_KEY without a default, which makes the variable required at start-up; where the key lives in a module development and testing load too, they get their own development-only key so they keep working. The old key stays in git history: deploy a newly generated one",
-    versions: "All versions: fewer than 50 characters, fewer than 5 distinct characters, the django-insecure- prefix, or an empty/unset key.",
+    versions: "All versions: fewer than 50 characters, fewer than 5 distinct characters, the django-insecure- prefix (3.2 and later), or an empty/unset key.",
   },
   check(ctx) {
     const s = ctx.get("SECRET_KEY");
-    const reason = weakKeyReason(s.value);
+    const reason = weakKeyReason(s.value, atLeast(ctx.version, 3, 2));
     if (!reason) return [];
     const where = s.isDefault ? "SECRET_KEY is not set" : `SECRET_KEY ${reason}${whenUnset(s)}`;
     return [{ message: `${where}; generate a long random key and keep it out of the code`, setting: s.name, subject: s, value: s.value, fix: committedKeyFix(ctx, s) }];

@@ -15,7 +15,7 @@ export const xframeNotDeny: Rule = {
     example: 'X_FRAME_OPTIONS = "SAMEORIGIN"',
     useInstead: 'X_FRAME_OPTIONS = "DENY"',
     fixSafety: "unsafe: sets X_FRAME_OPTIONS = \"DENY\" in the environment's own module; pages that frame other pages of the same site (the admin's previews, embedded widgets) stop loading in their frames. Views that must be framed can use @xframe_options_sameorigin instead",
-    versions: "All versions. The comparison is case-sensitive: \"deny\" fires, as in Django.",
+    versions: "All versions. The comparison is case-sensitive: \"deny\" fires, as in Django. Before 3.0 the default is \"SAMEORIGIN\", so an unset setting fires too.",
   },
   check(ctx) {
     if (settingContains(ctx, "MIDDLEWARE", XFRAME_MW) !== true) return [];

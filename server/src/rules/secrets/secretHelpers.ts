@@ -30,6 +30,6 @@ export function secretResults(ctx: RuleContext, rule: SecretRuleId, advice: stri
     .map((c) => {
       const subject = c.setting ? ctx.get(c.setting) : undefined;
       const fix = secretFix(c, fixCtx);
-      return { message: secretMessage(c, advice), setting: c.setting, subject, at: c.loc, ...(fix ? { fix } : {}) };
+      return { message: secretMessage(c, advice), setting: c.setting, subject, at: c.loc, secret: c.secret, ...(fix ? { fix } : {}) };
     });
 }
