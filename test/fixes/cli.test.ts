@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
-import { leaks } from "../../server/src/report/mask";
+import { leaks } from "../../server/src/secrets/mask";
 import { ALNUM, fake, rand, REPO, scrub } from "../secrets/planted";
 import { writeProject } from "../helpers/project";
 

@@ -30,7 +30,7 @@ test("harden mysite's production: the fixes of every deploy check that has one, 
   assert.deepEqual(rel, [".env.example", "mysite/settings/base.py", "mysite/settings/development.py", "mysite/settings/production.py", "mysite/settings/testing.py"]);
   const prod = result.changes.find((c) => c.file.endsWith("production.py"))!.after;
   assert.match(prod, /^DEBUG = env\.bool\("DJANGO_DEBUG", default=False\)$/m, "DEBUG's default changes, the read stays");
-  assert.match(prod, /^SECURE_HSTS_SECONDS = 300  # five minutes to start; raise to 3600, 86400, then 31536000/m, "HSTS starts at 300 s");
+  assert.match(prod, /^SECURE_HSTS_SECONDS = 300 {2}# five minutes to start; raise to 3600, 86400, then 31536000/m, "HSTS starts at 300 s");
   assert.match(prod, /^SECURE_HSTS_INCLUDE_SUBDOMAINS = True$/m, "the subdomains fix, found on the second pass");
   assert.doesNotMatch(prod, /SECURE_HSTS_PRELOAD/, "no preload while HSTS ramps up");
   assert.match(prod, /^CSRF_COOKIE_SECURE = True$/m);

@@ -1,7 +1,7 @@
 // Fake secrets for tests, built at run time so that no full token sits in the repository, and the fixture that plants them.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { maskSecret } from "../../server/src/report/mask";
+import { maskSecret } from "../../server/src/secrets/mask";
 import { tempDir } from "../helpers/tempDirs";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");

@@ -1,6 +1,6 @@
 // Picks the fix for one committed secret: a shared SECRET_KEY split per environment, drop an env default, DATABASES → env.db(), or literal → env read.
 import type { SecretCandidate } from "../secrets/scan";
-import type { Fix } from "../rules/types";
+import type { Fix } from "./edit";
 import { envVarName } from "./envNames";
 import { sharedSecretKeyFix } from "./sharedSecretKey";
 import { databaseToEnvDb, literalToEnvRead, removeEnvDefault, type FixContext } from "./envRead";

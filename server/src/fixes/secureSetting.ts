@@ -2,7 +2,8 @@
 import type { ModuleModel, Stmt } from "../parse/model";
 import type { ResolvedSetting } from "../resolve/environment";
 import type { EnvRead } from "../resolve/values";
-import type { Fix, RuleContext, TextEdit } from "../rules/types";
+import type { Fix, TextEdit } from "./edit";
+import type { Environment } from "../resolve/environment";
 import { insertSetting } from "./insertSetting";
 import { exprAt, rangeOfOffsets, replaceRange } from "./literal";
 
@@ -24,7 +25,13 @@ export interface SecureSettingOptions {
  *   in the module writes the setting (an insertion before it would be overwritten).
  * Undefined when the module is not parsed or has syntax errors (tree-sitter's recovery decides where statements end).
  */
-export function secureSettingFix(ctx: RuleContext, s: ResolvedSetting, value: string, options: SecureSettingOptions): Fix | undefined {
+/** What the fix needs of a rule's context: the environment and the parsed model of a file. */
+export interface SecureSettingContext {
+  env: Environment;
+  module(file: string): ModuleModel | undefined;
+}
+
+export function secureSettingFix(ctx: SecureSettingContext, s: ResolvedSetting, value: string, options: SecureSettingOptions): Fix | undefined {
   const model = ctx.module(ctx.env.file);
   if (!model || model.syntaxErrors.length) return undefined;
   const byDefault = rewriteDefault(model, s, value);

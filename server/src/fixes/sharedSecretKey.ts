@@ -2,7 +2,7 @@
 import type { ModuleModel, Stmt } from "../parse/model";
 import type { EnvKind } from "../resolve/classify";
 import type { Loc } from "../resolve/values";
-import type { Fix, TextEdit } from "../rules/types";
+import type { Fix, TextEdit } from "./edit";
 import type { FixContext } from "./envRead";
 import { envExampleEdit } from "./envExample";
 import { envStyle, readExpr } from "./envStyle";

@@ -4,7 +4,7 @@ import type { Environment } from "../resolve/environment";
 import { isSettingName } from "../resolve/namespace";
 import { envReadsOf, pyRepr, type EnvRead, type Loc, type Value } from "../resolve/values";
 import type { TextOverlay } from "../resolve/moduleLoader";
-import { displayValue } from "../report/display";
+import { displayValue } from "../secrets/display";
 import type { Finding } from "../rules/types";
 import { localEnvFiles, type LocalEnvFile } from "./localEnv";
 import { pythonMentions } from "./mentions";

@@ -1,5 +1,5 @@
 // Decides whether one string, written at one place in the settings, is a committed secret, and which rule owns it.
-import { maskUrlPassword, quotedMask } from "../report/mask";
+import { maskUrlPassword, quotedMask } from "./mask";
 import { notCredentialLooking } from "./entropy";
 import { placeholderReason } from "./placeholders";
 import { findTokens, type TokenFormat } from "./providers";
