@@ -9,7 +9,7 @@ import type { Finding } from "./rules/types";
 import { sortFindings, type Audit } from "./rules/audit";
 import { applyProjectWaivers, lineWaivers, UNUSED_WAIVER, type ExtraWaivers } from "./rules/waivers";
 import { readFromDisk } from "./fixes/apply";
-import { dotenvFindings } from "./rules/project/dotenvFindings";
+import { dotenvFindings } from "./rules/dotenvFindings";
 
 export type { Audit } from "./rules/audit";
 export { sortFindings } from "./rules/audit";

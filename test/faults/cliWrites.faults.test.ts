@@ -239,6 +239,6 @@ test("--write-baseline goes through the same write path: a planted symlink out o
   fs.unlinkSync(path.join(dir, "baseline.json"));
   const ok = run(dir, ["--write-baseline", "baseline.json"]);
   assert.equal(ok.status, 0, scrub(ok.stderr));
-  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, "baseline.json"), "utf8")).version, 1);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, "baseline.json"), "utf8")).version, 2);
   assert.deepEqual(fs.readdirSync(dir).filter((n) => n.includes(".dsh-")), [], "no temporary file left");
 });

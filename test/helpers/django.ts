@@ -1,10 +1,10 @@
 // Debian's Django 3.2 as an oracle for fixed projects: copy an example, load its settings, run manage.py check.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import type { TestContext } from "node:test";
 import assert from "node:assert/strict";
+import { tempDir } from "./tempDirs";
 
 // At run time this file is out/test/helpers/django.js.
 export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -13,7 +13,7 @@ const ORACLE = path.join(REPO_ROOT, "test", "oracle", "django_oracle.py");
 
 /** A fresh copy of examples/<name> in the temp dir (dotfiles included), so fixes can be written to it. */
 export function copyExample(name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `dsh-${name}-`));
+  const dir = tempDir(`dsh-${name}-`);
   fs.cpSync(path.join(REPO_ROOT, "examples", name), dir, { recursive: true });
   return dir;
 }
@@ -30,7 +30,8 @@ function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Skips the test without Django 3.2 for /usr/bin/python3 locally; on CI it must be there. */
 export function requireDjango(t: TestContext): boolean {
-  const r = spawnSync(PYTHON, ["-c", "import django; print(django.get_version())"], { encoding: "utf8" });
+  // examples/mysite reads its settings with django-environ, so the oracle needs it too.
+  const r = spawnSync(PYTHON, ["-c", "import django, environ; print(django.get_version())"], { encoding: "utf8" });
   if (r.status === 0 && r.stdout.startsWith("3.2.")) return true;
   const why = r.error ? r.error.message : (r.stderr || r.stdout).trim().split("\n").pop();
   if (process.env.CI) assert.fail(`python3-django 3.2 must be installed for ${PYTHON} on CI: ${why}`);

@@ -14,7 +14,7 @@ import type { TextOverlay } from "../resolve/moduleLoader";
 import { maskSecretsInText } from "../secrets/mask";
 import { SECRET_RULE_IDS as SECRET_IDS } from "../rules/secrets/index";
 import { unifiedDiff } from "../fixes/diff";
-import { isProjectLevel } from "../rules/project/dotenvFindings";
+import { isProjectLevel } from "../rules/dotenvFindings";
 import type { Finding, Fix } from "../rules/types";
 import { toJsonReport } from "../report/jsonReport";
 import { CATALOGUE } from "../rules/catalogue";

@@ -1,19 +1,19 @@
 // Project check dotenv-secret-tracked, run over the project's dotenv files: secret-looking values git would commit.
 import * as fs from "fs";
 import * as path from "path";
-import { readFromDisk } from "../../parse/fileText";
-import { rangeOfOffsets } from "../../fixes/literal";
-import type { Range } from "../../parse/model";
-import type { Project } from "../../resolve/project";
-import { classify, type PathSeg } from "../../secrets/classify";
-import { findDotenvFiles, isDotenvName, isTemplateName, parseDotenv } from "../../secrets/dotenv";
-import { gitView, type GitView } from "../../secrets/gitTracked";
-import { dotenvSecretTracked } from "../secrets/dotenvSecretTracked";
-import type { RunOptions } from "../run";
-import type { Finding, Fix, TextEdit } from "../types";
-import { applyWaivers, parseWaivers, UNUSED_WAIVER, type ExtraWaivers, type Waiver } from "../waivers";
-import { activeRuleIds, ALL_RULE_IDS } from "../catalogue";
-import { findingFingerprint, SECRET_DIGEST, secretDigest } from "../fingerprint";
+import { readFromDisk } from "../parse/fileText";
+import { rangeOfOffsets } from "../fixes/literal";
+import type { Range } from "../parse/model";
+import type { Project } from "../resolve/project";
+import { classify, type PathSeg } from "../secrets/classify";
+import { findDotenvFiles, isDotenvName, isTemplateName, parseDotenv } from "../secrets/dotenv";
+import { gitView, type GitView } from "../secrets/gitTracked";
+import { dotenvSecretTracked } from "./secrets/dotenvSecretTracked";
+import type { RunOptions } from "./run";
+import type { Finding, Fix, TextEdit } from "./types";
+import { applyWaivers, parseWaivers, UNUSED_WAIVER, type ExtraWaivers, type Waiver } from "./waivers";
+import { activeRuleIds, ALL_RULE_IDS } from "./catalogue";
+import { findingFingerprint, SECRET_DIGEST, secretDigest } from "./fingerprint";
 
 /** Findings that belong to the project rather than an environment: about a dotenv file (its check, or a waiver in it). */
 export function isProjectLevel(f: Finding): boolean {
