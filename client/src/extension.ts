@@ -42,7 +42,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Registered before start: the server sends its status only when it changes, so the first one must not be missed.
   client.onNotification(STATUS_NOTIFICATION, (p: StatusPayload) => {
     const envs = p.roots.flatMap((r) => r.environments);
-    const version = p.roots[0]?.djangoVersion ?? "?";
+    // A workspace without Django settings (a Scrapy project, a library): the server reports nothing there, and says so.
+    if (envs.length === 0) {
+      status.text = "No Django settings";
+      status.detail = "Nothing here names or looks like a Django settings module; no diagnostics";
+      return;
+    }
+    const version = p.roots.find((r) => r.environments.length)?.djangoVersion ?? "?";
     status.text = `Django ${version} · ${envs.length} environment${envs.length === 1 ? "" : "s"}`;
     status.detail = envs.map((e) => `${e.kind}: ${e.name}`).join(", ");
   });

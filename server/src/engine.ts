@@ -30,6 +30,8 @@ export class Engine {
 
   audit(root: string, options: AuditOptions = {}): Audit {
     const project = analyzeProject(this.parser, root, options);
+    // Not a Django project: one note says so, and no rule runs (a Scrapy settings.py, a Flask config).
+    if (!project.isDjango) return { project, findings: [] };
     const inventoryIds = INVENTORY_RULES.map((r) => r.id);
     const checks: ProjectChecks = {
       ids: inventoryIds,

@@ -1,5 +1,5 @@
 // The `django-settings-hygiene` command: argument handling, exit codes (0 clean, 1 findings, 2 errors), output.
-import { matchesEnvironment, projectRootOf } from "./targets";
+import { auditTarget, environmentInScope, fileInScope, matchesEnvironment } from "./targets";
 import * as fs from "fs";
 import * as path from "path";
 import { Engine, type Audit } from "../engine";
@@ -119,7 +119,9 @@ function collectAudits(engine: Engine, args: AuditArgs): CliAudit[] {
   for (const p of args.paths) {
     const abs = path.resolve(p);
     const isFile = fs.statSync(abs).isFile();
-    const root = isFile ? projectRootOf(abs) : abs;
+    // A file or a folder below the project root narrows the audit to the environments it feeds, analysed from the root.
+    const target = auditTarget(abs, isFile);
+    const root = target.root;
     const config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_RULES.map((r) => r.id), UNUSED_WAIVER]);
     const a = engine.audit(root, {
       djangoVersion: args.djangoVersion ?? config.djangoVersion,
@@ -129,11 +131,11 @@ function collectAudits(engine: Engine, args: AuditArgs): CliAudit[] {
       extraSettingsFiles: config.extraSettings.map((f) => path.resolve(root, f)),
     });
     let envs = a.project.environments;
-    if (isFile) envs = envs.filter((e) => e.files.includes(abs));
+    envs = envs.filter((e) => environmentInScope(e, target));
     if (args.environment) envs = envs.filter((e) => matchesEnvironment(e, args.environment!));
     const names = new Set(envs.map((e) => e.name));
     // .env findings belong to the project, not to an environment: shown unless the audit is narrowed to one.
-    const keep = (f: Finding) => names.has(f.environment) || (isProjectLevel(f) && !args.environment && (!isFile || f.location.file === abs));
+    const keep = (f: Finding) => names.has(f.environment) || (isProjectLevel(f) && !args.environment && fileInScope(f.location.file, target));
     const ignored = (f: Finding) => {
       const rel = path.relative(root, f.location.file).split(path.sep).join("/");
       return Object.entries(config.perPathIgnores).some(([glob, ids]) => (ids.includes("*") || ids.includes(f.rule)) && globMatches(glob, rel));

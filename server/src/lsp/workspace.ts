@@ -1,5 +1,4 @@
 // The server's state: workspace roots, open documents, one module cache per root, debounced re-analysis and publishing.
-import * as fs from "fs";
 import { createHash } from "crypto";
 import * as path from "path";
 import type { Connection, TextDocuments } from "vscode-languageserver";
@@ -19,13 +18,19 @@ import { fileOf, uriOf } from "./uris";
 import { INVENTORY_RULES } from "../inventory/findings";
 import { ConfigError, EMPTY_CONFIG, loadProjectConfig, type ProjectConfig } from "../config/projectConfig";
 import { RULES } from "../rules/index";
+import { findProjectRoot, isInside } from "../project/roots";
 
 const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.id));
 /** Findings in files other than settings modules: what an analysis without the inventory (engine.ts) leaves out. */
 const PROJECT_FILE_RULE_IDS: ReadonlySet<string> = new Set([...INVENTORY_IDS, dotenvSecretTracked.id]);
 
 export class WorkspaceState {
+  /** The workspace folders, as the client sends them (server.ts keeps this list); see analysisRoots for what is analysed. */
   roots: string[] = [];
+  /** Roots found for documents opened outside every workspace folder: the project marker above them (see ensureRootFor). */
+  private readonly fileRoots: string[] = [];
+  /** Each workspace folder's project root (itself, or the project above a folder opened inside a package). */
+  private readonly folderRoots = new Map<string, string>();
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
   readonly audits = new Map<string, Audit>();
   private readonly loaders = new Map<string, ModuleLoader>();
@@ -53,29 +58,41 @@ export class WorkspaceState {
     },
   };
 
+  /**
+   * What is analysed: each workspace folder's project root (the folder itself, or the project above a settings package
+   * opened on its own, found by its markers: never /, the home or the temporary directory), and the roots found for
+   * documents outside every folder.
+   */
+  analysisRoots(): string[] {
+    const out: string[] = [];
+    for (const folder of this.roots) {
+      let root = this.folderRoots.get(folder);
+      if (!root) this.folderRoots.set(folder, (root = findProjectRoot(folder) ?? folder));
+      if (!out.includes(root)) out.push(root);
+    }
+    for (const r of this.fileRoots) if (!out.includes(r) && !out.some((o) => isInside(r, o))) out.push(r);
+    return out;
+  }
+
   rootOf(file: string): string | undefined {
-    const matches = this.roots.filter((r) => file === r || file.startsWith(r + path.sep));
+    const matches = this.analysisRoots().filter((r) => isInside(file, r));
     return matches.sort((a, b) => b.length - a.length)[0];
   }
 
-  /** A document outside every workspace folder gets its own root: the nearest directory with manage.py, or its own. */
+  /**
+   * A document outside every workspace folder is analysed only inside a project: the nearest directory above it with a
+   * project marker (manage.py, pyproject.toml, requirements, a lock file, .git), never /, the home or the temporary
+   * directory. A scratch file in /tmp gets no root, so nothing is walked for it.
+   */
   ensureRootFor(file: string): void {
     if (this.rootOf(file)) return;
-    let dir = path.dirname(file);
-    for (;;) {
-      if (fs.existsSync(path.join(dir, "manage.py"))) break;
-      const up = path.dirname(dir);
-      if (up === dir) {
-        dir = path.dirname(file);
-        break;
-      }
-      dir = up;
-    }
-    this.roots.push(dir);
+    const root = findProjectRoot(path.dirname(file));
+    if (root && !this.fileRoots.includes(root)) this.fileRoots.push(root);
   }
 
   /** Files were created, deleted or renamed: walk the workspace again on the next analysis. */
   filesChanged(): void {
+    this.folderRoots.clear();
     this.inventoryDue = true;
     for (const c of this.caches.values()) c.discovery = undefined;
   }
@@ -115,7 +132,10 @@ export class WorkspaceState {
     this.inventoryDue = false;
     this.running = (async () => {
       const started = performance.now();
-      for (const root of this.roots) {
+      const roots = this.analysisRoots();
+      // A folder removed from the workspace takes its diagnostics with it.
+      for (const r of [...this.audits.keys()]) if (!roots.includes(r)) this.audits.delete(r);
+      for (const root of roots) {
         if (gen !== this.generation) return;
         try {
           this.audits.set(root, this.auditRoot(root, withInventory));
@@ -126,7 +146,7 @@ export class WorkspaceState {
       if (gen !== this.generation) return;
       this.lastAnalysisMs = performance.now() - started;
       this.publish();
-      this.connection.console.log(`analysed ${this.roots.length} root(s) in ${this.lastAnalysisMs.toFixed(1)} ms`);
+      this.connection.console.log(`analysed ${roots.length} root(s) in ${this.lastAnalysisMs.toFixed(1)} ms`);
       // Sent when it changed: with a thousand environments it is 50 KB of JSON, and a keystroke rarely changes it.
       const status = this.status();
       const json = JSON.stringify(status);

@@ -31,7 +31,7 @@ export interface JsonReport {
   version: 1;
   djangoVersion: string;
   djangoVersionSource: string;
-  environments: Array<{ name: string; kind: string; module: string; files: string[]; kindSource: string }>;
+  environments: Array<{ name: string; kind: string; module: string; files: string[]; kindSource: string; kindGuessed: boolean }>;
   findings: JsonFinding[];
   notes: Array<{ file: string; line: number | null; severity: Note["severity"]; message: string }>;
   /** With --baseline: how many findings the baseline accepted, and its entries that match nothing any more. */
@@ -71,6 +71,7 @@ export function toJsonReport(audits: Array<{ audit: Audit; base: string }>): Jso
         module: relPath(base, env.file),
         files: env.files.map((f) => relPath(base, f)),
         kindSource: env.kindSource,
+        kindGuessed: env.kindGuessed,
       });
     }
     for (const f of audit.findings) {
