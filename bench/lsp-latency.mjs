@@ -40,6 +40,9 @@ function anonymousMiB(pid) {
 // grew only after a while (70 s with 1,000 modules here). BENCH_REST_S=0 skips it.
 const REST_S = Number(process.env.BENCH_REST_S ?? 90);
 
+/** The server's settings for a run: `{}` is what a user gets; BENCH_DEBOUNCE=0 compares an explicit zero wait. */
+let INIT = {};
+
 async function start(dir) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [...NODE_ARGS, join(repo, "bin", "django-settings-hygiene.js"), "lsp", "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
@@ -48,13 +51,21 @@ async function start(dir) {
   conn.onNotification("textDocument/publishDiagnostics", (p) => {
     for (const l of [...listeners]) if (l.uri === p.uri) (listeners.splice(listeners.indexOf(l), 1), l.resolve(performance.now()));
   });
+  // "analysed N root(s) in X ms" after every analysis: when the diagnostics do not change, nothing is published, and
+  // this is when the edit's analysis was done.
+  const analysed = [];
+  conn.onNotification("window/logMessage", (p) => {
+    if (!/^analysed /.test(p.message)) return;
+    for (const l of analysed.splice(0)) l(performance.now());
+  });
   conn.onRequest("workspace/configuration", () => [null]);
   conn.onRequest("client/registerCapability", () => null);
   conn.listen();
   const next = (uri) => new Promise((resolve) => listeners.push({ uri, resolve }));
-  await conn.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: "w" }], capabilities: {}, initializationOptions: { debounceMs: 0 } });
+  const nextAnalysis = () => new Promise((resolve) => analysed.push(resolve));
+  await conn.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: "w" }], capabilities: {}, initializationOptions: INIT });
   conn.sendNotification("initialized", {});
-  return { child, conn, next, t0 };
+  return { child, conn, next, nextAnalysis, t0 };
 }
 
 async function stop(s) {
@@ -67,8 +78,12 @@ function pct(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 }
 
-/** Keystroke → diagnostics in `file` (by default production.py of a fresh `lines`-line workspace), whose line `line` reads `DEBUG = False`. */
-async function latency(label, lines, dir = workspace(lines), file = join(dir, "proj", "settings", "production.py"), line = 3) {
+/**
+ * Keystroke → diagnostics in `file` (by default production.py of a fresh `lines`-line workspace), whose line `line`
+ * reads `DEBUG = False`. With `changing`, each edit turns DEBUG on or off, so the diagnostics change and are published;
+ * otherwise it adds or removes a trailing space, the diagnostics stay, and the edit counts until its analysis is done.
+ */
+async function latency(label, lines, dir = workspace(lines), file = join(dir, "proj", "settings", "production.py"), line = 3, changing = true) {
   const uri = pathToFileURL(file).href;
   const s = await start(dir);
   const first = s.next(uri);
@@ -80,12 +95,12 @@ async function latency(label, lines, dir = workspace(lines), file = join(dir, "p
   const steady = [];
   const total = WARMUP + EDITS + (STEADY_EDITS > 0 ? STEADY_AFTER + STEADY_EDITS : 0);
   for (let i = 0; i < total; i++) {
-    const value = i % 2 === 0 ? "True " : "False";
-    const done = s.next(uri);
+    const value = changing ? (i % 2 === 0 ? "True " : "False") : i % 2 === 0 ? "False " : "False";
+    const done = changing ? s.next(uri) : s.nextAnalysis();
     const t = performance.now();
     s.conn.sendNotification("textDocument/didChange", {
       textDocument: { uri, version: i + 2 },
-      contentChanges: [{ range: { start: { line, character: 8 }, end: { line, character: 13 } }, text: value }],
+      contentChanges: [{ range: { start: { line, character: 8 }, end: { line, character: changing || i % 2 === 0 ? 13 : 14 } }, text: value }],
     });
     const took = (await done) - t;
     if (i < WARMUP) warm.push(took);
@@ -138,16 +153,26 @@ async function coldStart(label, dir, openFile, runs) {
   console.log(`${label.padEnd(26)} cold start→first diagnostics median ${pct(times, 50).toFixed(0)} ms, fastest ${times[0].toFixed(0)} ms (${runs} servers)`);
 }
 
-console.log(`node ${process.version}; server: dist/server.js over stdio, debounce 0`);
+const DEBOUNCES = (process.env.BENCH_DEBOUNCE ?? "default,0").split(",");
+const settingsLabel = (d) => (d === "default" ? "default settings" : `debounceMs ${d}`);
+console.log(`node ${process.version}; server: dist/server.js over stdio; ${DEBOUNCES.map(settingsLabel).join(", then ")}`);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
 {
   const dir = workspace(300);
   await coldStart("300-line production.py", dir, join(dir, "proj", "settings", "production.py"), COLD_RUNS);
 }
 await coldStart("examples/mysite", join(repo, "examples", "mysite"), join(repo, "examples", "mysite", "mysite", "settings", "production.py"), COLD_RUNS);
-await latency("300-line production.py", 300);
-await latency("3,000-line production.py", 3000);
-await memory("examples/mysite", join(repo, "examples", "mysite"), join(repo, "examples", "mysite", "mysite", "settings", "production.py"));
 const many = manyModules(1000);
+for (const d of DEBOUNCES) {
+  INIT = d === "default" ? {} : { debounceMs: Number(d) };
+  console.log(`-- ${settingsLabel(d)}`);
+  for (const changing of [true, false]) {
+    const kind = changing ? "changing" : "unchanged";
+    await latency(`300 lines, ${kind}`, 300, undefined, undefined, 3, changing);
+    await latency(`3,000 lines, ${kind}`, 3000, undefined, undefined, 3, changing);
+    await latency(`among 1,000, ${kind}`, 0, many, join(many, "site0", "settings", "production.py"), 1, changing);
+  }
+}
+INIT = {};
+await memory("examples/mysite", join(repo, "examples", "mysite"), join(repo, "examples", "mysite", "mysite", "settings", "production.py"));
 await memory("1,000 settings modules", many, join(many, "site0", "settings", "production.py"));
-await latency("production.py among 1,000", 0, many, join(many, "site0", "settings", "production.py"), 1);

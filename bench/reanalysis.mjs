@@ -12,7 +12,7 @@ import { manyModules, workspace } from "./generated.mjs";
 const require = createRequire(import.meta.url);
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const { Engine } = require(join(repo, "out", "server", "src", "engine.js"));
-const { ModuleLoader } = require(join(repo, "out", "server", "src", "resolve", "moduleLoader.js"));
+const { Session: EngineSession } = require(join(repo, "out", "server", "src", "session", "session.js"));
 const EDITS = Number(process.env.BENCH_EDITS ?? 400);
 // The first edits run while V8 is still compiling the engine's hot paths; they are left out of the median.
 const WARMUP = Math.min(100, Math.floor(EDITS / 4));
@@ -25,17 +25,16 @@ const post = (method, params) => new Promise((resolve, reject) => session.post(m
 async function measure(label, root, file, text) {
   const overlay = new Map([[file, text]]);
   const engine = await Engine.create();
-  const loader = new ModuleLoader(engine.parser, root, { get: (f) => overlay.get(f) });
-  // What the language server keeps between keystrokes (lsp/workspace.ts auditRoot); the first audit is the open.
-  const kept = { loader, cache: { entryDefaults: new Map() }, memo: new WeakMap() };
-  engine.audit(root, { ...kept, inventory: true });
-  const keystroke = { ...kept, inventory: false, keepDiskReads: true };
+  // What the language server keeps between keystrokes (lsp/workspace.ts auditRoot): one engine Session per root; the
+  // first audit is the open.
+  const s = new EngineSession(engine, root, { overlay: { get: (f) => overlay.get(f) }, keepTrees: true });
+  s.audit({ inventory: true });
   const cpu = [];
   let findings = 0;
   const edit = (i) => {
     text = text.replace(/^DEBUG = (True |False)/m, i % 2 ? "DEBUG = False" : "DEBUG = True ");
     overlay.set(file, text);
-    findings = engine.audit(root, keystroke).findings.length;
+    findings = s.audit({ inventory: false, keepDiskReads: true }).problems.length;
   };
   for (let i = 0; i < EDITS; i++) {
     const c0 = process.cpuUsage();
@@ -60,11 +59,11 @@ async function measure(label, root, file, text) {
   const at = (p) => cpu[Math.min(cpu.length - 1, Math.floor(cpu.length * p))];
   console.log(
     `${label.padEnd(28)} CPU per re-analysis median ${at(0.5).toFixed(2).padStart(6)} ms  p95 ${at(0.95).toFixed(2).padStart(6)} ms  ` +
-      `allocated ~${(sampled / sampledEdits / 1024 / 1024).toFixed(2)} MiB  (${cpu.length} edits after ${WARMUP}; ${findings} findings)`,
+      `allocated ~${(sampled / sampledEdits / 1024 / 1024).toFixed(2)} MiB  (${cpu.length} edits after ${WARMUP}; ${findings} problems)`,
   );
 }
 
-console.log(`node ${process.version}; engine from out/, in process; CPU time (user + system) of each keystroke's audit`);
+console.log(`node ${process.version}; engine session from out/, in process; CPU time (user + system) of each keystroke's audit`);
 for (const lines of [300, 3000]) {
   const dir = workspace(lines);
   const file = join(dir, "proj", "settings", "production.py");

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from "fs";
 import { createRequire } from "module";
 import { dirname, join } from "path";
 import { fileURLToPath } from "url";
+import { CLIENT_EXTERNALS } from "./clientRuntime.mjs";
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -23,7 +24,14 @@ for (const e of entries) {
   await build({ ...common, entryPoints: [join(root, e.in)], outfile: join(dist, e.out) });
 }
 if (existsSync(join(root, "client/src/extension.ts"))) {
-  await build({ ...common, entryPoints: [join(root, "client/src/extension.ts")], outfile: join(dist, "extension.js"), external: ["vscode"] });
+  // vscode-languageclient alone bundles to ~450 KB minified: it stays a runtime dependency that the .vsix carries in
+  // node_modules (scripts/package.mjs), which keeps the client's own bundle small (test/lsp/thinClient.test.ts).
+  await build({
+    ...common,
+    entryPoints: [join(root, "client/src/extension.ts")],
+    outfile: join(dist, "extension.js"),
+    external: ["vscode", ...CLIENT_EXTERNALS],
+  });
 }
 copyFileSync(require.resolve("web-tree-sitter/tree-sitter.wasm"), join(dist, "tree-sitter.wasm"));
 copyFileSync(require.resolve("tree-sitter-python/tree-sitter-python.wasm"), join(dist, "tree-sitter-python.wasm"));

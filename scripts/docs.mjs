@@ -6,26 +6,23 @@ import { fileURLToPath } from "url";
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { RULES } = require(join(root, "out/server/src/rules/index.js"));
+const { CATALOGUE } = require(join(root, "out/server/src/rules/catalogue.js"));
 const { renderRuleDoc } = require(join(root, "out/server/src/docs/ruleDocs.js"));
 
 const dir = join(root, "docs", "rules");
 mkdirSync(dir, { recursive: true });
-// Project-level checks that are not catalogue rules keep hand-written pages in the same shape.
-const { INVENTORY_RULES } = require(join(root, "out/server/src/inventory/findings.js"));
-const wanted = new Set([...RULES.map((r) => `${r.id}.md`), ...INVENTORY_RULES.map((r) => `${r.id}.md`)]);
+const wanted = new Set(CATALOGUE.map((r) => `${r.id}.md`));
 for (const f of readdirSync(dir)) if (f.endsWith(".md") && f !== "README.md" && !wanted.has(f)) rmSync(join(dir, f));
-for (const r of RULES) writeFileSync(join(dir, `${r.id}.md`), renderRuleDoc(r));
+for (const r of CATALOGUE) writeFileSync(join(dir, `${r.id}.md`), renderRuleDoc(r));
 const index = ["# Rules", "", "| Rule | Django check | Severity | Environments | Summary |", "|---|---|---|---|---|"];
-for (const r of RULES) index.push(`| [${r.id}](${r.id}.md) | ${r.djangoChecks.join(", ") || "–"} | ${r.severity} | ${r.appliesTo.join(", ")} | ${r.docs.summary} |`);
-for (const r of INVENTORY_RULES) index.push(`| [${r.id}](${r.id}.md) | – | ${r.severity} | production, staging | ${r.summary ?? r.id} (project-level inventory check) |`);
+for (const r of CATALOGUE) index.push(`| [${r.id}](${r.id}.md) | ${r.djangoChecks.join(", ") || "–"} | ${r.severity} | ${r.appliesTo.join(", ")} | ${r.docs.summary}${r.scope && r.scope !== "environment" ? " (once per project)" : ""} |`);
 writeFileSync(join(dir, "README.md"), index.join("\n") + "\n");
 
 const pkgPath = join(root, "package.json");
 const pkg = JSON.parse(readFileSync(pkgPath, "utf8"));
 const props = pkg.contributes.configuration.properties;
-const ids = RULES.map((r) => r.id);
+const ids = CATALOGUE.map((r) => r.id);
 props["djangoSettingsHygiene.disabledRules"].items = { type: "string", enum: ids };
 props["djangoSettingsHygiene.severities"].propertyNames = { enum: ids };
 writeFileSync(pkgPath, JSON.stringify(pkg, null, 2) + "\n");
-console.log(`${RULES.length} rule pages written to docs/rules/; package.json rule ids updated`);
+console.log(`${CATALOGUE.length} rule pages written to docs/rules/; package.json rule ids updated`);

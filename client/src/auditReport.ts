@@ -1,13 +1,14 @@
-// The "Audit Production Settings" view: one table per environment in a webview, links that open the setting, Markdown export.
+// The "Audit Production Settings" view: the server's report data as one table per environment in a webview, links
+// that open the setting, and the server's Markdown for export.
 import * as vscode from "vscode";
-import { auditReportMarkdown, type AuditReportData } from "../../server/src/report/auditReport";
+import type { AuditReportData, AuditResponse } from "../../server/src/protocol/protocol";
 
 let panel: vscode.WebviewPanel | undefined;
-/** The reports the panel shows now: the export button must export these, not the ones the panel was created with. */
-let shown: AuditReportData[] = [];
+/** The audit the panel shows now: the export button must export this one, not the one the panel was created with. */
+let shown: AuditResponse = { reports: [], markdown: "" };
 
-export function showAuditReport(context: vscode.ExtensionContext, reports: AuditReportData[]): void {
-  shown = reports;
+export function showAuditReport(context: vscode.ExtensionContext, audit: AuditResponse): void {
+  shown = audit;
   if (!panel) {
     panel = vscode.window.createWebviewPanel("djangoSettingsHygiene.audit", "Django Settings Audit", vscode.ViewColumn.Active, { enableScripts: true });
     panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
@@ -21,13 +22,12 @@ export function showAuditReport(context: vscode.ExtensionContext, reports: Audit
       }
     });
   }
-  panel.webview.html = render(reports, panel.webview.cspSource);
+  panel.webview.html = render(audit.reports, panel.webview.cspSource);
   panel.reveal();
 }
 
-export async function exportAuditMarkdown(reports: AuditReportData[]): Promise<void> {
-  const content = reports.map(auditReportMarkdown).join("\n\n");
-  const doc = await vscode.workspace.openTextDocument({ language: "markdown", content });
+export async function exportAuditMarkdown(audit: AuditResponse): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: audit.markdown });
   await vscode.window.showTextDocument(doc);
 }
 

@@ -1,9 +1,11 @@
-// VS Code entry: starts the language server, shows the environments in a status item, registers the audit and log commands.
+// VS Code entry: starts the language server, shows the environments in a status item, registers the commands.
+// Thin by design: everything but VS Code's UI is the server's (the audit arrives as data and Markdown), and only the
+// shared protocol file is compiled in from server/src; vscode-languageclient is loaded from node_modules at run time.
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
-import { AUDIT_REQUEST, STATUS_NOTIFICATION, WATCHED_FILES_GLOB, type InitOptions, type StatusPayload } from "../../server/src/lsp/protocol";
-import type { AuditReportData } from "../../server/src/report/auditReport";
-import { showAuditReport, exportAuditMarkdown } from "./auditReport";
+import { AUDIT_REQUEST, STATUS_NOTIFICATION, WATCHED_FILES_GLOB, type AuditResponse, type InitOptions, type StatusPayload } from "../../server/src/protocol/protocol";
+import { exportAuditMarkdown, showAuditReport } from "./auditReport";
+import { statusView } from "./statusView";
 
 let client: LanguageClient | undefined;
 
@@ -26,10 +28,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: "file", pattern: "**/{k8s,kubernetes,deploy,manifests,helm,charts}/**/*.{yml,yaml}" },
       { scheme: "file", pattern: "**/app.json" },
     ],
+    // The server asks for each folder's settings itself (workspace/configuration with a scopeUri) when told they changed.
     synchronize: { fileEvents: watcher, configurationSection: "djangoSettingsHygiene" },
     // The watcher above already sends file events: the server need not register its own.
     initializationOptions: { clientWatchesFiles: true } satisfies InitOptions,
     outputChannel: output,
+    // `djangoSettingsHygiene.trace.server` (read by vscode-languageclient under the client's id) traces into the same log.
+    traceOutputChannel: output,
   };
   client = new LanguageClient("djangoSettingsHygiene", "Django Settings Hygiene", serverOptions, clientOptions);
 
@@ -40,25 +45,36 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(status);
 
   // Registered before start: the server sends its status only when it changes, so the first one must not be missed.
+  // vscode-languageclient keeps the handler across restarts.
   client.onNotification(STATUS_NOTIFICATION, (p: StatusPayload) => {
-    const envs = p.roots.flatMap((r) => r.environments);
-    // A workspace without Django settings (a Scrapy project, a library): the server reports nothing there, and says so.
-    if (envs.length === 0) {
-      status.text = "No Django settings";
-      status.detail = "Nothing here names or looks like a Django settings module; no diagnostics";
-      return;
+    const view = statusView(p);
+    status.text = view.text;
+    status.detail = view.detail;
+    if (view.configError) {
+      status.severity = vscode.LanguageStatusSeverity.Error;
+      status.command = { title: "Open", command: "vscode.open", arguments: [vscode.Uri.file(view.configError.file)], tooltip: view.tooltip };
+    } else {
+      status.severity = vscode.LanguageStatusSeverity.Information;
+      status.command = { title: "Audit", command: "djangoSettingsHygiene.auditProductionSettings", tooltip: view.tooltip };
     }
-    const version = p.roots.find((r) => r.environments.length)?.djangoVersion ?? "?";
-    status.text = `Django ${version} · ${envs.length} environment${envs.length === 1 ? "" : "s"}`;
-    status.detail = envs.map((e) => `${e.kind}: ${e.name}`).join(", ");
   });
   await client.start();
 
-  const audit = async (): Promise<AuditReportData[]> => (await client!.sendRequest(AUDIT_REQUEST)) as AuditReportData[];
+  const audit = async (): Promise<AuditResponse> => (await client!.sendRequest(AUDIT_REQUEST)) as AuditResponse;
   context.subscriptions.push(
     vscode.commands.registerCommand("djangoSettingsHygiene.auditProductionSettings", async () => showAuditReport(context, await audit())),
     vscode.commands.registerCommand("djangoSettingsHygiene.exportAuditMarkdown", async () => exportAuditMarkdown(await audit())),
     vscode.commands.registerCommand("djangoSettingsHygiene.showLog", () => output.show()),
+    vscode.commands.registerCommand("djangoSettingsHygiene.restartServer", async () => {
+      status.text = "$(loading~spin) Django settings";
+      status.busy = true;
+      try {
+        await client!.restart();
+        output.info("server restarted");
+      } finally {
+        status.busy = false;
+      }
+    }),
   );
 }
 

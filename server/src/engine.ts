@@ -1,10 +1,13 @@
-// The engine's single entry point for every adapter: parse → resolve → rules, for one project root.
+// The engine's single entry point for every adapter: parse → resolve → rules → waivers, for one project root.
 import type { Parser } from "web-tree-sitter";
 import { pythonParser } from "./parse/treeSitter";
 import { analyzeProject, type AnalyzeOptions, type Project } from "./resolve/project";
-import { INVENTORY_RULES, inventoryFindings } from "./inventory/findings";
-import { runRules, type ProjectChecks, type RunOptions } from "./rules/run";
+import { inventoryFindings } from "./inventory/findings";
+import { runRules, type RunOptions } from "./rules/run";
+import { activeRuleIds, ALL_RULE_IDS, PROJECT_RULES } from "./rules/catalogue";
 import type { Finding } from "./rules/types";
+import { applyProjectWaivers, lineWaivers, UNUSED_WAIVER, type ExtraWaivers } from "./rules/waivers";
+import { readFromDisk } from "./fixes/apply";
 import { dotenvFindings } from "./secrets/dotenv";
 
 export interface AuditOptions extends AnalyzeOptions, RunOptions {
@@ -21,6 +24,8 @@ export interface Audit {
   findings: Finding[];
 }
 
+const KNOWN_IDS: ReadonlySet<string> = new Set(ALL_RULE_IDS);
+
 export class Engine {
   private constructor(readonly parser: Parser) {}
 
@@ -32,16 +37,42 @@ export class Engine {
     const project = analyzeProject(this.parser, root, options);
     // Not a Django project: one note says so, and no rule runs (a Scrapy settings.py, a Flask config).
     if (!project.isDjango) return { project, findings: [] };
-    const inventoryIds = INVENTORY_RULES.map((r) => r.id);
-    const checks: ProjectChecks = {
-      ids: inventoryIds,
-      // The inventory reads documentation files and every env read; the language server skips it between keystrokes.
-      run: (ruleFindings) =>
-        options.inventory === false ? [] : inventoryFindings({ project, findings: ruleFindings }, { disabled: options.disabled, severities: options.severities, pythonWaivers: false }),
-    };
-    // .env files are not settings modules: their check runs once per project, beside the per-environment rules.
-    const dotenv = options.inventory === false ? [] : dotenvFindings(project, options);
-    return { project, findings: sortFindings([...runRules(project, options, checks), ...dotenv]) };
+    const ruleFindings = runRules(project, options);
+    // The project-wide checks read the rule findings (which defaults trip a rule) and files that are not settings.
+    const extra: ExtraWaivers = { waivers: [], texts: new Map() };
+    const projectFindings =
+      options.inventory === false
+        ? []
+        : [
+            ...inventoryFindings({ project, findings: ruleFindings }, { disabled: options.disabled, severities: options.severities, waivers: false }),
+            ...dotenvFindings(project, options, extra),
+          ];
+    documentationWaivers(projectFindings, extra);
+    // One waiver pass over everything, so a waiver anywhere can name any rule id, and an unused one is reported once.
+    // Without the project-wide checks, a waiver naming one of them is neither used nor unused this time.
+    const active = activeRuleIds(options);
+    if (options.inventory === false) for (const r of PROJECT_RULES) if (r.scope === "project") active.delete(r.id);
+    const findings = applyProjectWaivers(project, [...ruleFindings, ...projectFindings], KNOWN_IDS, active, options.severities?.[UNUSED_WAIVER], extra);
+    return { project, findings: sortFindings(findings) };
+  }
+}
+
+/**
+ * Waivers on the lines of documentation files that hold findings (compose, Kubernetes, Procfile): settings modules and
+ * .env files have theirs already.
+ */
+function documentationWaivers(findings: readonly Finding[], extra: ExtraWaivers): void {
+  const lines = new Map<string, number[]>();
+  for (const f of findings) {
+    const file = f.location.file;
+    if (file.endsWith(".py") || extra.texts.has(file)) continue;
+    lines.set(file, [...(lines.get(file) ?? []), f.location.range.start.line]);
+  }
+  for (const [file, at] of lines) {
+    const text = readFromDisk(file);
+    if (text === undefined) continue;
+    extra.texts.set(file, text);
+    extra.waivers.push(...lineWaivers(file, text, at));
   }
 }
 

@@ -37,7 +37,8 @@ type OracleEntry = { ids: string[] } | { error: string };
 interface CliFinding {
   rule: string;
   djangoCheck: string | null;
-  environment: string;
+  /** Schema version 2: one finding per place, with every environment it hurts. */
+  environments: string[];
 }
 
 interface CliReport {
@@ -135,9 +136,11 @@ test(`CLI djangoCheck ids equal Django ${DJANGO_SERIES}'s check ids on every var
     const envNames = new Set(report.environments.map((e) => e.name));
     const got = new Map<string, CliFinding[]>();
     for (const f of report.findings) {
-      const list = got.get(f.environment) ?? [];
-      list.push(f);
-      got.set(f.environment, list);
+      for (const environment of f.environments) {
+        const list = got.get(environment) ?? [];
+        list.push(f);
+        got.set(environment, list);
+      }
     }
 
     // --- Compare every variant; collect all mismatches before failing.

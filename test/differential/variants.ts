@@ -219,6 +219,8 @@ interface Spec {
   base: string;
   /** Lines of production.py after `from .base import *`. */
   prod: string[];
+  /** More modules of the variant package, by file name (`utils.py`), for helpers production.py imports. */
+  extra?: Record<string, string>;
 }
 
 function production(spec: Spec): string {
@@ -760,6 +762,110 @@ function bareBaseVariants(): Spec[] {
   return cases.map(([label, prod]) => ({ label: `bare base (no MIDDLEWARE); ${label}`, base: bareBase(), prod }));
 }
 
+// --- Helper functions, lists known only in part, guards (issue 15) ---------
+
+/** A helper in the style of real projects: reads the variable when it is set, else returns the default. */
+const GET_BOOL = [
+  "def get_bool_from_env(name, default_value):",
+  "    if name in os.environ:",
+  "        value = os.environ[name]",
+  '        return value.lower() in ("1", "true", "yes")',
+  "    return default_value",
+  "",
+];
+
+const ENV_BOOL_MODULE = [
+  "import os",
+  "",
+  "",
+  "def env_bool(name, default=False):",
+  "    value = os.environ.get(name)",
+  "    if value is None:",
+  "        return default",
+  '    return value.strip().lower() in ("1", "true", "on")',
+  "",
+  "",
+  "def env_int(name, default=0):",
+  "    try:",
+  "        return int(os.environ[name])",
+  "    except KeyError:",
+  "        return default",
+  "",
+  "",
+  "def env_list(name, default=()):",
+  '    raw = os.environ.get(name, "")',
+  '    return [h.strip() for h in raw.split(",") if h.strip()] or list(default)',
+  "",
+].join("\n");
+
+/** Helpers defined in production.py or imported from the variant's own utils.py: Django runs them, the CLI evaluates them. */
+function helperFunctions(): Spec[] {
+  const local: Array<[string, string[]]> = [
+    ["DEBUG from a local helper with default True", [...GET_BOOL, 'DEBUG = get_bool_from_env("DJANGO_DEBUG", True)']],
+    ["DEBUG from a local helper with default False", [...GET_BOOL, 'DEBUG = get_bool_from_env("DJANGO_DEBUG", False)']],
+    ["session cookie from a local helper with keyword default False", [...GET_BOOL, 'SESSION_COOKIE_SECURE = get_bool_from_env(default_value=False, name="SESSION_SECURE")']],
+    ["HSTS from a helper with a default parameter", ["def hsts(seconds=0):", "    return int(os.environ.get(\"HSTS\", seconds))", "", "SECURE_HSTS_SECONDS = hsts()"]],
+    ["HSTS from a helper with *args", ["def first(*values):", "    return values[0]", "", "SECURE_HSTS_SECONDS = first(0, 3600)"]],
+    ["hosts from a lambda", ['split_hosts = lambda raw: [h for h in raw.split(",") if h]', 'ALLOWED_HOSTS = split_hosts(os.environ.get("HOSTS", ""))']],
+    ["XFO from a helper with an early return", ["def xfo(strict):", "    if strict:", '        return "DENY"', '    return "SAMEORIGIN"', "", "X_FRAME_OPTIONS = xfo(False)"]],
+    ["redirect from a helper that loops over a literal list", ["def any_set(names):", "    for n in names:", "        if n in os.environ:", "            return True", "    return False", "", 'SECURE_SSL_REDIRECT = any_set(["SSL_REDIRECT", "DSH_UNSET_FLAG"])']],
+    ["nested helpers", ["def flag(name, default):", "    return get_bool_from_env(name, default)", "", ...GET_BOOL, 'CSRF_COOKIE_SECURE = flag("CSRF_SECURE", False)']],
+  ];
+  const imported: Array<[string, string[]]> = [
+    ["DEBUG from an imported env_bool, default True", ["from .utils import env_bool", "", 'DEBUG = env_bool("DJANGO_DEBUG", True)']],
+    ["DEBUG from an imported env_bool, default False", ["from .utils import env_bool", "", 'DEBUG = env_bool("DJANGO_DEBUG")']],
+    ["HSTS from an imported env_int with try/except KeyError", ["from .utils import env_int", "", 'SECURE_HSTS_SECONDS = env_int("HSTS")']],
+    ["HSTS from an imported env_int with a default", ["from .utils import env_int", "", 'SECURE_HSTS_SECONDS = env_int("HSTS", 31536000)']],
+    ["hosts from an imported env_list (empty)", ["from .utils import env_list", "", 'ALLOWED_HOSTS = env_list("HOSTS")']],
+    ["hosts from an imported env_list with a default", ["from .utils import env_list", "", 'ALLOWED_HOSTS = env_list("HOSTS", ["example.com"])']],
+    ["cookies from an imported module by its name", ["from . import utils", "", 'SESSION_COOKIE_SECURE = utils.env_bool("SESSION_SECURE")']],
+  ];
+  const out: Spec[] = [];
+  local.forEach(([label, lines], i) => out.push({ label, base: goodBase({ explicit: i % 2 === 0 }), prod: ["import os", "", ...lines] }));
+  imported.forEach(([label, lines], i) => out.push({ label, base: goodBase({ explicit: i % 2 === 1 }), prod: lines, extra: { "utils.py": ENV_BOOL_MODULE } }));
+  return out;
+}
+
+/**
+ * Lists rebuilt from themselves in ways the CLI cannot follow whole (an undecided host test, a plugin list from JSON,
+ * a slice at a computed index) but Django evaluates: the members the CLI knows are there decide the same checks.
+ */
+function partialLists(): Spec[] {
+  const host = 'if socket.gethostname() == "dsh-no-such-host":';
+  const plugins = ["def plugins():", '    return json.loads("[]")', ""];
+  const cases: Array<[string, string[], string?]> = [
+    ["MIDDLEWARE wrapped under an undecided if, XFO SAMEORIGIN", [host, '    MIDDLEWARE = ["x.Before", *MIDDLEWARE, "x.After"]', 'X_FRAME_OPTIONS = "SAMEORIGIN"']],
+    ["MIDDLEWARE wrapped under an undecided if, HSTS off", [host, '    MIDDLEWARE = ["x.Before", *MIDDLEWARE]', "SECURE_HSTS_SECONDS = 0"]],
+    ["MIDDLEWARE appended under an undecided if, cookies insecure", [host, '    MIDDLEWARE.append("x.After")', "SESSION_COOKIE_SECURE = False", "CSRF_COOKIE_SECURE = False"]],
+    ["MIDDLEWARE replaced without CSRF in both branches", [host, `    MIDDLEWARE = ${pyList([SM, SESSM, XM, "x.Other"])}`, "else:", `    MIDDLEWARE = ${pyList([SM, SESSM, XM])}`]],
+    ["INSTALLED_APPS extended with plugins, sessions among the known apps, cookie insecure", [...plugins, "INSTALLED_APPS = list(INSTALLED_APPS)", "INSTALLED_APPS.extend(plugins())", "SESSION_COOKIE_SECURE = False"]],
+    ["INSTALLED_APPS without sessions plus plugins, cookie insecure (W011 from the middleware)", [...plugins, `INSTALLED_APPS = [*${pyList(APPS_WITHOUT_SESSIONS)}, *plugins()]`, "SESSION_COOKIE_SECURE = False"]],
+    ["INSTALLED_APPS without sessions plus plugins, cookie not httponly", [...plugins, `INSTALLED_APPS = ${pyList(APPS_WITHOUT_SESSIONS)} + plugins()`, "SESSION_COOKIE_HTTPONLY = False"]],
+    ["MIDDLEWARE sliced at a computed index around one more entry, preload off", ["i = len(socket.gethostname()) % 3", 'MIDDLEWARE = (*MIDDLEWARE[:i], "x.Silk", *MIDDLEWARE[i:])', "SECURE_HSTS_PRELOAD = False"]],
+    ["MIDDLEWARE sliced at a known index", ['i = MIDDLEWARE.index("django.middleware.common.CommonMiddleware")', 'MIDDLEWARE = [*MIDDLEWARE[:i], "x.Silk", *MIDDLEWARE[i:]]', 'X_FRAME_OPTIONS = "SAMEORIGIN"']],
+    ["list(MIDDLEWARE) + plugins, nosniff off", [...plugins, "MIDDLEWARE = list(MIDDLEWARE) + plugins()", "SECURE_CONTENT_TYPE_NOSNIFF = False"]],
+    ["MIDDLEWARE inserted at a computed place", ["MIDDLEWARE = list(MIDDLEWARE)", 'MIDDLEWARE.insert(len(socket.gethostname()) % 4, "x.Silk")', "SECURE_SSL_REDIRECT = False"]],
+    ["an entry removed from a partial list, HSTS off", [...plugins, "MIDDLEWARE = list(MIDDLEWARE) + plugins()", `MIDDLEWARE.remove(${s(COMMONM)})`, "SECURE_HSTS_SECONDS = 0"]],
+    ["a required read caught by try/except KeyError", ["try:", '    X_FRAME_OPTIONS = os.environ["XFO"]', "except KeyError:", '    X_FRAME_OPTIONS = "SAMEORIGIN"']],
+  ];
+  return cases.map(([label, lines], i) => ({ label, base: goodBase({ explicit: i % 2 === 0 }), prod: ["import json", "import socket", "", ...lines] }));
+}
+
+/** Tests on the environment that the unset variable decides, and reads guarded by them. */
+function guards(): Spec[] {
+  const cases: Array<[string, string[]]> = [
+    ["DEBUG on only if a variable is set (in os.environ)", ['if "DJANGO_DEBUG" in os.environ:', "    DEBUG = True"]],
+    ["DEBUG on unless a variable is set (not in os.environ)", ['if "DSH_UNSET_FLAG" not in os.environ:', "    DEBUG = True"]],
+    ["HSTS read only when set (os.environ.get guard)", ['if os.environ.get("HSTS"):', '    SECURE_HSTS_SECONDS = int(os.environ["HSTS"])', "else:", "    SECURE_HSTS_SECONDS = 0"]],
+    ["session cookie from a membership test", ['SESSION_COOKIE_SECURE = "SESSION_SECURE" in os.environ']],
+    ["DEBUG = os.getenv with a False default", ['DEBUG = os.getenv("DJANGO_DEBUG", False)']],
+    ["XFO from a guarded read with a default", ['X_FRAME_OPTIONS = os.environ["XFO"] if "XFO" in os.environ else "SAMEORIGIN"']],
+    ["cookies set in a loop over a literal list", ['for name in ["SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"]:', "    globals()[name] = False"]],
+    ["an import made optional by contextlib.suppress", ["from contextlib import suppress", "", "with suppress(ImportError):", "    from .local_settings_missing import *  # noqa", "SECURE_SSL_REDIRECT = False"]],
+  ];
+  return cases.map(([label, lines], i) => ({ label, base: goodBase({ explicit: i % 2 === 1 }), prod: ["import os", "", ...lines] }));
+}
+
 // ---------------------------------------------------------------------------
 // Public API
 
@@ -783,6 +889,9 @@ export function generateVariants(): Variant[] {
     ...silencing(),
     ...startprojectFixes(),
     ...bareBaseVariants(),
+    ...helperFunctions(),
+    ...partialLists(),
+    ...guards(),
   ];
   const width = Math.max(3, String(specs.length).length);
   return specs.map((spec, i) => {
@@ -793,6 +902,7 @@ export function generateVariants(): Variant[] {
         [`${name}/__init__.py`]: "",
         [`${name}/base.py`]: spec.base,
         [`${name}/production.py`]: production(spec),
+        ...Object.fromEntries(Object.entries(spec.extra ?? {}).map(([file, text]) => [`${name}/${file}`, text])),
       },
     };
   });

@@ -1,8 +1,12 @@
 // End-to-end test in a real VS Code: the packaged .vsix installed into code-server (VS Code 1.100's workbench and
 // extension host, from npm), driven through Debian's chromium by playwright-core, reading what a user sees:
-// squiggles, the Problems panel, the SECRET_KEY quick fix written to disk, and the audit report webview.
+// squiggles, the Problems panel (base.py's SECRET_KEY once, one summary per inheriting module), the hover, the SECRET_KEY
+// fix written to disk, the audit report webview, fix on save under source.fixAll.djangoSettingsHygiene, a broken
+// pyproject.toml section shown as a diagnostic and in the status, Restart Server, the walkthrough, and the status popup
+// with many environments.
 // Runs only with DSH_E2E=1 (`npm run test:e2e`, which installs code-server with scripts/e2e-setup.sh and packages the
-// extension first). Screenshots of every step go to test-artifacts/e2e/code-server/.
+// extension first). Screenshots of every step go to test-artifacts/e2e/code-server/; the ones the README shows are
+// written to images/ too, on every run, so they stay current.
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -12,6 +16,7 @@ import type { Frame, Locator, Page } from "playwright-core";
 import { e2eGate, extensionId, repo, Session, STARTUP, STEP, until, vsix } from "./harness";
 
 const SOURCE = "django-settings-hygiene";
+const IMAGES = path.join(repo, "images");
 const gate = e2eGate([[vsix, "run npm run package"]]);
 
 // Skipped: one skipped test (node 20 does not count a skipped describe), so the unit run's summary shows it.
@@ -21,11 +26,14 @@ else describe("VS Code (code-server) with the packaged extension", () => {
   let page: Page;
   let workspace = "";
   const screenshot = (name: string) => session!.screenshot(name);
+  /** A screenshot the README and the walkthrough show: images/NAME.png, besides the numbered artifact. */
+  const readmeShot = async (name: string) => fs.copyFileSync(await screenshot(name), path.join(IMAGES, `${name}.png`));
   const step = (name: string, body: () => Promise<void>) => session!.step(name, body);
 
   before(async () => {
     if (gate.unavailable) assert.fail(`CI is set, so the e2e test must run: ${gate.unavailable}`);
-    session = await Session.start({ name: "code-server", install: [vsix] });
+    // Fix on save for this extension alone, as a user would set it (exercised by the fix-on-save test).
+    session = await Session.start({ name: "code-server", install: [vsix], workspaceSettings: { "editor.codeActionsOnSave": { "source.fixAll.djangoSettingsHygiene": "explicit" } } });
     page = session.page;
     workspace = session.workspace;
     const installed = fs.readdirSync(path.join(session.tmp, "ext")).filter((d) => d.startsWith(`${extensionId}-`));
@@ -106,11 +114,53 @@ else describe("VS Code (code-server) with the packaged extension", () => {
     return undefined;
   }
 
+  /** Ctrl+. until the quick-fix menu lists a row with `expect`; returns every title (the menu stays open). */
+  async function quickFixTitles(expect: string | RegExp): Promise<string[]> {
+    const actions = page.locator(".action-widget .monaco-list-row.action");
+    // Retried: the first Ctrl+. can race the code-action provider's first answer.
+    for (let attempt = 0; ; attempt++) {
+      await page.keyboard.press("Control+.");
+      try {
+        await actions.filter({ hasText: expect }).first().waitFor({ timeout: 15_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 2) throw e;
+        await page.keyboard.press("Escape");
+      }
+    }
+    return (await actions.evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label") ?? ""))).filter(Boolean);
+  }
+
+  /** Clicks the editor's active tab so that keys go to the editor again (after the Problems filter had them). */
+  async function focusEditor(): Promise<void> {
+    await page.locator(".tab.active").first().click();
+  }
+
+  /** Opens the language status popup (the `{}` item) and returns the row of this extension's status item. */
+  async function statusPopup(hasText: string | RegExp): Promise<Locator> {
+    const row = page.locator(".hover-language-status", { hasText });
+    for (let attempt = 0; ; attempt++) {
+      await page.locator("#status\\.languageStatus").click();
+      try {
+        await row.first().waitFor({ timeout: 5_000 });
+        return row.first();
+      } catch (e) {
+        if (attempt >= 20) throw e;
+        await page.keyboard.press("Escape");
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    }
+  }
+
   /** The demo's findings, from the CLI on the workspace copy (so the test follows the demo when it changes). */
   function cliFindings(): Array<{ rule: string; severity: string; file: string; line: number; column: number; setting?: string; fixable: boolean }> {
+    return cliAudit().findings;
+  }
+
+  function cliAudit(): { findings: ReturnType<typeof cliFindings>; environments: Array<{ name: string }> } {
     const r = spawnSync(process.execPath, [path.join(repo, "bin", "django-settings-hygiene.js"), "audit", workspace, "--format", "json"], { encoding: "utf8" });
     assert.ok(r.stdout, r.stderr);
-    return JSON.parse(r.stdout).findings;
+    return JSON.parse(r.stdout);
   }
 
   test("production.py shows squiggles under the planted mistakes", { timeout: STARTUP }, async () => {
@@ -130,7 +180,7 @@ else describe("VS Code (code-server) with the packaged extension", () => {
       const rows = await problems("");
       await rows.filter({ hasText: SOURCE }).first().waitFor();
       await rows.filter({ hasText: "production.py" }).first().waitFor();
-      await screenshot("problems-panel");
+      await readmeShot("squiggles");
       // Every rule the CLI reports on production.py is listed (hints never show in the Problems panel).
       const expected = [...new Set(cliFindings().filter((f) => f.file.endsWith("production.py") && f.severity !== "hint").map((f) => f.rule))];
       assert.ok(expected.length >= 3, `the CLI reports only ${expected.join(", ")} on production.py`);
@@ -140,6 +190,43 @@ else describe("VS Code (code-server) with the packaged extension", () => {
           assert.fail(`the Problems panel lists no ${rule} diagnostic:\n${(await (await problems("")).allInnerTexts()).join("\n")}`);
         });
       }
+      await problems("");
+    });
+  });
+
+  test("hovering a setting shows its effective value in every environment", { timeout: STARTUP }, async () => {
+    await step("hover", async () => {
+      await hidePanel();
+      await openFile("mysite/settings/production.py");
+      const debug = cliFindings().find((f) => f.rule === "debug-enabled" && f.file.endsWith("production.py"));
+      assert.ok(debug, "the demo's production.py has no debug-enabled finding");
+      // On the name DEBUG, which starts its line; Ctrl+K Ctrl+I shows the hover (mouse hovers are off in this profile).
+      await goTo(debug.line, 3);
+      await page.keyboard.press("Control+K");
+      await page.keyboard.press("Control+I");
+      const hover = page.locator(".monaco-hover", { hasText: "DEBUG in each environment" }).first();
+      await hover.waitFor();
+      const text = await hover.innerText();
+      assert.match(text, /mysite\.settings\.production/);
+      assert.match(text, new RegExp(`production\\.py:${debug.line}`));
+      await readmeShot("hover");
+      await page.keyboard.press("Escape");
+    });
+  });
+
+  test("base.py's SECRET_KEY is one problem; production.py holds one summary of what it inherits", { timeout: STARTUP }, async (t) => {
+    await step("once", async () => {
+      const rows = (await problems("hardcoded-secret-key")).filter({ hasText: SOURCE }).filter({ hasText: "hardcoded-secret-key" });
+      await rows.first().waitFor({ timeout: 15_000 });
+      // Four environments share base.py: the panel lists the place once, not once per environment.
+      await new Promise((r) => setTimeout(r, 1000));
+      const texts = await rows.allInnerTexts();
+      t.diagnostic(`Problems rows for hardcoded-secret-key: ${texts.join(" | ")}`);
+      assert.equal(texts.length, 1, texts.join("\n"));
+      const summary = (await problems("inherits")).filter({ hasText: /production inherits \d+ problems? from base\.py/ });
+      await summary.first().waitFor({ timeout: 15_000 });
+      assert.equal(await summary.count(), 1);
+      await screenshot("problems-once");
       await problems("");
     });
   });
@@ -176,7 +263,8 @@ else describe("VS Code (code-server) with the packaged extension", () => {
         }
       }
       const titles = (await actions.evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label") ?? ""))).filter(Boolean);
-      await screenshot("quickfix-menu");
+      await readmeShot("quick-fix");
+      assert.ok(titles.some((t) => /^Ignore [\w-]*secret-key in this file$/.test(t)), `no file-level waiver in the menu:\n${titles.join("\n")}`);
       // DSH_E2E_QUICKFIX=waiver exercises the fallback even where the real fix is offered.
       const realFix = process.env.DSH_E2E_QUICKFIX === "waiver" ? undefined : titles.find((t) => /environment/i.test(t) && !/^(Ignore|Show documentation)/.test(t));
       const waiver = titles.find((t) => t === "Ignore weak-secret-key on this line") ?? titles.find((t) => /^Ignore [\w-]*secret-key on this line$/.test(t));
@@ -242,9 +330,10 @@ else describe("VS Code (code-server) with the packaged extension", () => {
       assert.ok(report, "the report's document was not found in any frame");
       const production = report.locator("h2", { hasText: "production" }).first();
       await production.waitFor();
-      // Bring the production environment's table into view for the screenshot.
+      // Production leads the report.
+      assert.match(await report.locator("h2").first().innerText(), /production/);
       await production.evaluate((h) => h.scrollIntoView({ block: "start" }));
-      await screenshot("audit-report");
+      await readmeShot("audit-report");
       const row = report.locator("tr", { has: report.locator("td:first-child code", { hasText: /^SECRET_KEY$/ }) });
       await row.first().waitFor();
       t.diagnostic(`report SECRET_KEY rows: ${(await row.allInnerTexts()).map((t) => t.replace(/\s+/g, " ")).join(" | ")}`);
@@ -270,6 +359,119 @@ else describe("VS Code (code-server) with the packaged extension", () => {
       await markdown.filter({ hasText: "SECRET_KEY" }).or(markdown.filter({ hasText: "Django" })).first().waitFor();
       await page.locator(".statusbar-item", { hasText: /^Markdown$/ }).waitFor();
       await screenshot("report-exported-markdown");
+    });
+  });
+
+  test("fix on save applies the safe fixes under source.fixAll.djangoSettingsHygiene", { timeout: STARTUP }, async () => {
+    await step("fix-on-save", async () => {
+      // The workspace's .vscode/settings.json asks for source.fixAll.djangoSettingsHygiene on save (see `before`).
+      const rel = "mysite/settings/development.py";
+      const file = path.join(workspace, rel);
+      const before = fs.readFileSync(file, "utf8");
+      assert.ok(before.endsWith("\n"));
+      const others = ["base.py", "production.py", "testing.py"].map((f) => [f, fs.readFileSync(path.join(workspace, "mysite", "settings", f), "utf8")] as const);
+      await hidePanel();
+      await openFile(rel);
+      await page.keyboard.press("Control+End");
+      // A waiver of a rule that does not fire here: an unused-waiver, whose removal is a safe fix.
+      await page.keyboard.type("EXTRA_FLAG = 1  # dsh: ignore[debug-enabled]");
+      const rows = await problems("unused-waiver");
+      await rows.filter({ hasText: "suppresses nothing" }).first().waitFor();
+      await screenshot("fix-on-save-before");
+      await focusEditor();
+      await page.keyboard.press("Control+S");
+      await until(async () => fs.readFileSync(file, "utf8") !== before + "EXTRA_FLAG = 1  # dsh: ignore[debug-enabled]" && fs.readFileSync(file, "utf8") !== before, "development.py was not saved");
+      assert.equal(fs.readFileSync(file, "utf8"), `${before}EXTRA_FLAG = 1`, "the save applied exactly the safe fix");
+      for (const [f, text] of others) assert.equal(fs.readFileSync(path.join(workspace, "mysite", "settings", f), "utf8"), text, `${f} changed on save`);
+      await until(async () => (await (await problems("unused-waiver")).filter({ hasText: "suppresses nothing" }).count()) === 0, "the unused waiver is still listed after the save");
+      await screenshot("fix-on-save-after");
+      await problems("");
+    });
+  });
+
+  test("a broken [tool.django-settings-hygiene] is a diagnostic on pyproject.toml and an error in the status", { timeout: STARTUP }, async () => {
+    await step("pyproject-error", async () => {
+      const pyproject = path.join(workspace, "pyproject.toml");
+      fs.writeFileSync(pyproject, '[project]\nname = "mysite"\n\n[tool.django-settings-hygiene]\nunknown-key = 1\n');
+      const rows = await problems("unknown key");
+      await rows.filter({ hasText: "pyproject.toml" }).first().waitFor();
+      await screenshot("pyproject-error-problems");
+      await hidePanel();
+      await openFile("mysite/settings/development.py");
+      const row = await statusPopup("pyproject.toml error");
+      assert.match(await row.innerText(), /unknown key/);
+      await screenshot("pyproject-error-status");
+      await page.keyboard.press("Escape");
+      fs.rmSync(pyproject);
+      await until(async () => (await (await problems("unknown key")).filter({ hasText: "pyproject.toml" }).count()) === 0, "the pyproject.toml error stays after the file is gone");
+      await hidePanel();
+      await statusPopup(/\d+ environments/);
+      await page.keyboard.press("Escape");
+    });
+  });
+
+  test("Restart Server starts the server again and its diagnostics come back", { timeout: STARTUP }, async () => {
+    await step("restart", async () => {
+      await runCommand("Django Settings Hygiene: Restart Server");
+      await runCommand("Django Settings Hygiene: Show Server Log");
+      // The Output view has a filter box of its own: narrow it to the line (it may hold an earlier filter's text).
+      const filter = page.locator(".part.panel .viewpane-filter input");
+      await filter.waitFor();
+      await filter.fill("server restarted");
+      await page.locator(".part.panel .monaco-editor .view-lines", { hasText: "server restarted" }).first().waitFor();
+      await filter.fill("");
+      await screenshot("server-log-after-restart");
+      const rows = await problems("");
+      await rows.filter({ hasText: "production.py" }).first().waitFor();
+      await rows.filter({ hasText: SOURCE }).first().waitFor();
+      await hidePanel();
+    });
+  });
+
+  test("the walkthrough opens the audit", { timeout: STARTUP }, async () => {
+    await step("walkthrough", async () => {
+      // Not runCommand: this command opens a second quick pick, the list of walkthroughs.
+      await page.keyboard.press("F1");
+      await page.locator(".quick-input-widget input.input").fill(">Welcome: Open Walkthrough");
+      await page.locator(".quick-input-widget .monaco-list-row", { hasText: "Open Walkthrough" }).first().waitFor();
+      await page.keyboard.press("Enter");
+      const choice = page.locator(".quick-input-widget .monaco-list-row", { hasText: "Django Settings Hygiene" }).first();
+      await choice.waitFor();
+      await choice.click();
+      await page.locator(".gettingStartedContainer", { hasText: "Audit your production settings" }).first().waitFor();
+      for (const title of ["Apply a quick fix", "See a setting in every environment"]) await page.locator(".gettingStartedContainer", { hasText: title }).first().waitFor();
+      await screenshot("walkthrough");
+      await page.locator(".gettingStartedContainer").getByRole("button", { name: "Audit Production Settings" }).first().click();
+      await page.locator(".tab.active", { hasText: "Django Settings Audit" }).waitFor();
+      assert.ok(await reportFrame(), "the audit report did not open from the walkthrough");
+    });
+  });
+
+  test("with many environments the status popup stays inside the window and its Audit link works", { timeout: STARTUP * 2 }, async () => {
+    await step("many-environments", async () => {
+      const before = cliAudit().environments.length;
+      const added = 60;
+      for (let i = 0; i < added; i++) fs.writeFileSync(path.join(workspace, "mysite", "settings", `client_${String(i).padStart(2, "0")}_production.py`), "from .production import *  # noqa: F401,F403\n");
+      const total = before + added;
+      // A Python editor left open by the earlier steps shows the status item (Quick Open would now rank the new
+      // client_*_production.py files first).
+      await hidePanel();
+      await page.locator(".tab", { hasText: "development.py" }).first().click();
+      await page.locator(".tab.active", { hasText: "development.py" }).waitFor();
+      const row = await statusPopup(`${total} environments`);
+      const link = row.locator('a.monaco-link[href*="djangoSettingsHygiene.auditProductionSettings"]');
+      await link.waitFor();
+      const box = await link.boundingBox();
+      const viewport = page.viewportSize()!;
+      await screenshot("status-many-environments");
+      assert.ok(box && box.x >= 0 && box.x + box.width <= viewport.width && box.y + box.height <= viewport.height, `the Audit link is outside the window: ${JSON.stringify(box)} in ${JSON.stringify(viewport)}`);
+      assert.match((await link.getAttribute("title")) ?? "", /^production: /, "the tooltip lists production first");
+      await link.click();
+      await page.locator(".tab.active", { hasText: "Django Settings Audit" }).waitFor();
+      const report = await reportFrame();
+      assert.ok(report, "the Audit link did not open the report");
+      await until(async () => (await report.locator("h2").count()) >= total, `the report lists fewer than ${total} environments`);
+      for (let i = 0; i < added; i++) fs.rmSync(path.join(workspace, "mysite", "settings", `client_${String(i).padStart(2, "0")}_production.py`));
     });
   });
 });

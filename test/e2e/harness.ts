@@ -58,6 +58,8 @@ export interface SessionOptions {
   name: string;
   /** Install these .vsix files into the session's --extensions-dir before starting. */
   install?: string[];
+  /** Written to the workspace's .vscode/settings.json before code-server starts (a file written later is read late). */
+  workspaceSettings?: Record<string, unknown>;
   /** VS Code web "payload" entries (extensionDevelopmentPath, extensionTestsPath: vscode-remote URIs; use `remoteUri`). */
   payload?: (host: string) => Array<[string, string]>;
 }
@@ -97,6 +99,10 @@ export class Session {
     fs.rmSync(this.artifacts, { recursive: true, force: true });
     fs.mkdirSync(this.artifacts, { recursive: true });
     fs.cpSync(demo, this.workspace, { recursive: true, filter: (src) => path.basename(src) !== "__pycache__" });
+    if (this.options.workspaceSettings) {
+      fs.mkdirSync(path.join(this.workspace, ".vscode"));
+      fs.writeFileSync(path.join(this.workspace, ".vscode", "settings.json"), JSON.stringify(this.options.workspaceSettings, null, 2));
+    }
     for (const d of ["ud/User", "ext", "xdg/config", "xdg/data", "xdg/cache"]) fs.mkdirSync(path.join(this.tmp, d), { recursive: true });
     // A user's settings: no welcome page, no tips, nothing that steals focus from the editor.
     fs.writeFileSync(

@@ -291,9 +291,9 @@ describe("the CLI on the same inputs: no crash, exit code 0 or 1, a clear note",
         assert.equal(r.error, undefined, String(r.error));
         assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
         assert.doesNotMatch(r.stderr, /internal error|Error:/);
-        const report = JSON.parse(r.stdout) as { environments: Array<{ name: string }>; findings: Array<{ environment: string; rule: string }>; notes: Array<{ message: string }> };
+        const report = JSON.parse(r.stdout) as { environments: Array<{ name: string }>; findings: Array<{ environments: string[]; rule: string }>; notes: Array<{ message: string }> };
         // The good part of the project is still judged: DEBUG = True in base.py reaches production.
-        assert.ok(report.findings.some((f) => f.environment === "proj.settings.production" && f.rule === "debug-enabled"), JSON.stringify(report.findings.map((f) => [f.environment, f.rule])));
+        assert.ok(report.findings.some((f) => f.environments.includes("proj.settings.production") && f.rule === "debug-enabled"), JSON.stringify(report.findings.map((f) => [f.environments, f.rule])));
         if (note) assert.ok(report.notes.some((n) => note.test(n.message)), `no note matches ${note}: ${JSON.stringify(report.notes).slice(0, 3000)}`);
       } finally {
         fs.rmSync(root, { recursive: true, force: true });

@@ -5,13 +5,13 @@ import * as path from "node:path";
 import { test } from "node:test";
 import type { Audit } from "../../server/src/engine";
 import { applyFixesToFiles, planFixes } from "../../server/src/fixes/apply";
-import { SECRET_RULES } from "../../server/src/rules/secrets/index";
+import { SECRET_RULE_IDS } from "../../server/src/rules/secrets/index";
 import type { Fix } from "../../server/src/rules/types";
 import { sharedEngine } from "../helpers/project";
 import { ALNUM, assertSameText, copyFixture, fake, listFiles, rand, REPO, type Planted } from "../secrets/planted";
 
 const GOLDEN = path.join(REPO, "test", "fixes", "golden");
-const SECRET_IDS = new Set(SECRET_RULES.map((r) => r.id));
+const SECRET_IDS = new Set(SECRET_RULE_IDS);
 
 /** Provider-format tokens the golden files need, generated so the repository never holds one. */
 const PLANTED: Planted[] = [{ name: "stripe_webhook", value: fake(rand("golden-whsec", 32, ALNUM)), rule: "hardcoded-provider-token" }];

@@ -241,7 +241,7 @@ test(`the server survives ${RUNS} random sessions and still answers`, async () =
   assert.ok(diags.every((d) => d.range.start.line < 6), JSON.stringify(diags));
   const h = (await withTimeout(client.connection.sendRequest("textDocument/hover", { textDocument: { uri: base }, position: { line: 4, character: 3 } }), "final hover")) as Hover;
   assert.match((h.contents as { value: string }).value, /ALLOWED_HOSTS/);
-  const reports = (await withTimeout(client.connection.sendRequest("djangoSettingsHygiene/audit"), "final audit")) as Array<{ environments: Array<{ name: string }> }>;
+  const { reports } = (await withTimeout(client.connection.sendRequest("djangoSettingsHygiene/audit"), "final audit")) as { reports: Array<{ environments: Array<{ name: string }> }> };
   assert.ok(reports.some((r) => r.environments.some((e) => e.name === "proj.settings.production")), JSON.stringify(reports).slice(0, 2000));
   assert.equal(exited, undefined, exited);
   assert.deepEqual(errors, []);

@@ -170,3 +170,9 @@ export function fromRequiredEnv(name: string, variable = "DJANGO_" + name): stri
 export function undecidable(name: string, a: string, b: string): string {
   return `import socket\nif socket.gethostname() == "web-1":\n    ${name} = ${a}\nelse:\n    ${name} = ${b}\n`;
 }
+
+/**
+ * MIDDLEWARE wrapped by two more entries under an `if` the analysis cannot decide (a metrics exporter on some hosts):
+ * the list is then known only in part, and everything it held before is still certainly there.
+ */
+export const REBUILT_MIDDLEWARE = 'import socket\nif socket.gethostname() == "web-1":\n    MIDDLEWARE = ["prom.Before", *MIDDLEWARE, "prom.After"]\n';

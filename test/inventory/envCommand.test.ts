@@ -47,7 +47,7 @@ test("env --format json: the documented shape, environments filtered by --enviro
   const dir = writeTree(UNDOCUMENTED);
   const r = await run([dir, "--format", "json", "--environment", "production"]);
   const data = JSON.parse(r.out);
-  assert.equal(data.version, 1);
+  assert.equal(data.version, 2);
   assert.deepEqual(data.environments.map((e: { name: string }) => e.name), ["proj.settings.production"]);
   const key = data.environments[0].variables.find((v: { name: string }) => v.name === "DJANGO_SECRET_KEY");
   assert.deepEqual({ required: key.required, settings: key.settings, documented: key.documented }, { required: true, settings: ["SECRET_KEY"], documented: [] });

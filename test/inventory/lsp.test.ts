@@ -6,7 +6,8 @@ import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, DiagnosticTag, type TextEdit } from "vscode-languageserver";
 import type { Audit } from "../../server/src/engine";
-import { toDiagnostics } from "../../server/src/lsp/diagnostics";
+import { diagnosticFiles, toDiagnostics } from "../../server/src/lsp/diagnostics";
+import { groupByPlace } from "../../server/src/session/problems";
 import { addMissingVariablesAction } from "../../server/src/lsp/envInventory";
 import { auditDir, splitProject, writeTree } from "./helpers";
 
@@ -14,7 +15,10 @@ const uri = (file: string) => pathToFileURL(file).toString();
 
 /** What the server publishes for the documentation files: the audit's findings through the one diagnostics mapper. */
 function documentationDiagnostics(audit: Audit) {
-  return new Map([...toDiagnostics(audit.findings, [])].filter(([u]) => !u.endsWith(".py")));
+  const problems = groupByPlace(audit.findings);
+  const envs = audit.project.environments.map((e) => e.name);
+  const files = [...diagnosticFiles(problems).entries()].filter(([f]) => !f.endsWith(".py"));
+  return new Map(files.map(([f, list]) => [uri(f), toDiagnostics(f, list, [], envs)]));
 }
 
 const PROJECT = splitProject(
@@ -36,7 +40,7 @@ test("server diagnostics: env-unused in .env.example and the compose file, nothi
   assert.equal(env.code, "env-unused");
   assert.deepEqual(env.tags, [DiagnosticTag.Unnecessary]);
   assert.match(env.codeDescription!.href, /docs\/rules\/env-unused\.md$/);
-  assert.deepEqual(env.data, { rule: "env-unused", environments: ["proj.settings.production"], fix: undefined });
+  assert.deepEqual(env.data, { rule: "env-unused", environments: ["proj.settings.production"] });
   const [compose] = diags.get(uri(path.join(dir, "docker-compose.yml")))!;
   assert.equal(compose.range.start.line, 5);
   assert.match(String(compose.message), /^COMPOSE_ONLY is documented here \(service web\)/);

@@ -78,6 +78,8 @@ const ROWS: Row[] = [
   { name: "decouple Csv()", production: 'from decouple import config, Csv\nALLOWED_HOSTS = config("ALLOWED_HOSTS", default="a.example,b.example", cast=Csv())\n', variable: "ALLOWED_HOSTS", expect: { required: false, default: "'a.example,b.example'", cast: "csv" } },
   { name: "decouple cast=bool", production: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n', variable: "DEBUG", expect: { required: false, default: "False", cast: "bool" } },
   { name: "a read in an if test reaches no setting but is listed", production: 'import environ\nenv = environ.Env()\nif env.bool("USE_S3", default=False):\n    AWS_BUCKET = env("AWS_BUCKET")\n', variable: "USE_S3", expect: { required: false, settings: [], names: [], calls: [] } },
+  { name: "a guard `in os.environ` makes the variable optional, not required", production: 'import os\nif "SENTRY_DSN" in os.environ:\n    SENTRY_DSN = os.environ["SENTRY_DSN"]\n', variable: "SENTRY_DSN", expect: { required: false } },
+  { name: "a guard `os.environ.get(X)` makes the variable optional, not required", production: 'import os\nif os.environ.get("REDIS_URL"):\n    CACHE_URL = os.environ["REDIS_URL"]\n', variable: "REDIS_URL", expect: { required: false } },
   { name: "a read in a branch not taken is not listed", production: 'import environ\nenv = environ.Env()\nif env.bool("USE_S3", default=False):\n    AWS_BUCKET = env("AWS_BUCKET")\n', variable: "AWS_BUCKET", expect: { absent: true } },
   { name: "a read passed to a top-level call", production: 'import os\nimport sentry_sdk\nsentry_sdk.init(dsn=os.environ["SENTRY_DSN"])\n', variable: "SENTRY_DSN", expect: { required: true, settings: [], calls: ["sentry_sdk.init()"] } },
   {

@@ -114,13 +114,13 @@ for (const [name, spec] of Object.entries(LAYOUTS)) {
     const report = JSON.parse(r.stdout) as {
       djangoVersion: string;
       environments: Array<{ name: string; kind: string }>;
-      findings: Array<{ environment: string; djangoCheck: string | null }>;
+      findings: Array<{ environments: string[]; djangoCheck: string | null }>;
       notes: Array<{ message: string }>;
     };
     assert.equal(report.djangoVersion, spec.django);
     const got: Expected = {};
     for (const e of report.environments) {
-      const ids = [...new Set(report.findings.filter((f) => f.environment === e.name && f.djangoCheck).map((f) => f.djangoCheck!))].sort();
+      const ids = [...new Set(report.findings.filter((f) => f.environments.includes(e.name) && f.djangoCheck).map((f) => f.djangoCheck!))].sort();
       got[e.name] = [e.kind, ids];
     }
     assert.deepEqual(got, spec.envs);

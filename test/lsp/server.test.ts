@@ -59,20 +59,35 @@ after(async () => {
   assert.equal(code, 0, "the server exits cleanly after shutdown/exit");
 });
 
-test("diagnostics carry the rule code, docs link, exact range and the inheriting environment", async () => {
+test("diagnostics: one per place, with the rule code, docs link, exact range and the environments it hurts", async () => {
   const diags = await client.waitFor(uri("proj/settings/base.py"), (d) => d.some((x) => x.code === "debug-enabled"));
-  const debug = diags.find((d) => d.code === "debug-enabled")!;
-  assert.deepEqual(debug.range, { start: { line: 2, character: 8 }, end: { line: 2, character: 12 } });
-  assert.equal(debug.severity, 2);
-  assert.match(String(debug.codeDescription!.href), /docs\/rules\/debug-enabled\.md$/);
-  assert.match(debug.source!, /security\.W018/);
-  assert.match(String(debug.message), /\[proj\.settings\.production\]/);
-  assert.equal(debug.relatedInformation?.[0].location.uri, uri("proj/settings/production.py"));
-  const prod = await client.waitFor(uri("proj/settings/production.py"), (d) => d.some((x) => x.code === "debug-enabled"));
-  const echoed = prod.find((d) => d.code === "debug-enabled")!;
-  assert.equal(echoed.range.start.line, 0, "shown on production.py's star-import line");
-  assert.match(String(echoed.message), /inherited from base\.py:3/);
-  assert.ok(prod.some((d) => d.code === "weak-secret-key"), "an empty SECRET_KEY default is weak");
+  const debug = diags.filter((d) => d.code === "debug-enabled");
+  assert.equal(debug.length, 1, "one diagnostic for the place, whatever the environments");
+  assert.deepEqual(debug[0].range, { start: { line: 2, character: 8 }, end: { line: 2, character: 12 } });
+  assert.equal(debug[0].severity, 2);
+  assert.match(String(debug[0].codeDescription!.href), /docs\/rules\/debug-enabled\.md$/);
+  assert.match(debug[0].source!, /security\.W018/);
+  // production only, of the two environments (base and production): the message says so.
+  assert.match(String(debug[0].message), /\(in production\)$/);
+  assert.equal(debug[0].relatedInformation?.[0].location.uri, uri("proj/settings/production.py"));
+  assert.match(debug[0].relatedInformation![0].message, /proj\.settings\.production gets this value through this import/);
+  const prod = await client.waitFor(uri("proj/settings/production.py"), (d) => d.some((x) => /inherits/.test(String(x.message))));
+  assert.ok(!prod.some((d) => d.code === "debug-enabled" || d.code === "weak-secret-key"), "inherited problems are not repeated on the import line");
+  const summary = prod.filter((d) => /inherits/.test(String(d.message)));
+  assert.equal(summary.length, 1, "one summary for the environment");
+  assert.equal(summary[0].range.start.line, 0, "on production.py's star-import line");
+  assert.equal(summary[0].severity, 3, "information");
+  assert.equal(summary[0].code, undefined);
+  assert.match(String(summary[0].message), /^production inherits \d+ problems from base\.py$/);
+  const pointsAt = summary[0].relatedInformation!.map((r) => `${r.location.uri === uri("proj/settings/base.py") ? "base.py" : r.location.uri}:${r.location.range.start.line + 1} ${r.message.split(":")[0]}`);
+  assert.ok(pointsAt.includes("base.py:3 debug-enabled"), pointsAt.join(" | "));
+  assert.ok(pointsAt.some((p) => p.endsWith("weak-secret-key")), "an empty SECRET_KEY default is weak");
+  const actions = (await client.connection.sendRequest("textDocument/codeAction", {
+    textDocument: { uri: uri("proj/settings/production.py") },
+    range: summary[0].range,
+    context: { diagnostics: [summary[0]] },
+  })) as CodeAction[];
+  assert.ok(!actions.some((a) => a.title.startsWith("Ignore")), "no waiver where it cannot work");
 });
 
 test("editing base.py changes production.py's diagnostics", async () => {
@@ -119,8 +134,9 @@ test("hover shows the effective value per environment", async () => {
   assert.match(text, /base\.py:5/);
 });
 
-test("the audit request returns one report per root with rows and verdicts", async () => {
-  const reports = (await client.connection.sendRequest("djangoSettingsHygiene/audit")) as Array<{
+test("the audit request returns one report per root with rows and verdicts, production first, and its Markdown", async () => {
+  const response = (await client.connection.sendRequest("djangoSettingsHygiene/audit")) as { markdown: string; reports: unknown[] };
+  const reports = response.reports as Array<{
     environments: Array<{ name: string; rows: Array<{ setting: string; verdict: string; value: string }>; variables: Array<{ name: string; required: boolean; settings: string[]; documented: string[] }> }>;
     inventoryMarkdown: string;
   }>;
@@ -134,4 +150,10 @@ test("the audit request returns one report per root with rows and verdicts", asy
   const secretVar = prod.variables.find((v) => v.name === "DJANGO_SECRET_KEY");
   assert.deepEqual(secretVar && { required: secretVar.required, settings: secretVar.settings, documented: secretVar.documented }, { required: false, settings: ["SECRET_KEY"], documented: [] });
   assert.match(reports[0].inventoryMarkdown, /DJANGO_SECRET_KEY/);
+  assert.equal(reports[0].environments[0].name, "proj.settings.production", "production leads the report");
+  // The server renders the Markdown export: one section per environment, the inventory appended.
+  assert.match(response.markdown, /^# Django settings audit/);
+  assert.match(response.markdown, /## proj\.settings\.production \(production\)/);
+  assert.ok(response.markdown.indexOf("## proj.settings.production") < response.markdown.indexOf("## proj.settings.base"));
+  assert.ok(response.markdown.includes(reports[0].inventoryMarkdown));
 });

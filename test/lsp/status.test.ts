@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { STATUS_NOTIFICATION, type StatusPayload } from "../../server/src/lsp/protocol";
+import { STATUS_NOTIFICATION, type StatusPayload } from "../../server/src/protocol/protocol";
 import { startClient } from "./client";
 
 test("status is sent on the first analysis and when the environments change, not on every keystroke", async () => {

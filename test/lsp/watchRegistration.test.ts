@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { WATCHED_FILES_GLOB } from "../../server/src/lsp/protocol";
+import { WATCHED_FILES_GLOB } from "../../server/src/protocol/protocol";
 import { startClient, type TestClient } from "./client";
 
 /** Starts a server on an empty project with these client capabilities and options; returns once it has analysed. */

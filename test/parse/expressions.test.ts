@@ -107,7 +107,7 @@ test("containers, calls, comparisons and conditionals", async () => {
   assert.deepEqual(bare(valueOf(m, "F")), { t: "cond", body: { t: "name", id: "A" }, test: { t: "name", id: "B" }, orelse: { t: "name", id: "C" } });
   assert.deepEqual(bare(valueOf(m, "N")), { t: "unary", op: "not", e: { t: "name", id: "A" } });
   assert.deepEqual(bare(valueOf(m, "O")), { t: "boolop", op: "or", l: { t: "name", id: "A" }, r: { t: "str", v: "d" } });
-  assert.deepEqual(bare(valueOf(m, "Z")), { t: "other", kind: "lambda" });
+  assert.deepEqual(bare(valueOf(m, "Z")), { t: "lambda", params: [], body: { t: "num", v: 1, float: false } });
 });
 
 test("a call with *args is marked as spread", async () => {

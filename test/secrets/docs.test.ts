@@ -4,6 +4,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
 import { SECRET_RULES } from "../../server/src/rules/secrets/index";
+import { dotenvSecretTracked } from "../../server/src/rules/secrets/dotenvSecretTracked";
+
+/** The per-environment secrets rules and the per-project .env check. */
+const ALL_SECRET_RULES = [...SECRET_RULES, dotenvSecretTracked];
 import { TOKEN_FORMATS } from "../../server/src/secrets/providers";
 import { REPO } from "./planted";
 
@@ -15,7 +19,7 @@ test("every token format has a row in docs/secrets.md", () => {
 });
 
 test("every secrets rule is described in docs/secrets.md", () => {
-  for (const r of SECRET_RULES) assert.ok(doc.includes(`\`${r.id}\``), r.id);
+  for (const r of ALL_SECRET_RULES) assert.ok(doc.includes(`\`${r.id}\``), r.id);
 });
 
 test("every placeholder marker is listed in docs/secrets.md", () => {
@@ -24,7 +28,7 @@ test("every placeholder marker is listed in docs/secrets.md", () => {
 });
 
 test("every secrets rule has complete documentation metadata", () => {
-  for (const r of SECRET_RULES) {
+  for (const r of ALL_SECRET_RULES) {
     for (const key of ["summary", "why", "example", "useInstead", "fixSafety", "versions"] as const) assert.ok(r.docs[key].trim().length > 20, `${r.id}.docs.${key}`);
     assert.deepEqual([...r.appliesTo].sort(), ["base", "development", "production", "staging", "testing"], `${r.id} applies to every environment`);
   }

@@ -3,12 +3,12 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
-import { SECRET_RULES } from "../../server/src/rules/secrets/index";
+import { SECRET_RULE_IDS } from "../../server/src/rules/secrets/index";
 import { sharedEngine } from "../helpers/project";
 import { REPO } from "./planted";
 
 const LAYOUTS = path.join(REPO, "test", "fixtures", "layouts");
-const SECRET_IDS = new Set(SECRET_RULES.map((r) => r.id));
+const SECRET_IDS = new Set(SECRET_RULE_IDS);
 
 /**
  * "file:line rule" for each committed secret, from each layout's EXPECTED.md ("Not a Django check: …", the dev keys).

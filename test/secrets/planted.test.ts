@@ -3,11 +3,11 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
-import { SECRET_RULES } from "../../server/src/rules/secrets/index";
+import { SECRET_RULE_IDS } from "../../server/src/rules/secrets/index";
 import { sharedEngine } from "../helpers/project";
 import { materialize, PLANTED, scrub } from "./planted";
 
-const SECRET_IDS = new Set(SECRET_RULES.map((r) => r.id));
+const SECRET_IDS = new Set(SECRET_RULE_IDS);
 
 test("every planted secret is found, by the rule that owns it", async () => {
   const dir = materialize("planted");

@@ -26,15 +26,15 @@ test("exit 1 with findings, JSON carries the documented fields", () => {
   const r = spawnSync(process.execPath, [cli, "audit", dir, "--format", "json"], { encoding: "utf8" });
   assert.equal(r.status, 1, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.equal(report.version, 1);
+  assert.equal(report.version, 2);
   assert.equal(report.djangoVersion, "5.2");
   const prod = report.environments.find((e: { name: string }) => e.name === "proj.settings.production");
   assert.ok(prod, JSON.stringify(report.environments));
   assert.deepEqual(prod.files, ["proj/settings/production.py", "proj/settings/base.py"]);
   const debug = report.findings.find((f: { djangoCheck: string }) => f.djangoCheck === "security.W018");
   assert.deepEqual(
-    { file: debug.file, line: debug.line, column: debug.column, endLine: debug.endLine, endColumn: debug.endColumn, environment: debug.environment, severity: debug.severity, fixable: debug.fixable },
-    { file: "proj/settings/base.py", line: 1, column: 9, endLine: 1, endColumn: 13, environment: "proj.settings.production", severity: "warning", fixable: false },
+    { file: debug.file, line: debug.line, column: debug.column, endLine: debug.endLine, endColumn: debug.endColumn, environments: debug.environments, severity: debug.severity, fixable: debug.fixable },
+    { file: "proj/settings/base.py", line: 1, column: 9, endLine: 1, endColumn: 13, environments: ["proj.settings.production"], severity: "warning", fixable: false },
   );
 });
 

@@ -3,7 +3,9 @@ import type { Severity } from "../rules/types";
 export interface AuditArgs {
   command: "audit";
   paths: string[];
-  format: "text" | "json" | "sarif" | "github";
+  format: "text" | "json" | "sarif" | "github" | "gitlab";
+  /** Output paths are relative to this directory (default: the repository holding the audited paths). */
+  root?: string;
   environment?: string;
   /** Exit 1 only for findings at or above this severity (default: warning, or the configured fail-level). */
   failLevel?: Severity;
@@ -36,8 +38,11 @@ Commands:
   help                Show this help
 
 Options for audit:
-  --format text|json|sarif|github
-                              Output format (default: text); sarif for code scanning, github for annotations
+  --format text|json|sarif|github|gitlab
+                              Output format (default: text); sarif for code scanning, github for annotations,
+                              gitlab for a GitLab code quality report
+  --root DIR                  Paths in json, sarif, github and gitlab output are relative to DIR (default: the
+                              repository holding the audited paths, found by its .git; else the audited folder)
   --fail-level LEVEL          error|warning|information|hint: exit 1 only for findings at or above it (default: warning)
   --baseline FILE             Report only findings not in FILE; entries that no longer match are listed as stale
   --write-baseline FILE       Write every current finding to FILE (keyed by rule, environment, setting, value hash) and exit 0
@@ -69,10 +74,13 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (flag) {
       case "--format": {
         const v = value();
-        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "github") throw new UsageError(`--format must be text, json, sarif or github, not "${v}"`);
+        if (v !== "text" && v !== "json" && v !== "sarif" && v !== "github" && v !== "gitlab") throw new UsageError(`--format must be text, json, sarif, github or gitlab, not "${v}"`);
         args.format = v;
         break;
       }
+      case "--root":
+        args.root = value();
+        break;
       case "--environment":
       case "-e":
         args.environment = value();

@@ -1,11 +1,12 @@
-// Baselines: accepted findings keyed by fingerprint (rule, environment, setting, value hash), never by line number.
+// Baselines: accepted findings keyed by fingerprint (rule, file, setting, value hash), never by line number.
 import * as fs from "fs";
 import type { JsonFinding } from "../report/jsonReport";
 
 export interface BaselineEntry {
   fingerprint: string;
   rule: string;
-  environment: string;
+  /** The environments it hurt when the baseline was written: for people reading the file. */
+  environments: string[];
   setting: string | null;
   /** Where it was when the baseline was written: for people reading the file, not for matching. */
   file: string;
@@ -18,7 +19,7 @@ export interface Baseline {
 
 export function writeBaseline(file: string, findings: JsonFinding[]): void {
   const entries = findings
-    .map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, environment: f.environment, setting: f.setting, file: f.file }))
+    .map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, environments: f.environments, setting: f.setting, file: f.file }))
     .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1));
   fs.writeFileSync(file, JSON.stringify({ version: 1, entries } satisfies Baseline, null, 2) + "\n");
 }

@@ -177,7 +177,7 @@ export function formatInventoryText(report: InventoryJson): string {
   for (const n of report.notes) lines.push(`${n.file}${n.line ? ":" + n.line : ""}: note: ${n.message}`);
   if (report.notes.length) lines.push("");
   for (const f of report.findings) {
-    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message} [${f.environment}]`);
+    lines.push(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message} [${f.environments.join(", ")}]`);
     for (const r of f.related) lines.push(`    ${r.file}:${r.line}:${r.column}: ${r.message}`);
   }
   if (report.findings.length) lines.push("");

@@ -1,16 +1,25 @@
-// The human-readable audit: `path:line:col: severity rule message [environment]`, grouped by file, with a summary.
+// The human-readable audit: `path:line:col: severity rule message [environments]`, one line per place, grouped by file, with a summary.
+import * as path from "path";
 import type { JsonReport } from "../report/jsonReport";
 
 const COLORS = { error: "\x1b[31m", warning: "\x1b[33m", information: "\x1b[36m", hint: "\x1b[2m", dim: "\x1b[2m", bold: "\x1b[1m", reset: "\x1b[0m" };
 
-export function formatText(report: JsonReport, color: boolean): string {
+/**
+ * `report` paths are relative to `base` (the repository root); the text shows them relative to `cwd`, so a terminal
+ * can open them, as compilers and linters print theirs.
+ */
+export function formatText(report: JsonReport, color: boolean, base = process.cwd(), cwd = process.cwd()): string {
   const c = (code: keyof typeof COLORS, s: string) => (color ? COLORS[code] + s + COLORS.reset : s);
+  const shown = (file: string) => {
+    const rel = path.relative(cwd, path.resolve(base, file));
+    return (rel.startsWith("..") || path.isAbsolute(rel) ? path.resolve(base, file) : rel).split(path.sep).join("/");
+  };
   const lines: string[] = [];
   lines.push(c("bold", `Django ${report.djangoVersion}`) + c("dim", ` (${report.djangoVersionSource === "default" ? "assumed: newest LTS, nothing in the project pins it" : "from " + report.djangoVersionSource})`));
-  for (const e of report.environments) lines.push(`  ${e.kind.padEnd(11)} ${e.name}` + c("dim", `  ${e.module}`));
+  for (const e of report.environments) lines.push(`  ${e.kind.padEnd(11)} ${e.name}` + c("dim", `  ${shown(e.module)}`));
   lines.push("");
   for (const n of report.notes) {
-    lines.push(`${n.file}${n.line ? ":" + n.line : ""}: ${c(n.severity === "error" ? "error" : "dim", "note")}: ${n.message}`);
+    lines.push(`${shown(n.file)}${n.line ? ":" + n.line : ""}: ${c(n.severity === "error" ? "error" : "dim", "note")}: ${n.message}`);
   }
   if (report.notes.length) lines.push("");
   let lastFile = "";
@@ -18,16 +27,24 @@ export function formatText(report: JsonReport, color: boolean): string {
     if (f.file !== lastFile && lastFile) lines.push("");
     lastFile = f.file;
     const check = f.djangoCheck ? ` (${f.djangoCheck})` : "";
-    lines.push(`${f.file}:${f.line}:${f.column}: ${c(f.severity, f.severity)} ${c("bold", f.rule)}${check} ${f.message} ${c("dim", `[${f.environment}]`)}`);
-    for (const r of f.related) lines.push(c("dim", `    ${r.file}:${r.line}:${r.column}: ${r.message}`));
+    lines.push(`${shown(f.file)}:${f.line}:${f.column}: ${c(f.severity, f.severity)} ${c("bold", f.rule)}${check} ${f.message} ${c("dim", `[${f.environments.join(", ")}]`)}`);
+    for (const r of f.related) lines.push(c("dim", `    ${shown(r.file)}:${r.line}:${r.column}: ${r.message}`));
   }
   if (report.findings.length) lines.push("");
-  const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
-  const envs = new Set(report.findings.map((f) => f.environment)).size;
-  if (report.findings.length === 0) lines.push(c("bold", `No problems in ${report.environments.length} environment(s).`));
-  else {
-    const parts = (["error", "warning", "information", "hint"] as const).filter((s) => count(s)).map((s) => `${count(s)} ${s === "information" ? "info" : s}${count(s) === 1 || s === "information" ? "" : "s"}`);
-    lines.push(c("bold", `${report.findings.length} problem${report.findings.length === 1 ? "" : "s"} (${parts.join(", ")}) in ${envs} of ${report.environments.length} environment(s).`));
-  }
+  lines.push(c("bold", summaryLine(report)));
   return lines.join("\n") + "\n";
+}
+
+/** "5 problems (2 errors, 3 warnings) in 2 of 4 environments." counting places, and only environments the report lists. */
+export function summaryLine(report: JsonReport): string {
+  const total = report.environments.length;
+  const envWord = (n: number) => `environment${n === 1 ? "" : "s"}`;
+  if (report.findings.length === 0) return `No problems in ${total} ${envWord(total)}.`;
+  const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
+  const parts = (["error", "warning", "information", "hint"] as const).filter((s) => count(s)).map((s) => `${count(s)} ${s === "information" ? "info" : s}${count(s) === 1 || s === "information" ? "" : "s"}`);
+  const listed = new Set(report.environments.map((e) => e.name));
+  const hurt = new Set(report.findings.flatMap((f) => f.environments).filter((e) => listed.has(e))).size;
+  const problems = `${report.findings.length} problem${report.findings.length === 1 ? "" : "s"} (${parts.join(", ")})`;
+  // Project-wide findings (.env files) hurt no listed environment; say nothing about environments then, rather than "0 of 3".
+  return hurt === 0 ? `${problems}.` : `${problems} in ${hurt} of ${total} ${envWord(total)}.`;
 }

@@ -1,25 +1,26 @@
 // The `django-settings-hygiene` command: argument handling, exit codes (0 clean, 1 findings, 2 errors), output.
-import { auditTarget, environmentInScope, fileInScope, matchesEnvironment } from "./targets";
+import { auditTarget, environmentInScope, fileInScope, matchesEnvironment, repositoryRootOf } from "./targets";
 import * as fs from "fs";
 import * as path from "path";
-import { Engine, type Audit } from "../engine";
+import { Engine } from "../engine";
+import { Session, type SessionAudit } from "../session/session";
+import { groupByPlace } from "../session/problems";
 import { planFixes, readFromDisk, writeChanges } from "../fixes/apply";
 import { maskSecretsInText } from "../report/mask";
-import { SECRET_RULES } from "../rules/secrets/index";
+import { SECRET_RULE_IDS as SECRET_IDS } from "../rules/secrets/index";
 import { unifiedDiff } from "../fixes/diff";
 import { isProjectLevel } from "../secrets/dotenv";
 import type { Finding, Fix } from "../rules/types";
 import { toJsonReport } from "../report/jsonReport";
-import { RULES } from "../rules/index";
+import { CATALOGUE } from "../rules/catalogue";
 import { parseArgs, USAGE, UsageError, type AuditArgs } from "./args";
 import { formatText } from "./formatText";
 import { applyBaseline, readBaseline, writeBaseline } from "./baseline";
 import { runEnvCommand } from "./envCommand";
 import { formatGithub } from "./formatGithub";
 import { formatSarif } from "./formatSarif";
-import { ConfigError, globMatches, loadProjectConfig } from "../config/projectConfig";
-import { INVENTORY_RULES } from "../inventory/findings";
-import { UNUSED_WAIVER } from "../rules/waivers";
+import { formatGitlab } from "./formatGitlab";
+import { ConfigError } from "../config/projectConfig";
 import { SEVERITY_ORDER, type Severity } from "../rules/types";
 import { pathToFileURL } from "url";
 
@@ -45,17 +46,18 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       out.write(VERSION + "\n");
       return 0;
     case "rules":
-      if (args.format === "json") out.write(JSON.stringify(RULES.map((r) => ({ id: r.id, djangoChecks: r.djangoChecks, severity: r.severity, appliesTo: r.appliesTo, summary: r.docs.summary })), null, 2) + "\n");
-      else for (const r of RULES) out.write(`${r.id.padEnd(30)} ${r.severity.padEnd(8)} ${(r.djangoChecks.join(",") || "-").padEnd(40)} ${r.docs.summary}\n`);
+      if (args.format === "json") out.write(JSON.stringify(CATALOGUE.map((r) => ({ id: r.id, djangoChecks: r.djangoChecks, severity: r.severity, appliesTo: r.appliesTo, scope: r.scope ?? "environment", summary: r.docs.summary })), null, 2) + "\n");
+      else for (const r of CATALOGUE) out.write(`${r.id.padEnd(34)} ${r.severity.padEnd(11)} ${(r.djangoChecks.join(",") || "-").padEnd(40)} ${r.docs.summary}\n`);
       return 0;
     case "audit":
       return audit(args, out, err);
   }
 }
 
-type CliAudit = { audit: Audit; base: string; failLevel?: Severity };
+/** One audited path: its session's audit narrowed to what the path asks for, and the directory output paths start from. */
+type CliAudit = { audit: SessionAudit; base: string; failLevel?: Severity };
 
-const SECRET_RULE_IDS = new Set(SECRET_RULES.map((r) => r.id));
+const SECRET_RULE_IDS: ReadonlySet<string> = new Set(SECRET_IDS);
 
 async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   for (const p of args.paths) {
@@ -84,7 +86,7 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
     if (args.diff) return result.changed && !args.exitZero ? 1 : 0;
     audits = result.audits;
   }
-  const report = toJsonReport(audits);
+  const report = toJsonReport(audits.map((a) => ({ project: a.audit.project, problems: a.audit.problems, base: a.base })));
   if (args.writeBaseline) {
     writeBaseline(args.writeBaseline, report.findings);
     err.write(`wrote ${report.findings.length} finding${report.findings.length === 1 ? "" : "s"} to ${args.writeBaseline}\n`);
@@ -101,13 +103,14 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
     const split = applyBaseline(report.findings, baseline);
     report.findings = split.fresh;
     report.baseline = { baselined: split.baselined.length, stale: split.stale };
-    for (const s of split.stale) err.write(`stale baseline entry: ${s.rule} [${s.environment}]${s.setting ? ` ${s.setting}` : ""} (was in ${s.file}); remove it from ${args.baseline}\n`);
+    for (const s of split.stale) err.write(`stale baseline entry: ${s.rule}${s.environments?.length ? ` [${s.environments.join(", ")}]` : ""}${s.setting ? ` ${s.setting}` : ""} (was in ${s.file}); remove it from ${args.baseline}\n`);
   }
-  const base = audits.length === 1 ? audits[0].base : process.cwd();
+  const base = audits[0]?.base ?? process.cwd();
   if (args.format === "json") out.write(JSON.stringify(report, null, 2) + "\n");
   else if (args.format === "sarif") out.write(formatSarif(report, VERSION, pathToFileURL(base + path.sep).href));
   else if (args.format === "github") out.write(formatGithub(report));
-  else out.write(formatText(report, args.color ?? Boolean((out as NodeJS.WriteStream).isTTY)));
+  else if (args.format === "gitlab") out.write(formatGitlab(report));
+  else out.write(formatText(report, args.color ?? Boolean((out as NodeJS.WriteStream).isTTY), base));
   const failLevel = args.failLevel ?? audits.map((a) => a.failLevel).find((l) => l) ?? "warning";
   const failing = report.findings.filter((f) => SEVERITY_ORDER.indexOf(f.severity) <= SEVERITY_ORDER.indexOf(failLevel));
   return failing.length > 0 && !args.exitZero ? 1 : 0;
@@ -115,35 +118,43 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
 
 function collectAudits(engine: Engine, args: AuditArgs): CliAudit[] {
   const audits: CliAudit[] = [];
-  const single = args.paths.length === 1;
-  for (const p of args.paths) {
+  const targets = args.paths.map((p) => {
     const abs = path.resolve(p);
     const isFile = fs.statSync(abs).isFile();
+    return { isFile, target: auditTarget(abs, isFile) };
+  });
+  // Every output path starts from one directory, so paths from several audited folders stay distinct: the repository
+  // that holds them (what CI annotations and code scanning resolve against), or --root.
+  const base = args.root ? path.resolve(args.root) : commonRepositoryRoot(targets.map((t) => t.target.root));
+  for (const { target } of targets) {
     // A file or a folder below the project root narrows the audit to the environments it feeds, analysed from the root.
-    const target = auditTarget(abs, isFile);
     const root = target.root;
-    const config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_RULES.map((r) => r.id), UNUSED_WAIVER]);
-    const a = engine.audit(root, {
-      djangoVersion: args.djangoVersion ?? config.djangoVersion,
-      environmentKinds: config.environments,
-      disabled: config.disabledRules,
-      severities: config.severities,
-      extraSettingsFiles: config.extraSettings.map((f) => path.resolve(root, f)),
+    const session = new Session(engine, root, {
+      strictConfig: true,
+      overrides: { djangoVersion: args.djangoVersion },
     });
+    const a = session.audit();
     let envs = a.project.environments;
     envs = envs.filter((e) => environmentInScope(e, target));
     if (args.environment) envs = envs.filter((e) => matchesEnvironment(e, args.environment!));
     const names = new Set(envs.map((e) => e.name));
     // .env findings belong to the project, not to an environment: shown unless the audit is narrowed to one.
     const keep = (f: Finding) => names.has(f.environment) || (isProjectLevel(f) && !args.environment && fileInScope(f.location.file, target));
-    const ignored = (f: Finding) => {
-      const rel = path.relative(root, f.location.file).split(path.sep).join("/");
-      return Object.entries(config.perPathIgnores).some(([glob, ids]) => (ids.includes("*") || ids.includes(f.rule)) && globMatches(glob, rel));
-    };
-    const audit = { project: { ...a.project, environments: envs }, findings: a.findings.filter((f) => keep(f) && !ignored(f)) };
-    audits.push({ audit, base: single && !isFile ? root : process.cwd(), failLevel: config.failLevel });
+    const findings = a.findings.filter(keep);
+    const audit: SessionAudit = { ...a, project: { ...a.project, environments: envs }, findings, problems: groupByPlace(findings) };
+    audits.push({ audit, base, failLevel: a.config.failLevel });
+    session.dispose();
   }
   return audits;
+}
+
+/** The nearest directory above all roots that holds a .git (the repository), else their common ancestor. */
+function commonRepositoryRoot(roots: string[]): string {
+  let common = roots[0] ?? process.cwd();
+  for (const r of roots.slice(1)) {
+    while (!(r === common || r.startsWith(common.endsWith(path.sep) ? common : common + path.sep))) common = path.dirname(common);
+  }
+  return repositoryRootOf(common) ?? common;
 }
 
 /** Fixes of the shown findings that the flags allow, each once (the same fix arrives from every environment). */

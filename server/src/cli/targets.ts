@@ -1,4 +1,5 @@
 // What a CLI argument names: the project root around a file or folder argument, and which environments it and `--environment` pick.
+import * as fs from "fs";
 import * as path from "path";
 import { isInside, projectRootFor } from "../project/roots";
 import type { Environment } from "../resolve/environment";
@@ -38,4 +39,15 @@ export function environmentInScope(e: Environment, target: AuditTarget): boolean
 /** True when a project-level finding (a .env file) is inside the target's scope. */
 export function fileInScope(file: string, target: AuditTarget): boolean {
   return !target.scope || isInside(file, target.scope);
+}
+
+/** The nearest directory at or above `dir` that holds `.git` (a directory, or a worktree's file): the repository root. */
+export function repositoryRootOf(dir: string): string | undefined {
+  let cur = path.resolve(dir);
+  for (;;) {
+    if (fs.existsSync(path.join(cur, ".git"))) return cur;
+    const up = path.dirname(cur);
+    if (up === cur) return undefined;
+    cur = up;
+  }
 }

@@ -30,7 +30,7 @@ const KEYS = ["django-version", "environments", "disable", "severity", "per-path
 
 export class ConfigError extends Error {}
 
-export function loadProjectConfig(root: string, knownRules: string[]): ProjectConfig {
+export function loadProjectConfig(root: string, knownRules: readonly string[]): ProjectConfig {
   const file = path.join(root, "pyproject.toml");
   if (!fs.existsSync(file)) return { ...EMPTY_CONFIG };
   let toml: Record<string, unknown>;
@@ -45,7 +45,7 @@ export function loadProjectConfig(root: string, knownRules: string[]): ProjectCo
 }
 
 /** Validates the section; every mistake is named with the key, so a typo never silently disables nothing. */
-export function parseSection(section: unknown, knownRules: string[], where: string): ProjectConfig {
+export function parseSection(section: unknown, knownRules: readonly string[], where: string): ProjectConfig {
   if (!section || typeof section !== "object" || Array.isArray(section)) throw new ConfigError(`${where} must be a table`);
   const s = section as Record<string, unknown>;
   const errors: string[] = [];

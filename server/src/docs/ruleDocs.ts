@@ -1,7 +1,7 @@
 // Renders a rule's documentation page from its metadata, so docs/rules/<id>.md can never drift from the code.
-import type { Rule } from "../rules/types";
+import type { RuleMeta } from "../rules/types";
 
-export function renderRuleDoc(rule: Rule): string {
+export function renderRuleDoc(rule: RuleMeta): string {
   const d = rule.docs;
   const checks = rule.djangoChecks.length ? rule.djangoChecks.map((c) => `\`${c}\``).join(", ") : "none (beyond Django's checks)";
   return [
@@ -23,21 +23,23 @@ export function renderRuleDoc(rule: Rule): string {
     "",
     `## Example`,
     "",
-    "```python",
+    "```" + (d.exampleLanguage ?? "python"),
     d.example,
     "```",
     "",
     `## Use instead`,
     "",
-    "```python",
+    "```" + (d.useInsteadLanguage ?? "python"),
     d.useInstead,
     "```",
     "",
     `## Silencing`,
     "",
-    rule.djangoChecks.length
-      ? `Add the Django check id to \`SILENCED_SYSTEM_CHECKS\` (Django and this tool both honour it), or put \`# django-settings-hygiene: ignore[${rule.id}]\` on the line.`
-      : `Put \`# django-settings-hygiene: ignore[${rule.id}]\` on the line, or disable the rule in the configuration.`,
+    rule.scope === "waivers"
+      ? `Remove or correct the waiver, or disable the rule in the configuration (\`disable = ["${rule.id}"]\`).`
+      : rule.djangoChecks.length
+        ? `Add the Django check id to \`SILENCED_SYSTEM_CHECKS\` (Django and this tool both honour it), or put \`# django-settings-hygiene: ignore[${rule.id}]\` on the line.`
+        : `Put \`# django-settings-hygiene: ignore[${rule.id}]\` on the line, or disable the rule in the configuration.`,
     "",
   ].join("\n");
 }

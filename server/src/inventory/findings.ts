@@ -1,37 +1,19 @@
 // The inventory's project-level findings: env-undocumented (a required deployed variable no file documents) and env-unused (a documented variable nothing reads).
-import { createHash } from "crypto";
+import { digestOf, findingFingerprint } from "../rules/fingerprint";
 import * as path from "path";
 import { sortFindings, type Audit } from "../engine";
-import type { EnvKind } from "../resolve/classify";
 import type { TextOverlay } from "../resolve/moduleLoader";
 import type { Loc } from "../resolve/values";
-import type { Finding, RelatedLocation, Severity } from "../rules/types";
+import type { Finding, ProjectRule, RelatedLocation, Severity } from "../rules/types";
+import { envUndocumented } from "../rules/project/envUndocumented";
+import { envUnused } from "../rules/project/envUnused";
 import { buildInventory, DEPLOYED_KINDS, type VariableInventory } from "./inventory";
 import { fileReader } from "./sources/index";
 import { LineIndex } from "./text";
+import { parseWaivers } from "../rules/waivers";
 
-/** What the catalogue keeps for a Rule, for these two checks that need the whole tree and so are not Rules. */
-export interface InventoryRuleMeta {
-  id: "env-undocumented" | "env-unused";
-  severity: Severity;
-  appliesTo: EnvKind[];
-  summary: string;
-}
-
-export const INVENTORY_RULES: readonly InventoryRuleMeta[] = [
-  {
-    id: "env-undocumented",
-    severity: "warning",
-    appliesTo: ["production", "staging"],
-    summary: "A variable a deployed environment requires is documented nowhere",
-  },
-  {
-    id: "env-unused",
-    severity: "information",
-    appliesTo: ["production", "staging"],
-    summary: "A documented variable is read by no settings module",
-  },
-];
+/** The two checks this pass runs; their metadata and docs live in rules/project/, with the catalogue. */
+export const INVENTORY_RULES: readonly ProjectRule[] = [envUndocumented, envUnused];
 
 export interface InventoryFindingOptions {
   /** Rule ids to skip, as the audit's `disabled`. */
@@ -40,41 +22,35 @@ export interface InventoryFindingOptions {
   severities?: Record<string, Severity>;
   overlay?: TextOverlay;
   /**
-   * Honour `# django-settings-hygiene: ignore[env-undocumented]` on the read's line here (default). Pass false when the
-   * caller runs the findings through the engine's own waiver pass (rules/waivers.ts), which would otherwise report the
-   * waiver as unused. Waivers in documentation files are always honoured here: that pass reads settings modules only.
+   * Honour waivers on the findings' lines (default): a settings module's comment on the read, a `#` comment on the
+   * documenting line. Pass false when the caller runs every finding through one waiver pass (the engine does), which
+   * would otherwise report these waivers as unused.
    */
-  pythonWaivers?: boolean;
+  waivers?: boolean;
 }
 
-const WAIVER = /django-settings-hygiene:\s*ignore(?:\[([^\]]*)\])?/;
-
-/** `# django-settings-hygiene: ignore[rule]` (or a bare `ignore`) on the line waives the finding there. */
-function waives(line: string, rule: string): boolean {
-  const m = WAIVER.exec(line);
-  if (!m) return false;
-  return m[1] === undefined || m[1].split(",").some((r) => r.trim() === rule);
+/** A waiver for `rule` in this comment or line, in the one syntax every check reads (rules/waivers.ts). */
+function waives(text: string, rule: string): boolean {
+  const at = text.indexOf("#");
+  if (at < 0) return false;
+  return parseWaivers("", text, { text: text.slice(at), startOffset: at, line: 0 }).some((w) => w.ids.some((i) => i.id === rule));
 }
 
-function sha(s: string): string {
-  return createHash("sha256").update(s).digest("hex");
-}
-
-/** Stable across line moves, like the rule findings' fingerprints: no position, no value. */
-function fingerprint(rule: string, environment: string, setting: string | undefined, extra: string[]): string {
-  return sha([rule, "", environment, setting ?? "", sha(extra.join("\u0000"))].join("\u0000")).slice(0, 32);
+/** Stable across line moves and the same for every environment, like the rule findings': file, setting, what it names. */
+function fingerprint(rule: string, file: string, setting: string | undefined, extra: string[]): string {
+  return findingFingerprint([rule, "", file, setting ?? "", digestOf(extra.join("\u0000"))]);
 }
 
 export function inventoryFindings(audit: Audit, options: InventoryFindingOptions = {}): Finding[] {
   const inv = buildInventory(audit, { overlay: options.overlay });
   const project = audit.project;
   const read = fileReader(options.overlay);
-  const severity = (id: InventoryRuleMeta["id"]) => options.severities?.[id] ?? INVENTORY_RULES.find((r) => r.id === id)!.severity;
+  const severity = (id: "env-undocumented" | "env-unused") => options.severities?.[id] ?? INVENTORY_RULES.find((r) => r.id === id)!.severity;
   const enabled = (id: string) => !options.disabled?.includes(id);
   const out: Array<Finding & { fingerprint: string }> = [];
 
   const pythonLineWaives = (loc: Loc, rule: string): boolean => {
-    if (options.pythonWaivers === false) return false;
+    if (options.waivers === false) return false;
     const loaded = project.loader.load(loc.file);
     if (!loaded.ok) return false;
     return loaded.model.comments.some((c) => c.line === loc.range.start.line && waives(c.text, rule));
@@ -102,9 +78,10 @@ export function inventoryFindings(audit: Audit, options: InventoryFindingOptions
           environmentKind: e.env.kind,
           message: undocumentedMessage(v, project.root),
           setting,
+          variable: v.variable,
           location: first.read.loc,
           related,
-          fingerprint: fingerprint("env-undocumented", e.env.name, setting, [v.variable]),
+          fingerprint: fingerprint("env-undocumented", relPosix(project.root, first.read.loc.file), setting, [v.variable]),
         });
       }
     }
@@ -121,7 +98,7 @@ export function inventoryFindings(audit: Audit, options: InventoryFindingOptions
         lines.set(d.loc.file, text === undefined ? undefined : new LineIndex(text));
       }
       const idx = lines.get(d.loc.file);
-      if (idx && waives(idx.lineText(d.loc.range.start.line), "env-unused")) continue;
+      if (options.waivers !== false && idx && waives(idx.lineText(d.loc.range.start.line), "env-unused")) continue;
       const rel = path.relative(project.root, d.loc.file).split(path.sep).join("/");
       for (const e of targets) {
         out.push({
@@ -133,7 +110,7 @@ export function inventoryFindings(audit: Audit, options: InventoryFindingOptions
           message: `${d.variable} is documented here (${d.context}) but no settings module reads it`,
           location: d.loc,
           related: [],
-          fingerprint: fingerprint("env-unused", e.env.name, undefined, [d.variable, rel, d.context]),
+          fingerprint: fingerprint("env-unused", rel, undefined, [d.variable, d.context]),
         });
       }
     }
@@ -147,4 +124,8 @@ function undocumentedMessage(v: VariableInventory, root: string): string {
     ? `; only ${[...new Set(v.providedLocally.map((p) => path.relative(root, p.file).split(path.sep).join("/")))].join(", ")} (local runs) sets it`
     : "";
   return `${v.variable} is required (${readers}) but documented nowhere: no .env.example, compose file, Kubernetes manifest, Helm values, app.json or Procfile lists it${local}`;
+}
+
+function relPosix(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join("/");
 }

@@ -220,7 +220,8 @@ export function readSites(env: Environment): ReadSite[] {
       }
     }
   }
-  return [...sites.values()];
+  // Names in a configuration module or file the deployment supplies are not environment variables.
+  return [...sites.values()].filter((s) => !s.read.configuration);
 }
 
 function sameLoc(a: Loc | undefined, b: Loc): boolean {

@@ -1,4 +1,5 @@
-// Code actions: the engine's prepared fixes, an inline waiver for the line, the rule's docs, and source.fixAll for safe fixes.
+// Code actions: the engine's prepared fixes, waivers for the line or the file, the rule's docs, and
+// source.fixAll.djangoSettingsHygiene for the safe fixes (fix-on-save limited to this extension).
 import * as fs from "fs";
 import {
   CodeActionKind,
@@ -13,11 +14,13 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Fix, TextEdit } from "../rules/types";
 import type { DiagnosticData } from "./diagnostics";
 import { addMissingVariablesAction } from "./envInventory";
-import { COMMANDS, DIAGNOSTIC_SOURCE } from "./protocol";
+import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from "../protocol/protocol";
+import { parseWaivers } from "../rules/waivers";
 import { fileOf, lspRange, uriOf } from "./uris";
 import type { WorkspaceState } from "./workspace";
 
 const WAIVER = "django-settings-hygiene: ignore";
+const FILE_WAIVER = "django-settings-hygiene: ignore-file";
 
 export function codeActions(params: CodeActionParams, doc: TextDocument | undefined, state: WorkspaceState): CodeAction[] {
   const out: CodeAction[] = [];
@@ -37,9 +40,11 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
         edit: toWorkspaceEdit([data.fix]),
       });
     }
-    // Waivers are Python comments; a .env, YAML or JSON file gets none (JSON has no comments at all).
-    if (doc && wants(CodeActionKind.QuickFix) && rule !== "unused-waiver" && doc.uri.endsWith(".py")) {
+    // Waivers are Python comments; a .env, YAML or JSON file gets none (JSON has no comments at all). An echo of an
+    // inherited problem gets none either: the waiver must sit where the value is set, which has its own diagnostic.
+    if (doc && wants(CodeActionKind.QuickFix) && rule !== "unused-waiver" && doc.uri.endsWith(".py") && !data?.inherited) {
       out.push({ title: `Ignore ${rule} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: waiverEdit(doc, d, rule) });
+      out.push({ title: `Ignore ${rule} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: fileWaiverEdit(doc, rule) });
     }
     if (wants(CodeActionKind.QuickFix)) {
       out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${rule}`, command: COMMANDS.showRuleDocs, arguments: [rule] } });
@@ -51,9 +56,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
       if (add) out.push(add);
     }
   }
-  if (only?.some((k) => k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source)) {
+  // Source actions only when asked for (the lightbulb does not list them): `source`, `source.fixAll` or our own kind.
+  if (only && wants(FIX_ALL_KIND)) {
     const fixes = safeFixesFor(params.textDocument.uri, state);
-    if (fixes.length) out.push({ title: "Fix all safe Django settings problems", kind: CodeActionKind.SourceFixAll, edit: toWorkspaceEdit(fixes) });
+    if (fixes.length) out.push({ title: "Fix all safe Django settings problems", kind: FIX_ALL_KIND, edit: toWorkspaceEdit(fixes) });
   }
   return out;
 }
@@ -110,4 +116,28 @@ function waiverEdit(doc: TextDocument, d: Diagnostic, rule: string): WorkspaceEd
     edit = { range: { start: pos, end: pos }, newText: `  # ${WAIVER}[${rule}]` };
   }
   return { changes: { [doc.uri]: [edit] } };
+}
+
+/**
+ * Adds the rule to a file-level waiver comment (one on a line of its own), or inserts one at the top: below a shebang
+ * and an encoding declaration, which must stay on the first two lines.
+ */
+function fileWaiverEdit(doc: TextDocument, rule: string): WorkspaceEdit {
+  const lines = doc.getText().split(/\r\n|\r|\n/);
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    const lead = text.length - text.trimStart().length;
+    if (!text.trimStart().startsWith("#")) continue;
+    const waiver = parseWaivers("", text, { text: text.slice(lead), startOffset: lead, line }).find((w) => w.scope === "file");
+    if (!waiver) continue;
+    if (waiver.ids.some((i) => i.id === rule)) return { changes: {} };
+    const pos = { line, character: waiver.end - 1 };
+    return { changes: { [doc.uri]: [{ range: { start: pos, end: pos }, newText: `${waiver.ids.length ? ", " : ""}${rule}` }] } };
+  }
+  let at = 0;
+  if (lines[at]?.startsWith("#!")) at++;
+  if (at < 2 && /^[ \t\f]*#.*coding[:=]/.test(lines[at] ?? "")) at++;
+  const pos = { line: at, character: 0 };
+  const eol = doc.getText().match(/\r\n|\r|\n/)?.[0] ?? "\n";
+  return { changes: { [doc.uri]: [{ range: { start: pos, end: pos }, newText: `# ${FILE_WAIVER}[${rule}]${eol}` }] } };
 }

@@ -1,14 +1,14 @@
-// Findings → LSP diagnostics per file: one diagnostic per fault and place, environments merged, inherited values echoed at the import.
-import * as path from "path";
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from "vscode-languageserver";
-import { INVENTORY_RULES } from "../inventory/findings";
-import { DOCS_BASE, docsUrl, ruleById } from "../rules/index";
-import type { Finding, Fix } from "../rules/types";
+// Problems → LSP diagnostics per file: one diagnostic per place, and in each environment's module one summary of what it inherits.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
+import { catalogueEntry, docsUrl } from "../rules/catalogue";
+import type { Fix } from "../rules/types";
 import type { Note } from "../resolve/namespace";
-import { DIAGNOSTIC_SOURCE } from "./protocol";
+import type { Loc } from "../resolve/values";
+import { environmentsSuffix, inheritedByEnvironment, shortEnvironmentName, sourceFiles, type Problem } from "../session/problems";
+import { DIAGNOSTIC_SOURCE } from "../protocol/protocol";
 import { lspRange, uriOf } from "./uris";
 
-const SEVERITY: Record<Finding["severity"], DiagnosticSeverity> = {
+const SEVERITY: Record<Problem["severity"], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
@@ -17,81 +17,99 @@ const SEVERITY: Record<Finding["severity"], DiagnosticSeverity> = {
 
 /** What a code action needs back from a diagnostic. */
 export interface DiagnosticData {
-  rule: string;
+  /** Absent on an inherited-problems summary, which is about no one rule. */
+  rule?: string;
   environments: string[];
+  /** The first of `fixes`, for clients that read one. */
   fix?: Fix;
+  fixes?: Fix[];
+  /**
+   * The summary in an environment's own module of problems written elsewhere: no waiver or fix belongs here (a waiver
+   * works only where the value is set), so code actions offer none.
+   */
+  inherited?: boolean;
 }
 
-interface Pending {
-  uri: string;
-  diagnostic: Diagnostic;
-  environments: string[];
-}
-
-/** The inventory's rules are not in the rule catalogue (they judge the project, not an environment) but have pages. */
-const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.id));
-
-export function toDiagnostics(findings: Finding[], notes: Note[]): Map<string, Diagnostic[]> {
-  const byKey = new Map<string, Pending>();
-  const add = (file: string, f: Finding, range: Finding["location"]["range"], message: string, related: Diagnostic["relatedInformation"]) => {
-    const uri = uriOf(file);
-    const key = `${uri}|${range.startOffset}|${range.endOffset}|${f.rule}|${f.djangoCheck}|${message}`;
-    const hit = byKey.get(key);
-    if (hit) {
-      if (!hit.environments.includes(f.environment)) hit.environments.push(f.environment);
-      return;
-    }
-    const rule = ruleById(f.rule);
-    const tags: DiagnosticTag[] = [];
-    if (f.rule.includes("deprecated")) tags.push(DiagnosticTag.Deprecated);
-    if (f.rule === "unused-waiver" || f.rule === "env-unused") tags.push(DiagnosticTag.Unnecessary);
-    const data: DiagnosticData = { rule: f.rule, environments: [f.environment], fix: f.fix };
-    byKey.set(key, {
-      uri,
-      environments: data.environments,
-      diagnostic: {
-        range: lspRange(range),
-        severity: SEVERITY[f.severity],
-        code: f.rule,
-        codeDescription: rule ? { href: docsUrl(rule) } : INVENTORY_IDS.has(f.rule) ? { href: `${DOCS_BASE}${f.rule}.md` } : undefined,
-        source: f.djangoCheck ? `${DIAGNOSTIC_SOURCE} (${f.djangoCheck})` : DIAGNOSTIC_SOURCE,
-        message,
-        relatedInformation: related,
-        tags: tags.length ? tags : undefined,
-        data,
-      },
-    });
+/** Where each problem's diagnostic goes, and each environment's summary: the files whose diagnostics they make. */
+export function diagnosticFiles(problems: readonly Problem[]): Map<string, Problem[]> {
+  const out = new Map<string, Problem[]>();
+  const add = (file: string, p: Problem) => {
+    const list = out.get(file);
+    if (list) list.push(p);
+    else out.set(file, [p]);
   };
-  for (const f of findings) {
-    const related = f.related.map((r) => ({ location: { uri: uriOf(r.loc.file), range: lspRange(r.loc.range) }, message: r.message }));
-    add(f.location.file, f, f.location.range, f.message, related.length ? related : undefined);
-    if (f.anchor && f.anchor.file !== f.location.file) {
-      // The environment's own module shows the inherited fault too, linked to where it is written.
-      const where = `${path.basename(f.location.file)}:${f.location.range.start.line + 1}`;
-      add(f.anchor.file, { ...f, fix: undefined }, f.anchor.range, `${f.message} (inherited from ${where})`, [
-        { location: { uri: uriOf(f.location.file), range: lspRange(f.location.range) }, message: `set here` },
-      ]);
-    }
+  for (const p of problems) {
+    add(p.location.file, p);
+    for (const e of p.environments) if (e.anchor && e.anchor.file !== p.location.file) add(e.anchor.file, p);
   }
-  const out = new Map<string, Diagnostic[]>();
-  for (const p of byKey.values()) {
-    p.diagnostic.message = `${p.diagnostic.message} [${p.environments.join(", ")}]`;
-    const list = out.get(p.uri) ?? [];
-    list.push(p.diagnostic);
-    out.set(p.uri, list);
+  return out;
+}
+
+/**
+ * The diagnostics of `file`: the problems written there, each once with the environments it hurts when they are not
+ * all of those that load `file`, and for each environment whose module `file` is, one information diagnostic listing what it
+ * inherits from other files.
+ */
+export function toDiagnostics(
+  file: string,
+  problems: readonly Problem[],
+  notes: readonly Note[],
+  allEnvironments: readonly string[],
+  /** The environments that load `file`: a problem hurting all of them needs no "(in …)" (default: all). */
+  loading: readonly string[] = allEnvironments,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const here = problems.filter((p) => p.location.file === file);
+  for (const p of here) out.push(problemDiagnostic(p, allEnvironments, loading));
+  const inherited = inheritedByEnvironment(problems.filter((p) => p.location.file !== file));
+  for (const { environment, problems: list } of inherited.values()) {
+    const anchors = list.flatMap((p) => p.environments.filter((e) => e.name === environment.name && e.anchor?.file === file).map((e) => e.anchor!));
+    if (anchors.length === 0) continue;
+    const first = anchors.reduce((a, b) => (b.range.startOffset < a.range.startOffset ? b : a));
+    const n = list.length;
+    out.push({
+      range: lspRange(first.range),
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      message: `${shortEnvironmentName(environment.name, allEnvironments)} inherits ${n} problem${n === 1 ? "" : "s"} from ${sourceFiles(list)}`,
+      relatedInformation: list.slice(0, 50).map((p) => related(p.location, `${p.rule}: ${p.message}`)),
+      data: { environments: [environment.name], inherited: true } satisfies DiagnosticData,
+    });
   }
   for (const n of notes) {
-    if (!n.range) continue;
-    const uri = uriOf(n.file);
-    const list = out.get(uri) ?? [];
-    if (list.some((d) => d.message === n.message && d.range.start.line === n.range!.start.line)) continue;
-    list.push({
+    if (!n.range || n.file !== file) continue;
+    if (out.some((d) => d.message === n.message && d.range.start.line === n.range!.start.line)) continue;
+    out.push({
       range: lspRange(n.range),
       severity: n.severity === "error" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
       source: DIAGNOSTIC_SOURCE,
       message: n.message,
     });
-    out.set(uri, list);
   }
   return out;
+}
+
+function problemDiagnostic(p: Problem, allEnvironments: readonly string[], loading: readonly string[]): Diagnostic {
+  const rule = catalogueEntry(p.rule);
+  const tags: DiagnosticTag[] = [];
+  if (p.rule.includes("deprecated")) tags.push(DiagnosticTag.Deprecated);
+  if (p.rule === "unused-waiver" || p.rule === "env-unused") tags.push(DiagnosticTag.Unnecessary);
+  const rel: DiagnosticRelatedInformation[] = [];
+  for (const e of p.environments) for (const r of e.related) rel.push(related(r.loc, r.message));
+  const data: DiagnosticData = { rule: p.rule, environments: p.environments.map((e) => e.name), ...(p.fixes.length ? { fix: p.fixes[0], fixes: p.fixes } : {}) };
+  return {
+    range: lspRange(p.location.range),
+    severity: SEVERITY[p.severity],
+    code: p.rule,
+    codeDescription: rule ? { href: docsUrl(rule) } : undefined,
+    source: p.djangoCheck ? `${DIAGNOSTIC_SOURCE} (${p.djangoCheck})` : DIAGNOSTIC_SOURCE,
+    message: p.message + environmentsSuffix(p, allEnvironments, loading),
+    relatedInformation: rel.length ? rel : undefined,
+    tags: tags.length ? tags : undefined,
+    data,
+  };
+}
+
+function related(loc: Loc, message: string): DiagnosticRelatedInformation {
+  return { location: { uri: uriOf(loc.file), range: lspRange(loc.range) }, message };
 }

@@ -14,11 +14,11 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { format } from "util";
 import { Engine } from "../engine";
-import { buildAuditReport } from "../report/auditReport";
-import { docsUrl, ruleById } from "../rules/index";
+import { auditResponse } from "../report/auditReport";
+import { catalogueEntry, docsUrl } from "../rules/catalogue";
 import { codeActions } from "./codeActions";
 import { hover } from "./hover";
-import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, WATCHED_FILES_GLOB, type InitOptions, type ServerSettings } from "./protocol";
+import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, FIX_ALL_KIND, WATCHED_FILES_GLOB, type InitOptions, type ServerSettings } from "../protocol/protocol";
 import { fileOf } from "./uris";
 import { WorkspaceState } from "./workspace";
 import { FramingGuard } from "./stdioFraming";
@@ -51,11 +51,13 @@ export function startServer(): void {
       state = new WorkspaceState(connection, documents, engine);
       state.roots = roots;
       state.settings = { ...DEFAULT_SETTINGS, ...init };
+      // Asked per root (scopeUri), so each folder of a multi-root workspace is analysed with its own settings.
+      if (hasConfiguration) state.configurationSource = (items) => connection.workspace.getConfiguration(items);
     });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         hoverProvider: true,
         executeCommandProvider: { commands: [COMMANDS.showRuleDocs, COMMANDS.audit] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -90,13 +92,8 @@ export function startServer(): void {
   });
 
   async function refreshSettings(s: WorkspaceState): Promise<void> {
-    if (!hasConfiguration) return;
-    try {
-      const conf = (await connection.workspace.getConfiguration("djangoSettingsHygiene")) as Partial<ServerSettings> | null;
-      s.settings = { ...DEFAULT_SETTINGS, ...s.settings, ...(conf ?? {}) };
-    } catch {
-      /* a client without configuration support keeps the defaults */
-    }
+    // A client without configuration support keeps the defaults (no configurationSource: nothing is asked).
+    await s.refreshSettings();
   }
 
   connection.onDidChangeConfiguration(async () => {
@@ -142,19 +139,19 @@ export function startServer(): void {
   connection.onRequest(AUDIT_REQUEST, async () => {
     const s = await ready();
     await s.analyze();
-    return [...s.audits.values()].map(buildAuditReport);
+    return auditResponse(s.audits.values());
   });
 
   connection.onExecuteCommand(async (params) => {
     if (params.command === COMMANDS.showRuleDocs) {
-      const rule = ruleById(String(params.arguments?.[0] ?? ""));
+      const rule = catalogueEntry(String(params.arguments?.[0] ?? ""));
       if (rule) await connection.window.showDocument({ uri: docsUrl(rule), external: true });
       return null;
     }
     if (params.command === COMMANDS.audit) {
       const s = await ready();
       await s.analyze();
-      return [...s.audits.values()].map(buildAuditReport);
+      return auditResponse(s.audits.values());
     }
     return null;
   });

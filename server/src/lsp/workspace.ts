@@ -1,28 +1,26 @@
-// The server's state: workspace roots, open documents, one module cache per root, debounced re-analysis and publishing.
+// The server's state: workspace roots, open documents, one engine Session per root, debounced re-analysis and publishing.
+import * as fs from "fs";
 import { createHash } from "crypto";
 import * as path from "path";
 import type { Connection, TextDocuments } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import { Engine, type Audit } from "../engine";
-import { dotenvSecretTracked } from "../rules/secrets/dotenvSecretTracked";
+import type { Engine } from "../engine";
 import type { EnvKind } from "../resolve/classify";
-import { ModuleLoader } from "../resolve/moduleLoader";
-import type { ProjectCache } from "../resolve/project";
-import type { Finding, Severity } from "../rules/types";
+import type { Severity } from "../rules/types";
 import type { Note } from "../resolve/namespace";
-import type { FindingsMemo } from "../rules/run";
 import { formatVersion } from "../resolve/djangoVersion";
-import { toDiagnostics } from "./diagnostics";
-import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "./protocol";
+import { Session, type SessionAudit, type SessionOverrides } from "../session/session";
+import type { Problem } from "../session/problems";
+import { diagnosticFiles, toDiagnostics } from "./diagnostics";
+import { configErrorDiagnostic } from "./configDiagnostics";
+import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "../protocol/protocol";
 import { fileOf, uriOf } from "./uris";
-import { INVENTORY_RULES } from "../inventory/findings";
-import { ConfigError, EMPTY_CONFIG, loadProjectConfig, type ProjectConfig } from "../config/projectConfig";
-import { RULES } from "../rules/index";
 import { findProjectRoot, isInside } from "../project/roots";
 
-const INVENTORY_IDS: ReadonlySet<string> = new Set(INVENTORY_RULES.map((r) => r.id));
-/** Findings in files other than settings modules: what an analysis without the inventory (engine.ts) leaves out. */
-const PROJECT_FILE_RULE_IDS: ReadonlySet<string> = new Set([...INVENTORY_IDS, dotenvSecretTracked.id]);
+/** workspace/configuration: one answer per item, in order (null where the client has nothing). */
+export type ConfigurationSource = (items: Array<{ scopeUri?: string; section: string }>) => Promise<unknown[]>;
+
+const SECTION = "djangoSettingsHygiene";
 
 export class WorkspaceState {
   /** The workspace folders, as the client sends them (server.ts keeps this list); see analysisRoots for what is analysed. */
@@ -31,12 +29,19 @@ export class WorkspaceState {
   private readonly fileRoots: string[] = [];
   /** Each workspace folder's project root (itself, or the project above a folder opened inside a package). */
   private readonly folderRoots = new Map<string, string>();
+  /** initializationOptions and the client's settings without a scope; debounceMs is read from here only. */
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
-  readonly audits = new Map<string, Audit>();
-  private readonly loaders = new Map<string, ModuleLoader>();
-  private readonly caches = new Map<string, ProjectCache>();
-  private readonly configs = new Map<string, ProjectConfig>();
-  private readonly memos = new Map<string, FindingsMemo>();
+  readonly audits = new Map<string, SessionAudit>();
+  /** One per root: its caches, configuration and policy, the same as the CLI's for that folder. */
+  private readonly sessions = new Map<string, Session>();
+  /** Each root's own settings (workspace/configuration with the root as scopeUri): folders of a multi-root workspace differ. */
+  private readonly folderSettings = new Map<string, ServerSettings>();
+  /** Set when the client answers workspace/configuration; without it every root uses `settings`. */
+  configurationSource: ConfigurationSource | undefined;
+  /** The root's pyproject.toml section error, shown as a diagnostic there and in the status. */
+  private readonly configErrors = new Map<string, { file: string; message: string }>();
+  /** Config-error diagnostics last sent, by URI (message), to clear them when fixed. */
+  private publishedConfigErrors = new Map<string, string>();
   /** What was last sent per URI, to skip rebuilding and re-sending an unchanged list. */
   private published = new Map<string, Published>();
   private timer: NodeJS.Timeout | undefined;
@@ -66,12 +71,17 @@ export class WorkspaceState {
   analysisRoots(): string[] {
     const out: string[] = [];
     for (const folder of this.roots) {
-      let root = this.folderRoots.get(folder);
-      if (!root) this.folderRoots.set(folder, (root = findProjectRoot(folder) ?? folder));
+      const root = this.projectRootOfFolder(folder);
       if (!out.includes(root)) out.push(root);
     }
     for (const r of this.fileRoots) if (!out.includes(r) && !out.some((o) => isInside(r, o))) out.push(r);
     return out;
+  }
+
+  private projectRootOfFolder(folder: string): string {
+    let root = this.folderRoots.get(folder);
+    if (!root) this.folderRoots.set(folder, (root = findProjectRoot(folder) ?? folder));
+    return root;
   }
 
   rootOf(file: string): string | undefined {
@@ -90,19 +100,65 @@ export class WorkspaceState {
     if (root && !this.fileRoots.includes(root)) this.fileRoots.push(root);
   }
 
+  /** Where settings are scoped: the workspace folders and the roots of documents outside them. */
+  private settingsScopes(): string[] {
+    return [...this.roots, ...this.fileRoots.filter((r) => !this.roots.includes(r))];
+  }
+
+  /**
+   * The settings a root is analysed with: its folder's (the folder whose project root it is, when the folder was opened
+   * inside the project), or the unscoped ones until those arrive.
+   */
+  settingsFor(root: string): ServerSettings {
+    const own = this.folderSettings.get(root);
+    if (own) return own;
+    const folder = this.roots.find((f) => this.projectRootOfFolder(f) === root);
+    return (folder && this.folderSettings.get(folder)) || this.settings;
+  }
+
+  /** Reads the unscoped settings and every root's again (the client said they changed); analyses meanwhile keep the old. */
+  async refreshSettings(): Promise<void> {
+    const roots = this.settingsScopes();
+    const answers = await this.fetchSettings([undefined, ...roots]);
+    if (!answers) return;
+    this.settings = { ...DEFAULT_SETTINGS, ...this.settings, ...answers[0] };
+    this.folderSettings.clear();
+    roots.forEach((root, i) => this.folderSettings.set(root, { ...this.settings, ...answers[i + 1] }));
+  }
+
+  /** Reads the settings of roots that have none yet (a folder added, a file opened outside every folder). */
+  private async fetchMissingSettings(): Promise<void> {
+    const missing = this.settingsScopes().filter((r) => !this.folderSettings.has(r));
+    if (missing.length === 0) return;
+    const answers = await this.fetchSettings(missing);
+    missing.forEach((root, i) => this.folderSettings.set(root, { ...this.settings, ...answers?.[i] }));
+  }
+
+  /** One workspace/configuration request; `undefined` asks for the unscoped settings. Undefined when there is no answer. */
+  private async fetchSettings(roots: Array<string | undefined>): Promise<Array<Partial<ServerSettings>> | undefined> {
+    if (!this.configurationSource) return undefined;
+    try {
+      const answers = await this.configurationSource(roots.map((r) => (r === undefined ? { section: SECTION } : { scopeUri: uriOf(r), section: SECTION })));
+      return roots.map((_, i) => (answers[i] ?? {}) as Partial<ServerSettings>);
+    } catch {
+      return undefined; // a client that cannot answer keeps the defaults
+    }
+  }
+
   /** Files were created, deleted or renamed: walk the workspace again on the next analysis. */
   filesChanged(): void {
     this.folderRoots.clear();
     this.inventoryDue = true;
-    for (const c of this.caches.values()) c.discovery = undefined;
+    for (const s of this.sessions.values()) s.filesChanged();
   }
 
   /**
-   * Queues an analysis. Without an explicit delay it waits twice as long as the last analysis took, at most the
-   * configured debounce: when one takes 2 ms, waiting 150 ms for more keystrokes saves nothing and only delays the
-   * squiggle; on a workspace where it takes 100 ms, the debounce keeps typing from queueing analyses.
+   * Queues an analysis. By default an edit is analysed at once (the leading edge): an analysis runs synchronously, so
+   * the edits that arrive while it runs wait in the input stream, are all read when it ends, and make one follow-up
+   * between them; nothing waits longer than the analysis in progress. `debounceMs` (0 by default) adds a fixed wait,
+   * for editors that send a change per character on very large workspaces.
    */
-  schedule(delay = Math.min(this.settings.debounceMs, Math.round(this.lastAnalysisMs * 2))): void {
+  schedule(delay = this.settings.debounceMs): void {
     this.generation++;
     if (this.timer) clearTimeout(this.timer);
     if (this.immediate) clearImmediate(this.immediate);
@@ -119,10 +175,12 @@ export class WorkspaceState {
   }
 
   private immediate: NodeJS.Immediate | undefined;
+  /** Each root's environment names at the last publish, joined. */
+  private publishedEnvironments = new Map<string, string>();
   /** The status last sent, as JSON. */
   private lastStatus = "";
-  /** How long the last analysis of every root took: the default debounce follows it. */
-  private lastAnalysisMs = Number.POSITIVE_INFINITY;
+  /** How long the last analysis of every root took, for the log. */
+  private lastAnalysisMs = 0;
 
   /** Runs one analysis of every root and publishes, unless a newer change arrived meanwhile. */
   async analyze(): Promise<void> {
@@ -131,6 +189,7 @@ export class WorkspaceState {
     const withInventory = this.inventoryDue;
     this.inventoryDue = false;
     this.running = (async () => {
+      await this.fetchMissingSettings();
       const started = performance.now();
       const roots = this.analysisRoots();
       // A folder removed from the workspace takes its diagnostics with it.
@@ -166,74 +225,73 @@ export class WorkspaceState {
    */
   inventoryDue = true;
 
-  private auditRoot(root: string, withInventory: boolean): Audit {
-    let loader = this.loaders.get(root);
-    if (!loader) {
-      loader = new ModuleLoader(this.engine.parser, root, this.overlay);
-      this.loaders.set(root, loader);
+  private auditRoot(root: string, withInventory: boolean): SessionAudit {
+    let session = this.sessions.get(root);
+    if (!session) {
+      session = new Session(this.engine, root, { overlay: this.overlay, keepTrees: true });
+      this.sessions.set(root, session);
     }
-    let cache = this.caches.get(root);
-    if (!cache) {
-      cache = { entryDefaults: new Map() };
-      this.caches.set(root, cache);
+    // pyproject.toml's section is shared with the CLI through the session; this folder's editor settings win where
+    // both say something. The section, lock files and entry points are read again with the other project files (open,
+    // save, file events), not on every keystroke.
+    const overrides = this.overrides(root);
+    const key = JSON.stringify(overrides);
+    if (this.overridesKey.get(root) !== key) {
+      session.setOverrides(overrides);
+      this.overridesKey.set(root, key);
     }
-    // pyproject.toml's [tool.django-settings-hygiene] is shared with the CLI; editor settings win where both say something.
-    // It is read again with the other project files (open, save, file events), not on every keystroke.
-    let config = withInventory ? undefined : this.configs.get(root);
-    if (!config) {
-      config = EMPTY_CONFIG;
-      try {
-        config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_IDS, "unused-waiver"]);
-      } catch (e) {
-        if (e instanceof ConfigError) this.connection.console.warn(e.message);
-        else throw e;
-      }
-      this.configs.set(root, config);
-      this.memos.set(root, new WeakMap());
-      // Lock files and entry points are project files too: the Django version and the DJANGO_SETTINGS_MODULE hints.
-      cache.django = undefined;
-      cache.hints = undefined;
-    }
-    const audit = this.engine.audit(root, {
-      inventory: withInventory,
-      // Between keystrokes only the editor's copies change; every other event (open, save, file watch) re-reads all.
-      keepDiskReads: !withInventory,
-      loader,
-      cache,
-      djangoVersion: this.settings.djangoVersion || config.djangoVersion,
-      environmentKinds: { ...config.environments, ...(this.settings.environments as Record<string, EnvKind>) },
-      extraSettingsFiles: [...config.extraSettings, ...this.settings.extraSettingsFiles].map((f) => path.resolve(root, f)),
-      disabled: [...config.disabledRules, ...this.settings.disabledRules],
-      memo: this.memos.get(root),
-      severities: { ...config.severities, ...(this.settings.severities as Record<string, Severity>) },
-    });
-    if (!withInventory) {
-      const previous = this.audits.get(root)?.findings.filter((f) => PROJECT_FILE_RULE_IDS.has(f.rule)) ?? [];
-      audit.findings.push(...previous);
-    }
+    if (withInventory) session.projectFilesChanged();
+    const audit = session.audit({ inventory: withInventory, keepDiskReads: !withInventory });
+    // Analysed without a broken section, as the session does, but not silently: a diagnostic on pyproject.toml and
+    // the status say so.
+    if (session.configError) {
+      this.connection.console.warn(session.configError.message);
+      this.configErrors.set(root, { file: path.join(root, "pyproject.toml"), message: session.configError.message });
+    } else this.configErrors.delete(root);
     return audit;
   }
 
+  /** A folder's editor settings as session overrides (empty ones say nothing, so pyproject.toml's apply). */
+  private overrides(root: string): SessionOverrides {
+    const s = this.settingsFor(root);
+    return {
+      djangoVersion: s.djangoVersion || undefined,
+      environments: s.environments as Record<string, EnvKind>,
+      disabledRules: s.disabledRules,
+      severities: s.severities as Record<string, Severity>,
+      extraSettingsFiles: s.extraSettingsFiles,
+    };
+  }
+
+  private readonly overridesKey = new Map<string, string>();
+
   private publish(): void {
-    // Each audit's findings and notes, grouped by the file whose diagnostics they make: a finding shows at its own
-    // place and, when inherited, at the environment's import too (see toDiagnostics, which merges environments within
-    // one audit, so groups stay per audit).
-    const groups = new Map<string, Array<{ findings: Finding[]; notes: Note[] }>>();
-    for (const audit of this.audits.values()) {
-      const mine = new Map<string, { findings: Finding[]; notes: Note[] }>();
-      const slot = (file: string) => {
-        const uri = uriOf(file);
-        let g = mine.get(uri);
-        if (!g) mine.set(uri, (g = { findings: [], notes: [] }));
-        return g;
-      };
-      for (const f of audit.findings) {
-        slot(f.location.file).findings.push(f);
-        if (f.anchor && f.anchor.file !== f.location.file) slot(f.anchor.file).findings.push(f);
+    // Each audit's problems and notes, by the file whose diagnostics they make: a problem where it is written, and in
+    // each environment module that inherits it (as part of that module's one summary diagnostic).
+    const groups = new Map<string, Array<{ file: string; problems: Problem[]; notes: Note[]; environments: string[]; loading: string[] }>>();
+    // A message names the environments a problem hurts when they are not all of them: a change in the list of
+    // environments can change every diagnostic, so the files' cached diagnostics are trusted only while it holds.
+    const envKeys = new Map<string, string>();
+    let environmentsChanged = false;
+    for (const [root, audit] of this.audits) {
+      const environments = audit.project.environments.map((e) => e.name);
+      const envKey = environments.join("\u0000");
+      envKeys.set(root, envKey);
+      if (this.publishedEnvironments.get(root) !== envKey) environmentsChanged = true;
+      const byFile = diagnosticFiles(audit.problems);
+      const loadingByFile = new Map<string, string[]>();
+      for (const e of audit.project.environments) for (const f of e.files) loadingByFile.set(f, [...(loadingByFile.get(f) ?? []), e.name]);
+      const notesByFile = new Map<string, Note[]>();
+      for (const n of [...audit.project.notes, ...audit.project.environments.flatMap((e) => e.notes)]) {
+        if (!n.range) continue;
+        notesByFile.set(n.file, [...(notesByFile.get(n.file) ?? []), n]);
       }
-      for (const n of audit.project.notes) if (n.range) slot(n.file).notes.push(n);
-      for (const e of audit.project.environments) for (const n of e.notes) if (n.range) slot(n.file).notes.push(n);
-      for (const [uri, g] of mine) groups.set(uri, [...(groups.get(uri) ?? []), g]);
+      for (const file of new Set([...byFile.keys(), ...notesByFile.keys()])) {
+        const uri = uriOf(file);
+        const loading = loadingByFile.get(file) ?? [];
+        const g = { file, problems: byFile.get(file) ?? [], notes: notesByFile.get(file) ?? [], environments, loading };
+        groups.set(uri, [...(groups.get(uri) ?? []), g]);
+      }
     }
     for (const uri of this.published.keys()) if (!groups.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     // A file whose findings and notes are the very objects of last time (an environment the analysis reused) has the
@@ -241,18 +299,33 @@ export class WorkspaceState {
     // rather than the JSON itself is kept (a thousand lists as text held 5 MB).
     const sent = new Map<string, Published>();
     for (const [uri, list] of groups) {
-      const sources = list.flatMap((g) => [...g.findings, SEPARATOR, ...g.notes, SEPARATOR]);
-      const prev = this.published.get(uri);
+      const sources = list.flatMap((g) => [...g.problems.flatMap((p) => p.findings), SEPARATOR, ...g.notes, SEPARATOR]);
+      const prev = environmentsChanged ? undefined : this.published.get(uri);
       if (prev && sameObjects(prev.sources, sources)) {
         sent.set(uri, prev);
         continue;
       }
-      const diagnostics = list.flatMap((g) => toDiagnostics(g.findings, g.notes).get(uri) ?? []);
+      const diagnostics = list.flatMap((g) => toDiagnostics(g.file, g.problems, g.notes, g.environments, g.loading.length ? g.loading : g.environments));
       const digest = createHash("sha1").update(JSON.stringify(diagnostics)).digest("base64");
       sent.set(uri, { sources, digest });
-      if (prev?.digest !== digest) void this.connection.sendDiagnostics({ uri, diagnostics });
+      if (this.published.get(uri)?.digest !== digest) void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     this.published = sent;
+    this.publishedEnvironments = envKeys;
+    this.publishConfigErrors();
+  }
+
+  private publishConfigErrors(): void {
+    const now = new Map<string, string>();
+    const roots = this.analysisRoots();
+    for (const [root, err] of this.configErrors) if (roots.includes(root)) now.set(uriOf(err.file), err.message);
+    for (const uri of this.publishedConfigErrors.keys()) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, message] of now) {
+      if (this.publishedConfigErrors.get(uri) === message) continue;
+      const file = fileOf(uri)!;
+      void this.connection.sendDiagnostics({ uri, diagnostics: [configErrorDiagnostic(readText(file), message)] });
+    }
+    this.publishedConfigErrors = now;
   }
 
   status(): StatusPayload {
@@ -262,6 +335,7 @@ export class WorkspaceState {
         djangoVersion: formatVersion(a.project.django.version),
         djangoVersionSource: a.project.django.source,
         environments: a.project.environments.map((e) => ({ name: e.name, kind: e.kind })),
+        ...(this.configErrors.has(root) ? { configError: this.configErrors.get(root) } : {}),
       })),
     };
   }
@@ -269,7 +343,7 @@ export class WorkspaceState {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     if (this.immediate) clearImmediate(this.immediate);
-    for (const l of this.loaders.values()) l.dispose();
+    for (const s of this.sessions.values()) s.dispose();
   }
 }
 
@@ -286,4 +360,12 @@ function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }

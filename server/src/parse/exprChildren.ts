@@ -30,6 +30,10 @@ export function exprChildren(e: Expr): Expr[] {
       return [e.e];
     case "comp":
       return [e.elt, ...(e.value ? [e.value] : []), ...e.clauses.map((c) => ("if" in c ? c.if : c.iter))];
+    case "slice":
+      return [e.lower, e.upper, e.step].filter((x): x is Expr => !!x);
+    case "lambda":
+      return [...e.params.flatMap((p) => (p.default ? [p.default] : [])), e.body];
     default:
       return [];
   }

@@ -1,6 +1,6 @@
 // Turns tree-sitter expression nodes into the module model's Expr IR, decoding Python literals exactly.
 import type { Node } from "web-tree-sitter";
-import type { CompClause, DictEntry, Expr, Keyword, Range } from "./model";
+import type { CompClause, DictEntry, Expr, Keyword, Param, Range } from "./model";
 import { rangeOf } from "./ranges";
 
 /** Deep expressions (a 200-level nested list) are cut off here rather than risking the stack. */
@@ -90,6 +90,14 @@ export function toExpr(node: Node, depth = 0): Expr {
     case "dictionary_comprehension":
     case "generator_expression":
       return comprehension(node, d);
+    case "slice":
+      return sliceExpr(node, d);
+    case "lambda": {
+      const body = node.childForFieldName("body");
+      const params = toParams(node.childForFieldName("parameters"), d);
+      if (!body || !params) return { t: "other", kind: "lambda", range };
+      return { t: "lambda", params, body: toExpr(body, d), range };
+    }
     case "list_splat":
     case "dictionary_splat": {
       const inner = namedKids(node)[0];
@@ -98,6 +106,76 @@ export function toExpr(node: Node, depth = 0): Expr {
     default:
       return { t: "other", kind: node.type, range };
   }
+}
+
+/** `lower:upper:step`: the parts sit between anonymous ":" tokens, any of them may be missing. */
+function sliceExpr(node: Node, depth: number): Expr {
+  const parts: Array<Expr | undefined> = [undefined];
+  for (const c of node.children) {
+    if (!c || c.type === "comment") continue;
+    if (!c.isNamed && c.type === ":") parts.push(undefined);
+    else if (c.isNamed) parts[parts.length - 1] = toExpr(c, depth);
+  }
+  if (parts.length < 2 || parts.length > 3) return { t: "other", kind: "slice", range: rangeOf(node) };
+  return { t: "slice", lower: parts[0], upper: parts[1], step: parts[2], range: rangeOf(node) };
+}
+
+/**
+ * The parameters of a def or lambda. Undefined for forms the interpreter would bind wrongly (positional-only `/` is
+ * fine to ignore; tuple parameters do not exist in Python 3 and come only from broken code).
+ */
+export function toParams(node: Node | null, depth: number): Param[] | undefined {
+  const out: Param[] = [];
+  if (!node) return out;
+  let kwOnly = false;
+  for (const p of namedKids(node)) {
+    switch (p.type) {
+      case "identifier":
+        out.push({ name: p.text, kind: "plain", kwOnly });
+        break;
+      case "typed_parameter": {
+        const inner = namedKids(p)[0];
+        if (!inner) return undefined;
+        if (inner.type === "identifier") out.push({ name: inner.text, kind: "plain", kwOnly });
+        else if (inner.type === "list_splat_pattern" || inner.type === "dictionary_splat_pattern") {
+          const n = namedKids(inner)[0];
+          if (!n) return undefined;
+          out.push({ name: n.text, kind: inner.type === "list_splat_pattern" ? "varargs" : "kwargs", kwOnly });
+          if (inner.type === "list_splat_pattern") kwOnly = true;
+        } else return undefined;
+        break;
+      }
+      case "default_parameter":
+      case "typed_default_parameter": {
+        const name = p.childForFieldName("name");
+        const value = p.childForFieldName("value");
+        if (!name || !value || name.type !== "identifier") return undefined;
+        out.push({ name: name.text, kind: "plain", default: toExpr(value, depth), kwOnly });
+        break;
+      }
+      case "list_splat_pattern": {
+        const n = namedKids(p)[0];
+        if (!n) return undefined;
+        out.push({ name: n.text, kind: "varargs", kwOnly });
+        kwOnly = true;
+        break;
+      }
+      case "dictionary_splat_pattern": {
+        const n = namedKids(p)[0];
+        if (!n) return undefined;
+        out.push({ name: n.text, kind: "kwargs", kwOnly });
+        break;
+      }
+      case "keyword_separator":
+        kwOnly = true;
+        break;
+      case "positional_separator":
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return out;
 }
 
 /** Named children minus comments, which tree-sitter places anywhere inside brackets. */
@@ -165,6 +243,17 @@ function callExpr(node: Node, depth: number): Expr {
   const fn = node.childForFieldName("function");
   const argList = node.childForFieldName("arguments");
   if (!fn || !argList) return { t: "other", kind: "call", range };
+  if (fn.type === "list_splat" || fn.type === "dictionary_splat") {
+    // tree-sitter-python reads a lone `[*get()]` as a call of `*get`: it is the spread of the call.
+    const inner = namedKids(fn)[0];
+    if (!inner) return { t: "other", kind: "call", range };
+    const call = callParts(inner, argList, range, depth);
+    return { t: "starred", e: call, range };
+  }
+  return callParts(fn, argList, range, depth);
+}
+
+function callParts(fn: Node, argList: Node, range: Range, depth: number): Expr {
   const args: Expr[] = [];
   const kwargs: Keyword[] = [];
   let spread = false;

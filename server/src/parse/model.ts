@@ -39,9 +39,21 @@ export type Expr = ExprBase &
     | { t: "starred"; e: Expr }
     /** `[x for x in xs if c]`, `{k: v for k, v in d.items()}`, `(x for x in xs)`: clauses in source order. */
     | { t: "comp"; kind: "list" | "set" | "dict" | "generator"; elt: Expr; value?: Expr; clauses: CompClause[] }
+    /** `a:b:c` inside a subscript; each part absent when not written (`X[:i]` has only `upper`). */
+    | { t: "slice"; lower?: Expr; upper?: Expr; step?: Expr }
+    /** `lambda a, b=1: a`: a function whose body is one returned expression. */
+    | { t: "lambda"; params: Param[]; body: Expr }
     /** Anything the IR does not model (lambdas, comprehensions, ERROR nodes): always an unknown value. */
     | { t: "other"; kind: string }
   );
+
+/** One parameter of a def or lambda, as written: `a`, `b=1`, `*args`, `**kwargs`; `kwOnly` after a bare `*` or `*args`. */
+export interface Param {
+  name: string;
+  kind: "plain" | "varargs" | "kwargs";
+  default?: Expr;
+  kwOnly: boolean;
+}
 
 export type CompClause = { for: string[]; iter: Expr } | { if: Expr };
 
@@ -102,8 +114,29 @@ export type Stmt = StmtBase &
       }
     /** A bare call statement: `include(...)`, `sentry_sdk.init(...)`, `environ.Env.read_env()`. */
     | { kind: "call"; call: Expr & { t: "call" } }
-    /** def, class, for, while, with-as, global…: the names it binds become unknown. */
-    | { kind: "opaque"; binds: string[]; body: Stmt[]; what: string }
+    /**
+     * for, while, with-as, syntax errors…: the names it binds become unknown. `with` keeps its context expressions
+     * (`with suppress(ImportError):`), `for` its loop (`for k in ["A", "B"]:`), for the interpreter to follow when it can.
+     */
+    | {
+        kind: "opaque";
+        binds: string[];
+        body: Stmt[];
+        what: string;
+        withItems?: Expr[];
+        /** `for target in iter`: the target names (a tuple target gives several); `control` when the body has break/continue. */
+        loop?: { names: string[]; iter: Expr; control: boolean; orelse: Stmt[] };
+      }
+    /** `def name(params): body`, decorated or not; `globals` are the names its `global` statements declare. */
+    | { kind: "def"; name: string; params: Param[]; body: Stmt[]; globals: string[]; decorators: Expr[]; isAsync: boolean; nameRange: Range }
+    /** `class Name(bases, kw=...): body`. */
+    | { kind: "class"; name: string; bases: Expr[]; keywords: Keyword[]; body: Stmt[]; decorators: Expr[]; nameRange: Range }
+    /** `obj[index] = value` where obj is not a name: `globals()[k] = v` (a dynamic namespace write). */
+    | { kind: "setitem"; obj: Expr; index: Expr; value: Expr }
+    /** `return value` (inside a def). */
+    | { kind: "return"; value?: Expr }
+    /** `raise X(...)`, or a bare `raise`; `type` is the exception's dotted name as written, when it is a name or a call of one. */
+    | { kind: "raise"; type?: string }
   );
 
 export interface Comment {

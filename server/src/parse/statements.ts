@@ -1,7 +1,7 @@
 // Turns tree-sitter statement nodes into the module model's Stmt IR: assignments, mutations, imports, branches.
 import type { Node } from "web-tree-sitter";
-import { namedKids, toExpr } from "./expressions";
-import type { Expr, ImportedName, ModuleRef, Stmt, Target } from "./model";
+import { namedKids, toExpr, toParams } from "./expressions";
+import type { Expr, ImportedName, Keyword, ModuleRef, Stmt, Target } from "./model";
 import { rangeOf } from "./ranges";
 
 /** Methods that change a list, dict or set in place; anything else called on a setting is left alone. */
@@ -79,32 +79,60 @@ function toStatement(node: Node): Stmt | undefined {
       return { kind: "del", targets, range };
     }
     case "function_definition":
-    case "class_definition": {
-      const name = node.childForFieldName("name");
-      return { kind: "opaque", binds: name ? [name.text] : [], body: [], what: node.type, range };
-    }
+      return functionDef(node, []);
+    case "class_definition":
+      return classDef(node, []);
     case "decorated_definition": {
       const def = node.childForFieldName("definition");
+      const decorators = node.namedChildren.filter((c) => c?.type === "decorator").flatMap((c) => {
+        const e = c && namedKids(c)[0];
+        return e ? [toExpr(e)] : [];
+      });
+      if (def?.type === "function_definition") return functionDef(def, decorators, range);
+      if (def?.type === "class_definition") return classDef(def, decorators, range);
       return def ? toStatement(def) : undefined;
     }
     case "for_statement": {
       const left = node.childForFieldName("left");
+      const right = node.childForFieldName("right");
       const body = toStatements(node.childForFieldName("body"));
-      return { kind: "opaque", binds: left ? boundNames(left) : [], body, what: "for", range };
+      const binds = left ? boundNames(left) : [];
+      const plain = !!left && (left.type === "identifier" || ((left.type === "pattern_list" || left.type === "tuple_pattern") && namedKids(left).every((n) => n.type === "identifier")));
+      const alt = node.childForFieldName("alternative");
+      const loop =
+        plain && right && !node.children.some((c) => c?.type === "async")
+          ? { names: binds, iter: toExpr(right), control: hasLoopControl(node.childForFieldName("body")), orelse: toStatements(alt?.childForFieldName("body") ?? null) }
+          : undefined;
+      return { kind: "opaque", binds, body, what: "for", range, ...(loop ? { loop } : {}) };
     }
     case "while_statement":
       return { kind: "opaque", binds: [], body: toStatements(node.childForFieldName("body")), what: "while", range };
     case "with_statement": {
       const binds: string[] = [];
       for (const item of node.descendantsOfType("as_pattern_target")) if (item) binds.push(...boundNames(item));
+      const withItems: Expr[] = [];
+      for (const item of node.descendantsOfType("with_item")) {
+        const v = item?.childForFieldName("value");
+        if (!v) continue;
+        const ctx = v.type === "as_pattern" ? namedKids(v)[0] : v;
+        if (ctx) withItems.push(toExpr(ctx));
+      }
       // The body of a with-block runs once, unconditionally: keep its statements, mark the as-targets unknown.
-      return { kind: "opaque", binds, body: toStatements(node.childForFieldName("body")), what: "with", range };
+      return { kind: "opaque", binds, body: toStatements(node.childForFieldName("body")), what: "with", range, withItems };
+    }
+    case "return_statement": {
+      const v = namedKids(node)[0];
+      return { kind: "return", value: v ? toExpr(v) : undefined, range };
+    }
+    case "raise_statement": {
+      const v = namedKids(node)[0];
+      const callee = v?.type === "call" ? v.childForFieldName("function") : v;
+      const type = callee && (callee.type === "identifier" || callee.type === "attribute") ? callee.text : undefined;
+      return { kind: "raise", type, range };
     }
     case "global_statement":
     case "nonlocal_statement":
     case "pass_statement":
-    case "return_statement":
-    case "raise_statement":
     case "assert_statement":
     case "break_statement":
     case "continue_statement":
@@ -114,6 +142,57 @@ function toStatement(node: Node): Stmt | undefined {
     default:
       return undefined;
   }
+}
+
+function functionDef(node: Node, decorators: Expr[], range = rangeOf(node)): Stmt | undefined {
+  const name = node.childForFieldName("name");
+  if (!name) return undefined;
+  const params = toParams(node.childForFieldName("parameters"), 0);
+  const bodyNode = node.childForFieldName("body");
+  const isAsync = node.children.some((c) => c?.type === "async");
+  // A def whose parameters do not parse cleanly binds its name to something the interpreter cannot call.
+  if (!params) return { kind: "opaque", binds: [name.text], body: [], what: "function_definition", range };
+  const globals: string[] = [];
+  collectGlobals(bodyNode, globals);
+  return { kind: "def", name: name.text, params, body: toStatements(bodyNode), globals, decorators, isAsync, nameRange: rangeOf(name), range };
+}
+
+function classDef(node: Node, decorators: Expr[], range = rangeOf(node)): Stmt | undefined {
+  const name = node.childForFieldName("name");
+  if (!name) return undefined;
+  const bases: Expr[] = [];
+  const keywords: Keyword[] = [];
+  const supers = node.childForFieldName("superclasses");
+  for (const a of supers ? namedKids(supers) : []) {
+    if (a.type === "keyword_argument") {
+      const k = a.childForFieldName("name");
+      const v = a.childForFieldName("value");
+      if (k && v) keywords.push({ name: k.text, value: toExpr(v), range: rangeOf(a) });
+    } else bases.push(toExpr(a));
+  }
+  return { kind: "class", name: name.text, bases, keywords, body: toStatements(node.childForFieldName("body")), decorators, nameRange: rangeOf(name), range };
+}
+
+/** `global X, Y` anywhere in a function body, not inside nested defs or classes (they have their own scope). */
+function collectGlobals(node: Node | null, out: string[]): void {
+  if (!node) return;
+  for (const c of node.namedChildren) {
+    if (!c || c.type === "function_definition" || c.type === "class_definition" || c.type === "decorated_definition") continue;
+    if (c.type === "global_statement") for (const n of namedKids(c)) out.push(n.text);
+    else collectGlobals(c, out);
+  }
+}
+
+/** A break or continue that belongs to this loop (not to a nested loop or def). */
+function hasLoopControl(node: Node | null): boolean {
+  if (!node) return false;
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === "break_statement" || c.type === "continue_statement") return true;
+    if (c.type === "for_statement" || c.type === "while_statement" || c.type === "function_definition" || c.type === "class_definition" || c.type === "decorated_definition") continue;
+    if (hasLoopControl(c)) return true;
+  }
+  return false;
 }
 
 function expressionStatement(node: Node): Stmt | undefined {
@@ -172,6 +251,11 @@ function assignment(node: Node, range: Stmt["range"]): Stmt | undefined {
     const left = toExpr(lefts[0]);
     const target = left.t === "attr" ? exprToTarget(left.obj) : undefined;
     if (left.t === "attr" && target) return { kind: "setattr", target, attr: left.attr, value, range };
+  }
+  if (targets.length === 0 && lefts.length === 1 && lefts[0].type === "subscript") {
+    // `globals()[k] = v`, `vars(mod)["X"] = v`: an item set on something that is not a name.
+    const left = toExpr(lefts[0]);
+    if (left.t === "sub") return { kind: "setitem", obj: left.obj, index: left.index, value, range };
   }
   if (targets.length === 0) return undefined;
   return { kind: "assign", targets, value, annotated, range };

@@ -6,6 +6,7 @@ import type { Environment } from "../resolve/environment";
 import { envReadsOf } from "../resolve/values";
 import { displayValue } from "./display";
 import { buildInventoryReport, inventoryMarkdown } from "./inventoryReport";
+import { DISPLAY_KIND_ORDER, type AuditReportData, type AuditResponse, type ReportEnvironment, type ReportRow } from "../protocol/protocol";
 
 /** The settings every deploy check and checklist rule reads, in the order a reviewer walks them. */
 export const SECURITY_SETTINGS = [
@@ -40,35 +41,6 @@ export const SECURITY_SETTINGS = [
   "SILENCED_SYSTEM_CHECKS",
 ];
 
-export interface ReportRow {
-  setting: string;
-  value: string;
-  /** Where the effective value was last written, or null for Django's default. */
-  setAt: { file: string; line: number; character: number; label: string } | null;
-  /** The environment variables the value falls back from. */
-  envVars: string[];
-  verdict: "ok" | "problem" | "unknown";
-  findings: Array<{ rule: string; djangoCheck: string | null; severity: string; message: string }>;
-}
-
-export interface ReportEnvironment {
-  name: string;
-  kind: string;
-  module: string;
-  rows: ReportRow[];
-  /** The environment variables this environment reads, from the inventory. */
-  variables: Array<{ name: string; required: boolean; default: string | null; settings: string[]; documented: string[]; trips: string[] }>;
-}
-
-export interface AuditReportData {
-  /** The inventory as Markdown, appended to the export. */
-  inventoryMarkdown: string;
-  root: string;
-  djangoVersion: string;
-  djangoVersionSource: string;
-  environments: ReportEnvironment[];
-}
-
 export function buildAuditReport(audit: Audit): AuditReportData {
   const root = audit.project.root;
   const inventory = buildInventoryReport(audit);
@@ -77,7 +49,7 @@ export function buildAuditReport(audit: Audit): AuditReportData {
     root,
     djangoVersion: formatVersion(audit.project.django.version),
     djangoVersionSource: audit.project.django.source,
-    environments: audit.project.environments.map((env) => {
+    environments: byDisplayOrder(audit.project.environments).map((env) => {
       const inv = inventory.environments.find((e) => e.name === env.name);
       const variables = (inv?.variables ?? []).map((v) => ({
         name: v.name,
@@ -90,6 +62,21 @@ export function buildAuditReport(audit: Audit): AuditReportData {
       return { ...environmentRows(env, audit, root), variables };
     }),
   };
+}
+
+/** Production first: the report is read top-down, and what is deployed matters most (stable within a kind). */
+function byDisplayOrder(envs: readonly Environment[]): Environment[] {
+  const rank = (e: Environment) => {
+    const i = DISPLAY_KIND_ORDER.indexOf(e.kind);
+    return i < 0 ? DISPLAY_KIND_ORDER.length : i;
+  };
+  return [...envs].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The answer to the audit request: every root's report, and all of them as one Markdown document. */
+export function auditResponse(audits: Iterable<Audit>): AuditResponse {
+  const reports = [...audits].map(buildAuditReport);
+  return { reports, markdown: reports.map(auditReportMarkdown).join("\n\n") };
 }
 
 function environmentRows(env: Environment, audit: Audit, root: string): Omit<ReportEnvironment, "variables"> {

@@ -1,10 +1,10 @@
-// The environment-variable inventory as data (the `env --format json` schema, version 1) and as the Markdown section of the audit report.
+// The environment-variable inventory as data (the `env --format json` schema, version 2) and as the Markdown section of the audit report.
 import type { Audit } from "../engine";
 import { inventoryFindings, type InventoryFindingOptions } from "../inventory/findings";
 import { buildInventory, showDefault } from "../inventory/inventory";
 import type { DocSourceKind } from "../inventory/sources/types";
 import type { Loc } from "../resolve/values";
-import { jsonLocation, relPath, toJsonFinding, type JsonLocation } from "./jsonReport";
+import { jsonLocation, relPath, toJsonFindings, type JsonFinding, type JsonLocation } from "./jsonReport";
 
 export interface InventoryJsonRead extends JsonLocation {
   via: string;
@@ -55,21 +55,11 @@ export interface InventoryJsonEnvironment {
   }>;
 }
 
-/** The audit's finding shape (README "JSON output"), so one consumer reads both reports. */
-export interface InventoryJsonFinding extends JsonLocation {
-  rule: string;
-  djangoCheck: string | null;
-  severity: string;
-  environment: string;
-  message: string;
-  fixable: boolean;
-  setting: string | null;
-  related: Array<JsonLocation & { message: string }>;
-  fingerprint: string;
-}
+/** The audit's finding shape (README "JSON output", one per place), so one consumer reads both reports. */
+export type InventoryJsonFinding = JsonFinding;
 
 export interface InventoryJson {
-  version: 1;
+  version: 2;
   environments: InventoryJsonEnvironment[];
   documentation: Array<{ file: string; source: DocSourceKind; variables: number }>;
   unused: Array<JsonLocation & { name: string; source: DocSourceKind; context: string }>;
@@ -92,7 +82,7 @@ export function buildInventoryReport(audit: Audit, options: InventoryReportOptio
   const loc = (l: Loc) => jsonLocation(base, l);
   const findings = inventoryFindings(audit, options).filter((f) => keep(f.environment));
   return {
-    version: 1,
+    version: 2,
     environments: inv.environments
       .filter((e) => keep(e.env.name))
       .map((e) => ({
@@ -135,7 +125,7 @@ export function buildInventoryReport(audit: Audit, options: InventoryReportOptio
     documentation: inv.docs.files.map((f) => ({ file: relPath(base, f.file), source: f.source, variables: f.variables })),
     unused: inv.unused.map((d) => ({ ...loc(d.loc), name: d.variable, source: d.source, context: d.context })),
     openReferences: inv.docs.open.map((o) => ({ ...loc(o.loc), message: o.message, forDjango: o.forDjango })),
-    findings: findings.map((f) => toJsonFinding(base, f)),
+    findings: toJsonFindings(base, findings),
     notes: inv.docs.notes.map((n) => ({ file: relPath(base, n.file), line: n.range ? n.range.start.line + 1 : null, severity: n.severity, message: n.message })),
   };
 }

@@ -1,8 +1,10 @@
 // Python builtins and str/dict/list methods that settings commonly wrap around environment reads.
 import type { CallArgs } from "./evaluate";
 import { iterate, joinPath, pyStr } from "./evaluate";
-import { callEnvMethod, castDefault } from "./envReads";
-import { dictGet, truthy, unknown, withEnv, type Value } from "./values";
+import { classAttr } from "./configurations";
+import { callEnvMethod, castDefault, required, tagged } from "./envReads";
+import { seqView, unordered, viewValue } from "./sequences";
+import { dictGet, pyEquals, truthy, unknown, withEnv, type EnvRead, type Loc, type Value } from "./values";
 
 export function callBuiltin(name: string, call: CallArgs): Value {
   const { args, kwargs, loc } = call;
@@ -45,8 +47,14 @@ export function callBuiltin(name: string, call: CallArgs): Value {
     case "sorted": {
       if (!x) return { k: name === "tuple" ? "tuple" : name === "set" || name === "frozenset" ? "set" : "list", items: [], loc };
       const items = iterate(x);
-      if (!items) return fail();
-      const kind = name === "tuple" ? "tuple" : name === "set" || name === "frozenset" ? "set" : "list";
+      const kind: "list" | "tuple" | "set" = name === "tuple" ? "tuple" : name === "set" || name === "frozenset" ? "set" : "list";
+      if (!items) {
+        // list(MIDDLEWARE) of a list known only in part keeps what is known of it; sorted() keeps membership only.
+        const view = x.k === "unknown" ? seqView(x) : undefined;
+        if (!view || x.k !== "unknown") return fail();
+        const out = name === "sorted" || kind === "set" ? unordered(view, kind) : { ...view, kind };
+        return viewValue(out, x.why, loc, x);
+      }
       return withEnv({ k: kind, items, loc }, x);
     }
     case "dict": {
@@ -64,8 +72,29 @@ export function callBuiltin(name: string, call: CallArgs): Value {
     }
     case "csv":
       return castDefault("csv", x ?? { k: "str", v: "", loc }, loc, call.self);
+    case "getattr":
+    case "hasattr":
+      return attrOf(name, args, loc) ?? fail();
   }
   return fail(`${name}() is not modelled`);
+}
+
+/**
+ * `getattr(configuration, "X", default)` on a configuration the deployment supplies: the default, judged like an env
+ * read with a default (no default: required). On a project module or class: the attribute, or the default.
+ */
+function attrOf(fn: "getattr" | "hasattr", args: Value[], loc: Loc): Value | undefined {
+  const [obj, name, dflt] = args;
+  if (!obj || !name || name.k !== "str") return undefined;
+  if (obj.k === "ref" && obj.config) {
+    const r: EnvRead = { variable: name.v, via: `${fn}(${obj.path})`, hasDefault: fn === "hasattr" || dflt !== undefined, default: fn === "hasattr" ? undefined : dflt, loc, configuration: obj.path };
+    if (fn === "hasattr") return tagged({ k: "bool", v: false, loc }, r);
+    return dflt ? tagged(withEnv(dflt), r) : required(r);
+  }
+  const got = obj.k === "module" ? obj.attr(name.v) : obj.k === "class" ? classAttr(obj.cls, name.v)?.value : undefined;
+  if (obj.k !== "module" && obj.k !== "class") return undefined;
+  if (fn === "hasattr") return { k: "bool", v: got !== undefined, loc };
+  return got ?? dflt;
 }
 
 export function callMethod(self: Value, name: string, call: CallArgs): Value {
@@ -140,6 +169,18 @@ export function callMethod(self: Value, name: string, call: CallArgs): Value {
     return withEnv(args[1] ?? { k: "none", loc }, self, key);
   }
   if ((self.k === "list" || self.k === "dict" || self.k === "set") && name === "copy") return withEnv({ ...self, loc }, self);
+  if (self.k === "unknown" && self.partial && name === "copy") return withEnv({ ...self, loc }, self);
+  if ((self.k === "list" || self.k === "tuple") && (name === "index" || name === "count") && args[0]) {
+    // MIDDLEWARE.index("…CommonMiddleware"): decided when every item up to the match compares.
+    let count = 0;
+    for (let i = 0; i < self.items.length; i++) {
+      const e = pyEquals(self.items[i], args[0]);
+      if (e === undefined) return fail();
+      if (e && name === "index") return withEnv({ k: "int", v: i, loc }, self, args[0]);
+      if (e) count++;
+    }
+    return name === "count" ? withEnv({ k: "int", v: count, loc }, self, args[0]) : fail();
+  }
   if (self.k === "dict" && (name === "items" || name === "keys" || name === "values")) {
     const items = self.entries.map(([k, v]): Value => (name === "items" ? { k: "tuple", items: [k, v], loc } : name === "keys" ? k : v));
     return withEnv({ k: "list", items, loc }, self);

@@ -43,14 +43,22 @@ export function recordEnvReads<T>(into: EnvRead[], body: () => T): T {
 }
 
 /** A read the settings cannot survive while unset: the value is unknown and depends on the variable. */
-function required(r: EnvRead): Value {
+export function required(r: EnvRead): Value {
   recorder?.push(r);
   return { k: "unknown", why: `required environment variable ${r.variable}`, env: [r], loc: r.loc };
 }
 
-function tagged(v: Value, r: EnvRead): Value {
+export function tagged(v: Value, r: EnvRead): Value {
   recorder?.push(r);
   return { ...v, env: [r, ...(v.env ?? [])], loc: r.loc };
+}
+
+/** `key in os.environ`: False, and recorded as a read with nothing required; undefined for any other container. */
+export function environContains(path: string, key: Value, loc: Loc): Value | undefined {
+  if (path !== "os.environ" && path !== "environ.environ") return undefined;
+  if (key.k !== "str") return undefined;
+  const r: EnvRead = { variable: key.v, via: "in os.environ", hasDefault: true, loc };
+  return tagged({ k: "bool", v: false, loc }, r);
 }
 
 export function subscriptExternal(path: string, index: Value, loc: Loc): Value {
@@ -130,10 +138,60 @@ export function callExternal(path: string, call: Call): Value {
       if (!a || (a.k !== "str" && a.k !== "path")) return withEnv(unknown(`${p}() of an unknown path`, { loc }), ...call.args);
       return withEnv({ k: "str", v: p === "os.path.dirname" ? posixDirname(a.v) : normalizePath(a.v), loc }, a);
     }
+    case "importlib.import_module": {
+      // A configuration module the deployment supplies, its name often read from the environment.
+      const mod = name && name.k === "str" ? name.v : undefined;
+      return mod ? withEnv({ k: "ref", path: mod, config: true, loc }, name) : withEnv(unknown("imports a module whose name is not known", { loc }), name);
+    }
+    case "pydantic_settings.SettingsConfigDict":
+    case "pydantic.ConfigDict":
+      return { k: "dict", entries: Object.entries(call.kwargs).map(([k, v]): [Value, Value] => [{ k: "str", v: k, loc }, v]), loc };
+    case "pydantic.Field":
+    case "pydantic.fields.Field": {
+      // The field's default; Field(...) or none at all makes the field required.
+      const d = call.kwargs.default ?? call.args[0];
+      return d && d.k !== "unknown" ? d : unknown("a pydantic Field without a default", { loc });
+    }
+    case "configparser.ConfigParser":
+    case "configparser.RawConfigParser":
+    case "configparser.SafeConfigParser":
+    case "ConfigParser.ConfigParser":
+    case "ConfigParser.RawConfigParser":
+      return { k: "ref", path: "configparser.ConfigParser()", loc };
+    case "configparser.ConfigParser().get":
+    case "configparser.ConfigParser().getboolean":
+    case "configparser.ConfigParser().getint":
+    case "configparser.ConfigParser().getfloat":
+      return configparserGet(p.slice(p.lastIndexOf(".") + 1), call);
     case "split_settings.tools.optional":
       return { k: "cast", name: "optional", of: name && name.k === "str" ? name.v : undefined, loc };
   }
   return withEnv(unknown(`the result of ${path}() is not known statically`, { loc }), ...call.args);
+}
+
+/**
+ * `config.get("django", "secret_key", fallback="…")`: the settings file is not in the code, so the value is the
+ * fallback while the option is missing, judged like an env read with a default; without a fallback it is required.
+ */
+function configparserGet(method: string, call: Call): Value {
+  const { loc } = call;
+  const section = argOrKw(call, 0, "section");
+  const option = argOrKw(call, 1, "option");
+  if (!section || section.k !== "str" || !option || option.k !== "str") return unknown("reads a configparser option whose name is not known", { loc });
+  const fallback = call.kwargs.fallback;
+  const cast = method === "getboolean" ? "bool" : method === "getint" ? "int" : method === "getfloat" ? "float" : undefined;
+  const r: EnvRead = {
+    variable: option.v,
+    via: `configparser.${method}`,
+    hasDefault: fallback !== undefined,
+    default: fallback,
+    cast,
+    loc,
+    defaultLoc: fallback !== undefined ? argLoc(call, 99, "fallback") : undefined,
+    configuration: `[${section.v}]`,
+  };
+  // configparser returns the fallback as given, unconverted.
+  return fallback ? tagged(fallback, r) : required(r);
 }
 
 /** `from os import environ` then `environ.get` arrives as "os.environ.get"; aliases of os.path and so on need no care. */
@@ -341,7 +399,7 @@ function safeDecode(s: string): string {
   }
 }
 
-function databaseFromUrl(url: Value, loc: Loc, kwargs: Record<string, Value>, djDatabaseUrl: boolean): Value {
+export function databaseFromUrl(url: Value, loc: Loc, kwargs: Record<string, Value>, djDatabaseUrl: boolean): Value {
   if (url.k !== "str") return unknown("a database URL that is not known", { loc });
   const u = splitUrl(url.v);
   if (!u) return unknown("a database URL the analysis cannot read", { loc });
@@ -373,7 +431,7 @@ const CACHE_BACKENDS: Record<string, string> = {
   rediss: "django.core.cache.backends.redis.RedisCache",
 };
 
-function cacheFromUrl(url: Value, loc: Loc): Value {
+export function cacheFromUrl(url: Value, loc: Loc): Value {
   if (url.k !== "str") return unknown("a cache URL that is not known", { loc });
   const u = splitUrl(url.v);
   if (!u) return unknown("a cache URL the analysis cannot read", { loc });

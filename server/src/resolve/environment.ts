@@ -57,6 +57,10 @@ export class Environment {
   get(name: string): ResolvedSetting {
     const b = this.settings.get(name);
     if (b) return { name, value: b.value, binding: b, isDefault: false };
+    // After a write from outside the code (globals().update(yaml_config), dynaconf), a setting the code does not write
+    // again may hold anything: not Django's default.
+    const dyn = this.result.dynamic;
+    if (dyn) return { name, value: { k: "unknown", why: `may be set from outside the code by ${dyn.what}`, dynamic: dyn.loc, loc: dyn.loc }, isDefault: true };
     const d = this.defaults.get(name);
     return { name, value: d ?? { k: "unknown", why: `${name} has no default the analysis knows` }, isDefault: true };
   }

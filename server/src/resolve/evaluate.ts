@@ -1,7 +1,9 @@
 // Evaluates one Expr to an abstract Value with Python's semantics, in the scenario where every env var is unset.
 import type { Expr } from "../parse/model";
 import { callBuiltin, callMethod } from "./builtins";
-import { callExternal, subscriptExternal } from "./envReads";
+import { callExternal, environContains, subscriptExternal } from "./envReads";
+import { classAttr } from "./configurations";
+import { concatViews, seqView, UNKNOWN_SEQ, viewValue, type SeqView } from "./sequences";
 import {
   dictGet,
   isKnown,
@@ -19,6 +21,12 @@ export interface EvalContext {
   file: string;
   /** The current value of a name in the module's namespace, or undefined when it is not bound. */
   lookup(name: string): Value | undefined;
+  /** A lambda as a callable value (resolve/functions.ts); without it a lambda is unknown. */
+  makeLambda?(e: Expr & { t: "lambda" }, loc: Loc): Value;
+  /** Calls a function or class value the project defines (resolve/functions.ts); without it such a call is unknown. */
+  callUser?(fn: Value, call: CallArgs): Value | undefined;
+  /** An attribute of an instance of a project class (pydantic settings fields); undefined when not known. */
+  instanceAttr?(obj: Value & { k: "instance" }, name: string, loc: Loc): Value | undefined;
 }
 
 const MAX_DEPTH = 120;
@@ -120,11 +128,12 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
     case "tuple":
     case "set": {
       const items: Value[] = [];
-      for (const item of e.items) {
+      for (let i = 0; i < e.items.length; i++) {
+        const item = e.items[i];
         if (item.t === "starred") {
           const inner = evaluate(item.e, ctx, d);
           const seq = iterate(inner);
-          if (!seq) return withEnv(unknown("unpacks an unknown sequence", { loc }), inner);
+          if (!seq) return spreadDisplay(e, i, items, inner, ctx, d, loc);
           items.push(...seq);
         } else {
           items.push(evaluate(item, ctx, d));
@@ -157,6 +166,9 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
     case "attr": {
       const obj = evaluate(e.obj, ctx, d);
       if (obj.k === "ref") return { k: "ref", path: obj.path + "." + e.attr, loc };
+      if (obj.k === "module") return obj.attr(e.attr) ?? unknown(`${e.attr} is not defined in ${obj.file.split("/").pop()}`, { loc });
+      if (obj.k === "class") return classAttr(obj.cls, e.attr)?.value ?? unknown(`${obj.cls.name}.${e.attr} is not defined in the project's classes`, { loc });
+      if (obj.k === "instance") return ctx.instanceAttr?.(obj, e.attr, loc) ?? unknown(`an attribute of a ${obj.cls.name} object`, { loc });
       if (obj.k === "path" && e.attr === "parent") return withEnv({ k: "path", v: posixDirname(obj.v), loc }, obj);
       if (obj.k === "path" && (e.attr === "name" || e.attr === "stem")) {
         const base = obj.v.slice(obj.v.lastIndexOf("/") + 1);
@@ -167,6 +179,7 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
     }
     case "sub": {
       const obj = evaluate(e.obj, ctx, d);
+      if (e.index.t === "slice") return sliceOf(obj, e.index, ctx, d, loc);
       const index = evaluate(e.index, ctx, d);
       if (obj.k === "ref") return subscriptExternal(obj.path, index, loc);
       return subscript(obj, index, loc);
@@ -185,6 +198,10 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
       if (fn.k === "bound") return callMethod(fn.self, fn.name, call);
       if (fn.k === "envobj") return callExternal("environ.Env()", { ...call, self: fn });
       if (fn.k === "cast") return callBuiltin(fn.name, call);
+      if ((fn.k === "func" || fn.k === "class") && ctx.callUser) {
+        const r = ctx.callUser(fn, call);
+        if (r) return r;
+      }
       return withEnv(unknown("calls something the analysis does not model", { loc }), fn, ...args);
     }
     case "binop":
@@ -214,7 +231,21 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
       const vals = e.operands.map((o) => evaluate(o, ctx, d));
       let result = true;
       for (let i = 0; i < e.ops.length; i++) {
-        const r = compare(e.ops[i], vals[i], vals[i + 1]);
+        const op = e.ops[i];
+        const b = vals[i + 1];
+        // `"X" in os.environ` is a read too: False while X is unset, and it makes nothing required.
+        if ((op === "in" || op === "not in") && b.k === "ref") {
+          const test = environContains(b.path, vals[i], loc);
+          if (test) {
+            vals[i + 1] = test;
+            if ((op === "in") !== (test.k === "bool" && test.v)) {
+              result = false;
+              break;
+            }
+            continue;
+          }
+        }
+        const r = compare(op, vals[i], b);
         if (r === undefined) return withEnv(unknown("a comparison with an unknown side", { loc }), ...vals);
         if (!r) {
           result = false;
@@ -239,11 +270,125 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
     }
     case "starred":
       return unknown("a starred expression", { loc });
+    case "slice":
+      return unknown("a slice outside a subscript", { loc });
+    case "lambda":
+      return ctx.makeLambda ? ctx.makeLambda(e, loc) : unknown("a lambda", { loc });
     case "comp":
       return comprehension(e, ctx, d, loc);
     case "other":
       return unknown(`the analysis does not model ${e.kind.replace(/_/g, " ")}`, { loc });
   }
+}
+
+/**
+ * The rest of a list display once a spread's items are not all known: `[*MIDDLEWARE, "x"]` keeps "x" as certainly
+ * present. `(*X[:i], "silk", *X[i:])` with `i` unknown holds all of X and "silk", in an order not known.
+ */
+function spreadDisplay(e: Expr & { t: "list" | "tuple" | "set" }, at: number, before: Value[], first: Value, ctx: EvalContext, d: number, loc: Loc): Value {
+  const kind = e.t;
+  const deps: Value[] = [first];
+  let view: SeqView = { kind, items: before, gaps: new Array(before.length + 1).fill(false), complete: true };
+  let unorderedFrom = -1;
+  for (let i = at; i < e.items.length; i++) {
+    const item = e.items[i];
+    if (item.t !== "starred") {
+      view = concatViews(view, { kind, items: [evaluate(item, ctx, d)], gaps: [false, false], complete: true }, kind);
+      continue;
+    }
+    const split = splitSlices(e.items, i);
+    if (split) {
+      // The two halves of one sequence cut at the same unknown place: all of it is there, the middle somewhere inside.
+      const whole = evaluate(split.seq, ctx, d);
+      deps.push(whole);
+      const wv = seqView(whole) ?? UNKNOWN_SEQ;
+      const middle: Value[] = e.items.slice(i + 1, split.end).map((x) => evaluate(x, ctx, d));
+      view = concatViews(view, { kind, items: [...wv.items, ...middle], complete: wv.complete }, kind);
+      unorderedFrom = 0;
+      i = split.end;
+      continue;
+    }
+    const inner = i === at ? first : evaluate(item.e, ctx, d);
+    if (i !== at) deps.push(inner);
+    const seq = iterate(inner);
+    view = concatViews(view, seq ? { kind, items: seq, gaps: new Array(seq.length + 1).fill(false), complete: true } : seqView(inner) ?? UNKNOWN_SEQ, kind);
+  }
+  if (unorderedFrom >= 0) view = { ...view, gaps: undefined, complete: view.complete && kind === "set" };
+  return viewValue(view, "unpacks a sequence known only in part", loc, ...deps);
+}
+
+/** `*X[:I]` at `i` and a later `*X[I:]` with the same X and I written alike: the index of the second and X. */
+function splitSlices(items: Expr[], i: number): { end: number; seq: Expr } | undefined {
+  const a = items[i];
+  if (a.t !== "starred" || a.e.t !== "sub" || a.e.index.t !== "slice") return undefined;
+  const s = a.e.index;
+  if (s.lower || !s.upper || s.step) return undefined;
+  for (let j = i + 1; j < items.length; j++) {
+    const b = items[j];
+    if (b.t !== "starred" || b.e.t !== "sub" || b.e.index.t !== "slice") continue;
+    const t = b.e.index;
+    if (!t.lower || t.upper || t.step) continue;
+    if (sameExpr(a.e.obj, b.e.obj) && sameExpr(s.upper, t.lower)) return { end: j, seq: a.e.obj };
+  }
+  return undefined;
+}
+
+/** Two expressions written alike (names, attributes, literals, calls and operators of them), ranges aside. */
+export function sameExpr(a: Expr, b: Expr, depth = 0): boolean {
+  if (a.t !== b.t || depth > 20) return false;
+  switch (a.t) {
+    case "name":
+      return a.id === (b as typeof a).id;
+    case "num":
+    case "str":
+    case "bool":
+      return a.v === (b as typeof a).v;
+    case "none":
+      return true;
+    case "attr":
+      return a.attr === (b as typeof a).attr && sameExpr(a.obj, (b as typeof a).obj, depth + 1);
+    case "sub":
+      return sameExpr(a.obj, (b as typeof a).obj, depth + 1) && sameExpr(a.index, (b as typeof a).index, depth + 1);
+    case "binop":
+      return a.op === (b as typeof a).op && sameExpr(a.l, (b as typeof a).l, depth + 1) && sameExpr(a.r, (b as typeof a).r, depth + 1);
+    case "call": {
+      const c = b as typeof a;
+      return (
+        sameExpr(a.fn, c.fn, depth + 1) &&
+        a.args.length === c.args.length &&
+        a.args.every((x, k) => sameExpr(x, c.args[k], depth + 1)) &&
+        a.kwargs.length === c.kwargs.length &&
+        a.kwargs.every((k, n) => k.name === c.kwargs[n].name && sameExpr(k.value, c.kwargs[n].value, depth + 1))
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+/** `X[a:b:c]` with Python's clamping; a known sequence cut at unknown places is unknown (its items may be cut off). */
+function sliceOf(obj: Value, s: Expr & { t: "slice" }, ctx: EvalContext, d: number, loc: Loc): Value {
+  const part = (x: Expr | undefined) => (x ? evaluate(x, ctx, d) : undefined);
+  const lo = part(s.lower);
+  const hi = part(s.upper);
+  const st = part(s.step);
+  const deps = [obj, lo, hi, st];
+  const num = (v: Value | undefined): number | null | undefined => (v === undefined || v.k === "none" ? null : v.k === "int" ? v.v : v.k === "bool" ? Number(v.v) : undefined);
+  const a = num(lo);
+  const b = num(hi);
+  const c = num(st);
+  const seq = obj.k === "list" || obj.k === "tuple" ? obj.items : obj.k === "str" ? [...obj.v] : undefined;
+  if (!seq || a === undefined || b === undefined || c === undefined || c === 0) return withEnv(unknown("a slice the analysis cannot resolve", { loc }), ...deps);
+  const n = seq.length;
+  const step = c ?? 1;
+  const norm = (x: number | null, dflt: number) => (x === null ? dflt : x < 0 ? Math.max(x + n, step < 0 ? -1 : 0) : Math.min(x, step < 0 ? n - 1 : n));
+  const start = norm(a, step < 0 ? n - 1 : 0);
+  const stop = norm(b, step < 0 ? -1 : n);
+  const picked: number[] = [];
+  for (let i = start; step > 0 ? i < stop : i > stop; i += step) picked.push(i);
+  if (obj.k === "str") return withEnv({ k: "str", v: picked.map((i) => obj.v[i]).join(""), loc }, ...deps);
+  const items = picked.map((i) => (seq as Value[])[i]);
+  return withEnv({ k: obj.k === "tuple" ? "tuple" : "list", items, loc }, ...deps);
 }
 
 /** Upper bound on the items a comprehension may produce before the analysis gives up on it. */
@@ -256,7 +401,7 @@ function comprehension(e: Expr & { t: "comp" }, ctx: EvalContext, d: number, loc
   let failed: Value | undefined;
   const run = (i: number, scope: Map<string, Value>): void => {
     if (failed) return;
-    const inner: EvalContext = { file: ctx.file, lookup: (n) => scope.get(n) ?? ctx.lookup(n) };
+    const inner: EvalContext = { ...ctx, lookup: (n) => scope.get(n) ?? ctx.lookup(n) };
     if (i === e.clauses.length) {
       if (e.kind === "dict") entries.push([evaluate(e.elt, inner, d), evaluate(e.value!, inner, d)]);
       else items.push(evaluate(e.elt, inner, d));
@@ -301,7 +446,7 @@ function comprehension(e: Expr & { t: "comp" }, ctx: EvalContext, d: number, loc
   return withEnv({ k: e.kind === "set" ? "set" : "list", items, loc }, ...deps);
 }
 
-const BUILTIN_NAMES = new Set(["bool", "int", "float", "str", "list", "tuple", "set", "dict", "len", "frozenset", "sorted"]);
+const BUILTIN_NAMES = new Set(["bool", "int", "float", "str", "list", "tuple", "set", "dict", "len", "frozenset", "sorted", "getattr", "hasattr"]);
 
 /** Later keys win, as in a Python dict display. */
 function dedupeEntries(entries: Array<[Value, Value]>): Array<[Value, Value]> {
@@ -389,6 +534,8 @@ function binop(op: string, l: Value, r: Value, loc: Loc): Value {
     if ((l.k === "list" && r.k === "list") || (l.k === "tuple" && r.k === "tuple")) {
       return withEnv({ k: l.k, items: [...l.items, ...r.items], loc }, l, r);
     }
+    const partial = concatPartly(l, r, loc);
+    if (partial) return partial;
   }
   if (op === "|" && l.k === "dict" && r.k === "dict") {
     return withEnv({ k: "dict", entries: dedupeEntries([...l.entries, ...r.entries]), loc }, l, r);
@@ -436,6 +583,21 @@ function binop(op: string, l: Value, r: Value, loc: Loc): Value {
   }
   if (v === undefined || !Number.isFinite(v)) return fail();
   return withEnv({ k: isFloat ? "float" : "int", v, loc }, l, r);
+}
+
+/**
+ * `X + [...]` where one side is a list or tuple known only in part, or not known at all while the other is a known
+ * list or tuple: the known items stay present (Python raises unless both sides are of one kind, so the kind is the
+ * known side's).
+ */
+function concatPartly(l: Value, r: Value, loc: Loc): Value | undefined {
+  const lv = seqView(l);
+  const rv = seqView(r);
+  if (!lv && !rv) return undefined;
+  if ((lv && lv.kind === "set") || (rv && rv.kind === "set")) return undefined;
+  if ((!lv && l.k !== "unknown") || (!rv && r.k !== "unknown")) return undefined;
+  const kind = (lv ?? rv)!.kind;
+  return viewValue(concatViews(lv ?? UNKNOWN_SEQ, rv ?? UNKNOWN_SEQ, kind), "joins a sequence known only in part", loc, l, r);
 }
 
 /** `"%s.py" % ENV` and `"%s/%s" % (a, b)`: only %s, %d and %% are modelled. */

@@ -2,11 +2,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
-import { evaluate, iterate, subscript, type EvalContext } from "./evaluate";
+import { evaluate, iterate, subscript, type CallArgs, type EvalContext } from "./evaluate";
+import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_DEPTH, MAX_CALL_STEPS, MAX_LOOP_ITEMS, MAX_RUN_STEPS, returnedValue, transparentDecorators } from "./functions";
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
 import { recordEnvReads } from "./envReads";
-import { dictGet, keyOf, pyEquals, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type Value } from "./values";
+import { configurationNamespace, configurationValue, isConfiguration, pydanticField, type ConfigurationClass, type UserClass } from "./configurations";
+import { dynamicAssign, dynamicCall, dynamicSetItem, holdsDynamicWrite, type DynamicWrite } from "./dynamicWrites";
+import { appendItem, commonView, concatViews, removeItem, seqView, UNKNOWN_SEQ, unordered, viewValue, type SeqView } from "./sequences";
+import { dictGet, envReadsOf, isKnown, keyOf, pyEquals, pyRepr, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type UserFunction, type Value } from "./values";
 
 export interface ModuleResult {
   file: string;
@@ -22,10 +26,35 @@ export interface ModuleResult {
    * (`"environments/%s.py" % ENV`): fragments of one namespace, never modules to judge on their own.
    */
   fragments: string[];
+  /** Each django-configurations class the module defines, as its own namespace (one environment each). */
+  configurations?: ConfigurationClass[];
+  /**
+   * Where something outside the code may have replaced settings (`globals().update(yaml_config)`, dynaconf): every
+   * setting not written again after it, Django's defaults included, is not judged (Environment.get).
+   */
+  dynamic?: { loc: Loc; what: string };
 }
 
 /** Raised inside a `try` body when an import fails, so the matching `except ImportError` runs instead. */
 class ImportFailure extends Error {}
+
+/**
+ * How deep imports may chain before the rest is not followed: far beyond any real settings package (3–5), and shallow
+ * enough that 600 chained star-imports cannot exhaust the stack (each hop also parses its module).
+ */
+const MAX_IMPORT_DEPTH = 64;
+
+/** Appends what `arr` lacks of `more`, in order, using (and keeping) a set of arr's members. */
+function addAll<T>(arr: T[], more: readonly T[], members: WeakMap<unknown[], Set<unknown>>): void {
+  let set = members.get(arr);
+  if (!set) members.set(arr, (set = new Set<unknown>(arr)));
+  else if (set.size !== arr.length) for (const x of arr) set.add(x); // something was pushed directly since
+  for (const x of more) {
+    if (set.has(x)) continue;
+    set.add(x);
+    arr.push(x);
+  }
+}
 
 /** A binding written in its own module came through no import; shared, as hop lists are only ever copied, never pushed to. */
 const NO_HOPS: ImportHop[] = [];
@@ -50,7 +79,33 @@ interface Frame {
   owner: object;
   /** Made once per frame (see Interpreter.ctx): a 3,000-statement module made one per statement. */
   ctx?: EvalContext;
+  /** Set while the frame runs a helper function's body: its locals are `ns`, the rest is looked up through `fn`. */
+  fn?: FnState;
+  /** See ModuleResult.dynamic. */
+  dynamic?: { loc: Loc; what: string };
+  /** Undecided `if` bodies being run: an import that fails there may well never run. */
+  undecided?: number;
+  /** Set while a class body runs: names it does not bind are the module's (`outer`); `name` is the class's. */
+  classBody?: { name: string; outer: (name: string) => Value | undefined };
 }
+
+/** What a helper call's paths have done so far. */
+interface FnState {
+  fn: UserFunction;
+  returns: Value[];
+  /** The current path has returned or raised: the statements after it do not run. */
+  dead: boolean;
+  raised: boolean;
+  /** Tests decided only because an env var is unset, on the current path: what it returns depends on them. */
+  pathEnv: Value[];
+  /** Names outside the function it changes (globals, mutated names it does not own): the caller forgets them. */
+  escapes: Set<string>;
+  /** Parameters changed in place (`apps.append(...)`): the caller's argument by that name is forgotten. */
+  mutatedParams: Set<string>;
+}
+
+/** A `raise` inside a helper's try body, for its except clauses. */
+class RaiseSignal extends Error {}
 
 export class Interpreter {
   private readonly cache = new Map<string, ModuleResult>();
@@ -63,12 +118,27 @@ export class Interpreter {
    */
   private readonly extendable = new WeakMap<unknown[], object>();
 
+  /**
+   * The members of a frame's files, env-read and note arrays (which frames of one module share), kept beside them so that
+   * merging what an import brings is linear: with `includes` a 200-module all-to-all import graph ran for minutes.
+   */
+  private readonly members = new WeakMap<unknown[], Set<unknown>>();
+  private readonly callKeys = new WeakMap<CallRecord[], Set<string>>();
+  private readonly cycleNotes = new WeakMap<Note[], { note: Note; first: string; count: number }>();
+
+  /** Helper calls in progress and the statements their outermost call has run (see functions.ts). */
+  private callDepth = 0;
+  private callSteps = 0;
+  /** Statements run by helper calls and unrolled loops for one top-level module run (MAX_RUN_STEPS bounds it). */
+  private runSteps = 0;
+
   constructor(private readonly loader: ModuleLoader) {}
 
   run(file: string, stack: string[] = []): ModuleResult {
     const abs = path.resolve(file);
     const cached = this.cache.get(abs);
     if (cached) return cached;
+    if (stack.length === 0) this.runSteps = 0;
     const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], fragments: [], stack: [...stack, abs], tryDepth: 0, owner: {} };
     const loaded = this.loader.load(abs);
     if (!loaded.ok) {
@@ -78,7 +148,9 @@ export class Interpreter {
       this.noteSyntaxErrors(loaded.model, frame);
       recordEnvReads(frame.envReads, () => this.block(loaded.model.statements, frame));
     }
-    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads, fragments: frame.fragments };
+    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads, fragments: frame.fragments, ...(frame.dynamic ? { dynamic: frame.dynamic } : {}) };
+    const configurations = configurationsOf(abs, frame.ns);
+    if (configurations.length) result.configurations = configurations;
     this.cache.set(abs, result);
     return result;
   }
@@ -95,7 +167,15 @@ export class Interpreter {
   }
 
   private block(stmts: Stmt[], f: Frame): void {
-    for (const s of stmts) this.stmt(s, f);
+    if (!f.fn) {
+      for (const s of stmts) this.stmt(s, f);
+      return;
+    }
+    for (const s of stmts) {
+      if (f.fn.dead) return;
+      if (++this.callSteps > MAX_CALL_STEPS) throw new BudgetExceeded();
+      this.stmt(s, f);
+    }
   }
 
   private ctx(f: Frame): EvalContext {
@@ -103,12 +183,97 @@ export class Interpreter {
     return (f.ctx ??= {
       file: f.file,
       lookup: (name) => {
-        const v = f.ns.get(name)?.value;
+        const v = f.ns.get(name)?.value ?? f.fn?.fn.outer(name) ?? f.classBody?.outer(name);
         // The value may now be kept elsewhere (`X = MIDDLEWARE`): a later `MIDDLEWARE +=` must not change it.
         if (v?.k === "list") this.extendable.delete(v.items);
         return v;
       },
+      callUser: (fn, call) => this.callUser(fn, call, f),
+      instanceAttr: (obj, name, loc) => pydanticField(obj.cls, name, loc),
+      makeLambda: (e, loc) => {
+        const defaults = new Map<string, Value>();
+        for (const p of e.params) if (p.default) defaults.set(p.name, evaluate(p.default, this.ctx(f)));
+        return makeFunction("<lambda>", e.params, { expr: e.body }, f.file, defaults, this.outerOf(f), [], loc);
+      },
     });
+  }
+
+  /** How a function defined in frame `f` sees names that are not its own: f's locals (a closure), then f's outer names. */
+  private outerOf(f: Frame): (name: string) => Value | undefined {
+    return (name) => f.ns.get(name)?.value ?? f.fn?.fn.outer(name);
+  }
+
+  /**
+   * Runs a helper function abstractly, with every environment variable unset as everywhere else: bounded in depth and
+   * in statements, unknown past the bounds, and never executing anything. Names it may change outside itself are
+   * forgotten in the caller's namespace (a global it rebinds, a list passed to it that it appends to).
+   */
+  private callUser(fnValue: Value, call: CallArgs, caller: Frame): Value | undefined {
+    // `settings = Settings()`: an instance, whose attributes pydantic-settings fields answer (instanceAttr).
+    if (fnValue.k === "class") return { k: "instance", cls: fnValue.cls, loc: call.loc };
+    if (fnValue.k !== "func") return undefined;
+    const fn = fnValue.fn;
+    const loc = call.loc;
+    if (this.callDepth >= MAX_CALL_DEPTH) return unknown(`${fn.name}() calls nest deeper than the analysis follows`, { loc });
+    const bound = bindArguments(fn, call.args, call.kwargs, loc);
+    if (typeof bound === "string") return withEnv(unknown(bound, { loc }), ...call.args);
+    const ns: Namespace = new Map();
+    for (const [k, v] of bound) ns.set(k, { value: v, writes: [], via: NO_HOPS });
+    const state: FnState = { fn, returns: [], dead: false, raised: false, pathEnv: [], escapes: new Set(fn.globals), mutatedParams: new Set() };
+    const frame: Frame = {
+      file: fn.file,
+      ns,
+      // What the body would add to the module's own records is not kept: its notes would point into a call.
+      files: [],
+      notes: [],
+      calls: [],
+      envReads: caller.envReads,
+      fragments: [],
+      stack: caller.stack,
+      tryDepth: 0,
+      owner: {},
+      fn: state,
+    };
+    const outermost = this.callDepth === 0;
+    if (outermost && this.runSteps > MAX_RUN_STEPS) return unknown(`${fn.name}() is not followed: the module's helper calls and loops have run as long as the analysis allows`, { loc });
+    if (outermost) this.callSteps = 0;
+    this.callDepth++;
+    let result: Value;
+    try {
+      if ("expr" in fn.body) result = evaluate(fn.body.expr, this.ctx(frame));
+      else {
+        this.block(fn.body, frame);
+        if (!state.dead) state.returns.push(withEnv({ k: "none", loc }, ...state.pathEnv));
+        result = returnedValue(fn, state.returns, state.raised, loc);
+      }
+    } catch (e) {
+      if (!(e instanceof BudgetExceeded) && !(e instanceof RaiseSignal) && !(e instanceof ImportFailure)) throw e;
+      if (e instanceof BudgetExceeded && !outermost) throw e;
+      result = unknown(e instanceof BudgetExceeded ? `${fn.name}() runs longer than the analysis follows` : `${fn.name}() raises`, { loc });
+    } finally {
+      this.callDepth--;
+      if (outermost) this.runSteps += this.callSteps;
+    }
+    this.forgetEscapes(state, call, caller);
+    return { ...result, loc: result.loc ?? loc };
+  }
+
+  private forgetEscapes(state: FnState, call: CallArgs, caller: Frame): void {
+    if (state.escapes.has("\u0000all") && !caller.fn) {
+      this.forgetAll(caller, call.loc, `${state.fn.name}()`);
+      state.escapes.delete("\u0000all");
+    }
+    const names = new Set(state.escapes);
+    state.fn.params.forEach((p, i) => {
+      if (!state.mutatedParams.has(p.name)) return;
+      const e = i < call.expr.args.length ? call.expr.args[i] : call.expr.kwargs.find((k) => k.name === p.name)?.value;
+      if (e?.t === "name") names.add(e.id);
+    });
+    for (const name of names) {
+      const b = caller.ns.get(name);
+      if (!b) continue;
+      caller.ns.set(name, { ...b, value: withEnv(unknown(`may be changed by a call to ${state.fn.name}()`, { loc: call.loc }), b.value) });
+    }
   }
 
   /** `arr` with `more` appended: `arr` itself when this frame made it and nobody else can see it, else a copy. */
@@ -125,8 +290,15 @@ export class Interpreter {
   private stmt(s: Stmt, f: Frame): void {
     switch (s.kind) {
       case "assign": {
-        const value = evaluate(s.value, this.ctx(f));
+        let value = this.configurationAssign(s, f) ?? evaluate(s.value, this.ctx(f));
+        if (value.k === "ref" && value.config) value = this.configModule(value, s.range, f);
+        if (f.tryDepth > 0) this.raiseOnRequired(value, s, f);
         for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign");
+        if (!f.fn && (value.k === "bool" || value.k === "int") && value.env?.length) this.rawEnvDefault(s.targets, value, f);
+        if (s.value.t === "call" && !f.fn) {
+          const dyn = dynamicAssign(evaluate(s.value.fn, this.ctx(f)));
+          if (dyn) this.dynamicWrite(dyn, s.range, f);
+        }
         return;
       }
       case "unpack": {
@@ -140,6 +312,7 @@ export class Interpreter {
         return;
       }
       case "augassign": {
+        if (s.target.path.length || s.op === "+") this.noteMutation(s.target.name, f);
         const old = this.read(s.target, f);
         const rhs = evaluate(s.value, this.ctx(f));
         const loc: Loc = { file: f.file, range: s.range };
@@ -203,8 +376,49 @@ export class Interpreter {
       case "call":
         this.callStmt(s, f);
         return;
+      case "def": {
+        const loc: Loc = { file: f.file, range: s.range };
+        if (s.isAsync || !transparentDecorators(s.decorators)) {
+          this.bind(f, s.name, unknown(`${s.name} is a function the analysis does not call (async or decorated)`, { loc }), s.range, s.nameRange, "opaque");
+          return;
+        }
+        const defaults = new Map<string, Value>();
+        for (const p of s.params) if (p.default) defaults.set(p.name, evaluate(p.default, this.ctx(f)));
+        this.bind(f, s.name, makeFunction(s.name, s.params, s.body, f.file, defaults, this.outerOf(f), s.globals, loc), s.range, s.nameRange, "opaque");
+        return;
+      }
+      case "class":
+        this.classDef(s, f);
+        return;
+      case "setitem": {
+        const dyn = dynamicSetItem(s, (e) => evaluate(e, this.ctx(f)));
+        if (dyn) this.dynamicWrite(dyn, s.range, f);
+        return;
+      }
+      case "return": {
+        if (!f.fn) return;
+        const v = s.value ? evaluate(s.value, this.ctx(f)) : { k: "none" as const, loc: { file: f.file, range: s.range } };
+        if (f.tryDepth > 0) this.raiseOnRequired(v, s, f);
+        f.fn.returns.push(withEnv(v, ...f.fn.pathEnv));
+        f.fn.dead = true;
+        return;
+      }
+      case "raise":
+        if (!f.fn) return;
+        if (f.tryDepth > 0) throw new RaiseSignal(s.type ?? "");
+        f.fn.raised = true;
+        f.fn.dead = true;
+        return;
       case "opaque": {
-        if (s.what === "with") this.block(s.body, f);
+        if (s.loop && this.unrolled(s, s.loop, f)) return;
+        // A helper's loop that is not followed may return from inside: the call's result is then not known.
+        if (f.fn && (s.what === "for" || s.what === "while") && containsReturn(s.body)) f.fn.returns.push(unknown(`${f.fn.fn.name}() returns from inside a loop the analysis does not follow`, { loc: { file: f.file, range: s.range } }));
+        if ((s.what === "for" || s.what === "while") && !f.fn) {
+          const what = holdsDynamicWrite(s.body);
+          if (what) this.dynamicWrite({ what }, s.range, f);
+        }
+        if (s.what === "with" && s.withItems?.some((e) => this.suppressesImportError(e, f))) this.suppressed(s, f);
+        else if (s.what === "with") this.block(s.body, f);
         const written = new Set(s.binds);
         if (s.what === "for" || s.what === "while") for (const n of writtenNames(s.body)) written.add(n);
         for (const name of written) {
@@ -213,6 +427,86 @@ export class Interpreter {
         return;
       }
     }
+  }
+
+  /**
+   * `for k in ["A", "B"]:` over a sequence the analysis knows, without break or continue: the body runs once per item,
+   * as written. False (nothing run) when the loop cannot be followed so.
+   */
+  private unrolled(s: Stmt & { kind: "opaque" }, loop: NonNullable<(Stmt & { kind: "opaque" })["loop"]>, f: Frame): boolean {
+    if (loop.control) return false;
+    const iter = evaluate(loop.iter, this.ctx(f));
+    const seen = iterate(iter);
+    if (!seen || seen.length > MAX_LOOP_ITEMS) return false;
+    const cost = seen.length * Math.max(1, s.body.length);
+    if (this.runSteps + cost > MAX_RUN_STEPS) return false;
+    this.runSteps += cost;
+    // A copy: the body may extend the very list it walks (`for m in MIDDLEWARE: MIDDLEWARE += [...]` grows it in place).
+    const items = [...seen];
+    const loc: Loc = { file: f.file, range: s.range };
+    for (const item of items) {
+      if (loop.names.length === 1) this.bind(f, loop.names[0], withEnv(item, iter), s.range, s.range, "assign");
+      else {
+        const parts = item.k === "tuple" || item.k === "list" ? item.items : undefined;
+        loop.names.forEach((n, i) =>
+          this.bind(f, n, parts && parts.length === loop.names.length ? withEnv(parts[i], iter) : withEnv(unknown("unpacked from a value the analysis cannot split", { loc }), item), s.range, s.range, "assign"),
+        );
+      }
+      this.block(s.body, f);
+      if (f.fn?.dead) return true;
+    }
+    this.block(loop.orelse, f);
+    return true;
+  }
+
+  /**
+   * `DEBUG = os.getenv("DEBUG", False)`: judged as False while DEBUG is unset, but a value from the environment is
+   * always a string, and "False" or "0" is truthy; a note says so on that line.
+   */
+  private rawEnvDefault(targets: Target[], value: Value, f: Frame): void {
+    // The raw default itself: an env read tags its value with itself first and gives it its own place.
+    const r = value.env![0];
+    if (r.loc !== value.loc || (r.via !== "os.getenv" && r.via !== "os.environ.get") || r.default?.k !== value.k) return;
+    const name = targets.find((t) => t.path.length === 0 && isSettingName(t.name))?.name;
+    if (!name) return;
+    f.notes.push({
+      file: f.file,
+      range: r.loc.range,
+      severity: "information",
+      message: `${name} is ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, and any non-empty string, "False" and "0" included, is truthy; convert it (e.g. == "true")`,
+    });
+  }
+
+  /**
+   * A write from outside the code. Known keys are bound as written; otherwise every setting bound so far becomes an
+   * unknown that says where it may have been replaced, and so does every setting not written after this line.
+   */
+  private dynamicWrite(dyn: DynamicWrite, range: Range, f: Frame): void {
+    const loc: Loc = { file: f.file, range };
+    if (dyn.keys) {
+      for (const [k, v] of dyn.keys) this.bind(f, k, v ?? unknown(`written by ${dyn.what}`, { loc, dynamic: loc }), range, range, "assign");
+      return;
+    }
+    if (f.fn) {
+      f.fn.escapes.add("\u0000all");
+      return;
+    }
+    this.forgetAll(f, loc, dyn.what);
+    f.notes.push({
+      file: f.file,
+      range,
+      severity: "information",
+      message: `settings before this line and Django's defaults can be replaced from outside the code (${dyn.what}): the analysis does not judge them`,
+    });
+  }
+
+  /** Every setting may have been replaced at `loc`: unknown, keeping what it was as the one alternative the code shows. */
+  private forgetAll(f: Frame, loc: Loc, what: string): void {
+    for (const [name, b] of f.ns) {
+      if (!isSettingName(name)) continue;
+      f.ns.set(name, { ...b, value: unknown(`may be replaced from outside the code by ${what}`, { loc, dynamic: loc, alternatives: [b.value] }) });
+    }
+    f.dynamic = { loc, what };
   }
 
   private bind(f: Frame, name: string, value: Value, range: Range, targetRange: Range, kind: Write["kind"]): void {
@@ -234,9 +528,11 @@ export class Interpreter {
       this.bind(f, t.name, value, range, t.range, kind);
       return;
     }
+    this.noteMutation(t.name, f);
     const b = f.ns.get(t.name);
     const keys = t.path.map((p) => evaluate(p, this.ctx(f)));
     const write: Write = { file: f.file, range, targetRange: t.range, kind };
+    if (!b && f.fn) return;
     if (!b) {
       f.notes.push({ file: f.file, range: t.range, severity: "warning", message: `${t.name} is assigned into before it is defined (NameError at run time)` });
       return;
@@ -259,7 +555,15 @@ export class Interpreter {
     f.ns.set(t.name, { ...b, value: updateIn(b.value, parentKeys, (c) => deleteKey(c, last)), writes: [...b.writes, write] });
   }
 
+  /** In a helper: a name changed in place that is a parameter, or that is not its own (a global). */
+  private noteMutation(name: string, f: Frame): void {
+    if (!f.fn) return;
+    if (!f.ns.has(name)) f.fn.escapes.add(name);
+    else if (f.fn.fn.params.some((p) => p.name === name)) f.fn.mutatedParams.add(name);
+  }
+
   private mutate(s: Stmt & { kind: "mutate" }, f: Frame): void {
+    this.noteMutation(s.target.name, f);
     const b = f.ns.get(s.target.name);
     if (!b) return;
     if (b.value.k === "ref" || b.value.k === "envobj") return; // os.environ.update(...), env.read_env(...): not a setting
@@ -293,7 +597,8 @@ export class Interpreter {
       const local = n.alias ?? n.name;
       // With nothing local to replace, keep the imported binding's own history (base.py's value under common.py's).
       if (b) f.ns.set(local, { ...b, via: [hop, ...b.via], overrides: f.ns.get(local) ?? b.overrides });
-      else if (fileFor(res.file, n.name)) this.bind(f, local, unknown(`the module ${n.name}`), s.range, n.range, "assign");
+      else if (fileFor(res.file, n.name)) this.bind(f, local, this.submodule(res.file, n.name, s.range, f), s.range, n.range, "assign");
+      else if (mod.dynamic) this.bind(f, local, unknown(`may be set from outside the code by ${mod.dynamic.what}`, { dynamic: mod.dynamic.loc }), s.range, n.range, "assign");
       else f.notes.push({ file: f.file, range: n.range, severity: "warning", message: `${n.name} is not defined in ${path.basename(res.file)}` });
     }
   }
@@ -313,6 +618,8 @@ export class Interpreter {
     const hop: ImportHop = { file: f.file, range: s.range, from: res.file };
     const all = mod.namespace.get("__all__")?.value;
     const allNames = all && (all.k === "list" || all.k === "tuple") ? all.items.flatMap((i) => (i.k === "str" ? [i.v] : [])) : undefined;
+    // What the imported module's namespace may hold is not known: the names set here before the import are not either.
+    if (mod.dynamic) this.forgetAll(f, mod.dynamic.loc, mod.dynamic.what);
     for (const [name, b] of mod.namespace) {
       if (allNames ? !allNames.includes(name) : name.startsWith("_")) continue;
       f.ns.set(name, { ...b, via: [hop, ...b.via], overrides: f.ns.get(name) ?? b.overrides });
@@ -323,23 +630,176 @@ export class Interpreter {
   private enter(file: string, range: Range, f: Frame): ModuleResult | undefined {
     if (f.stack.includes(file)) {
       const cycle = [...f.stack.slice(f.stack.indexOf(file)), file].map((p) => path.basename(p)).join(" → ");
-      f.notes.push({ file: f.file, range, severity: "warning", message: `import cycle: ${cycle}; the repeated import is skipped` });
+      // One note per module however many of its imports close a cycle: 200 modules that all import each other made
+      // 40,000 notes, each copied into every importer.
+      const known = this.cycleNotes.get(f.notes);
+      if (known) {
+        known.count++;
+        known.note.message = `${known.first}; ${known.count} more imports in this module close a cycle and are skipped too`;
+      } else {
+        const note: Note = { file: f.file, range, severity: "warning", message: `import cycle: ${cycle}; the repeated import is skipped` };
+        this.cycleNotes.set(f.notes, { note, first: note.message, count: 0 });
+        f.notes.push(note);
+      }
+      return undefined;
+    }
+    if (f.stack.length >= MAX_IMPORT_DEPTH) {
+      f.notes.push({ file: f.file, range, severity: "warning", message: `star-imports and imports chain more than ${MAX_IMPORT_DEPTH} modules deep here: ${path.basename(file)} and what it imports are not followed` });
       return undefined;
     }
     const mod = this.run(file, f.stack);
-    for (const x of mod.files) if (!f.files.includes(x)) f.files.push(x);
-    for (const r of mod.envReads) if (!f.envReads.includes(r)) f.envReads.push(r);
-    for (const n of mod.notes) if (!f.notes.includes(n)) f.notes.push(n);
+    addAll(f.files, mod.files, this.members);
+    addAll(f.envReads, mod.envReads, this.members);
+    addAll(f.notes, mod.notes, this.members);
     // Importing a module runs it, top-level calls included (sentry_sdk.init in base.py configures production too).
+    let calls = this.callKeys.get(f.calls);
+    if (!calls) this.callKeys.set(f.calls, (calls = new Set(f.calls.map((x) => `${x.file}\u0000${x.range.startOffset}`))));
     for (const c of mod.calls) {
-      if (!f.calls.some((x) => x.file === c.file && x.range.startOffset === c.range.startOffset)) f.calls.push({ ...c, via: [{ file: f.file, range, from: file }, ...c.via] });
+      const key = `${c.file}\u0000${c.range.startOffset}`;
+      if (calls.has(key)) continue;
+      calls.add(key);
+      f.calls.push({ ...c, via: [{ file: f.file, range, from: file }, ...c.via] });
     }
     return mod;
   }
 
+  /**
+   * Inside a try body, a statement that reads a variable without a default raises while it is unset (KeyError for
+   * os.environ[...]), so its except clause runs: `try: X = os.environ["X"] except KeyError: X = "dev"`.
+   */
+  private raiseOnRequired(v: Value, s: Stmt, f: Frame): void {
+    const r = envReadsOf(v).find((x) => !x.hasDefault && x.loc.file === f.file && x.loc.range.startOffset >= s.range.startOffset && x.loc.range.endOffset <= s.range.endOffset);
+    if (!r) return;
+    throw new RaiseSignal(r.via === "os.environ[]" ? "KeyError" : r.via === "config" ? "UndefinedValueError" : "ImproperlyConfigured");
+  }
+
+  /**
+   * A class statement: its bases evaluated, its body run in a namespace of its own that sees the module's names.
+   * django-configurations reads `values.*Value(...)` attributes as env reads named after the attribute.
+   */
+  private classDef(s: Stmt & { kind: "class" }, f: Frame): void {
+    const loc: Loc = { file: f.file, range: s.range };
+    const bases: Array<UserClass | string> = [];
+    for (const b of s.bases) {
+      const v = evaluate(b, this.ctx(f));
+      if (v.k === "class") bases.push(v.cls);
+      else if (v.k === "ref") bases.push(v.path);
+      else {
+        this.bind(f, s.name, unknown(`${s.name} derives from a class the analysis does not know`, { loc }), s.range, s.nameRange, "opaque");
+        return;
+      }
+    }
+    if (s.decorators.length || s.keywords.some((k) => k.name === "metaclass")) {
+      this.bind(f, s.name, unknown(`${s.name} is a decorated class or has its own metaclass`, { loc }), s.range, s.nameRange, "opaque");
+      return;
+    }
+    const body: Frame = { ...f, ns: new Map(), ctx: undefined, owner: {}, fn: undefined, classBody: { name: s.name, outer: this.outerOf(f) } };
+    this.block(s.body, body);
+    if (body.dynamic) f.dynamic = body.dynamic;
+    const cls: UserClass = { name: s.name, file: f.file, range: s.range, bases, ns: body.ns };
+    this.bind(f, s.name, { k: "class", cls, loc }, s.range, s.nameRange, "opaque");
+  }
+
+  /** `X = values.BooleanValue(False)` in a class body: django-configurations' env read, named after X. */
+  private configurationAssign(s: Stmt & { kind: "assign" }, f: Frame): Value | undefined {
+    if (!f.classBody || s.value.t !== "call" || s.targets.length !== 1 || s.targets[0].path.length) return undefined;
+    const fn = evaluate(s.value.fn, this.ctx(f));
+    const m = fn.k === "ref" ? /^configurations\.values\.([A-Za-z]*Value)$/.exec(fn.path) : null;
+    if (!m) return undefined;
+    const ctx = this.ctx(f);
+    const args = s.value.args.map((a) => evaluate(a, ctx));
+    const kwargs: Record<string, Value> = {};
+    for (const k of s.value.kwargs) kwargs[k.name] = evaluate(k.value, ctx);
+    const d = s.value.args[0] ?? s.value.kwargs.find((k) => k.name === "default")?.value;
+    return configurationValue(m[1], s.targets[0].name, args, kwargs, { file: f.file, range: s.value.range }, d && { file: f.file, range: d.range });
+  }
+
+  /**
+   * `configuration = importlib.import_module(os.environ.get("APP_CONFIGURATION", "app.configuration"))`: a project
+   * module by that name is run like any import; a missing one (the deployment supplies it) stays a configuration whose
+   * getattr defaults are judged, and an example of it beside (`configuration_example.py`, `configuration.py.example`)
+   * is read for committed secrets, its values recorded as that configuration's defaults.
+   */
+  private configModule(v: Value & { k: "ref" }, range: Range, f: Frame): Value {
+    const res = this.loader.resolve(f.file, { level: 0, name: v.path });
+    if ("file" in res) {
+      const mod = this.enter(res.file, range, f);
+      if (mod) {
+        const ns = mod.namespace;
+        return withEnv({ k: "module", file: res.file, attr: (a) => ns.get(a)?.value, loc: v.loc }, v);
+      }
+      return v;
+    }
+    const parts = v.path.split(".");
+    const leaf = parts.pop()!;
+    const pkg = parts.length ? this.loader.resolve(f.file, { level: 0, name: parts.join(".") }) : { file: f.file };
+    if ("file" in pkg) this.exampleDefaults(path.dirname(pkg.file), leaf, v.path, range, f);
+    return v;
+  }
+
+  /** Reads an example of a missing configuration module (`<leaf>_example.py`, `<leaf>.py.example`, ...) as its defaults. */
+  private exampleDefaults(dir: string, leaf: string, configuration: string, range: Range, f: Frame): void {
+    const root = path.resolve(this.loader.root);
+    for (const name of [`${leaf}_example.py`, `${leaf}.example.py`, `${leaf}.py.example`, `${leaf}.py.sample`, `${leaf}_sample.py`, `${leaf}.py.dist`, `${leaf}.py.template`]) {
+      const file = path.join(dir, name);
+      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || f.stack.includes(file)) continue;
+      const mod = this.run(file, f.stack);
+      if (!f.files.includes(file)) f.files.push(file);
+      for (const [k, b] of mod.namespace) {
+        if (!isSettingName(k) || !isKnown(b.value)) continue;
+        const w = b.writes[b.writes.length - 1];
+        const loc: Loc = w ? { file: w.file, range: w.targetRange } : { file, range };
+        f.envReads.push({ variable: k, via: `example ${name}`, hasDefault: true, default: b.value, loc, defaultLoc: b.value.loc, configuration });
+      }
+      return;
+    }
+  }
+
+  /** `from . import utils`: the module, run like any import, as a value whose attributes are its names. */
+  private submodule(pkgInit: string, name: string, range: Range, f: Frame): Value {
+    const res = this.loader.resolve(pkgInit, { level: 1, name });
+    const loc: Loc = { file: f.file, range };
+    if (!("file" in res)) return unknown(`the module ${name}`, { loc });
+    const mod = this.enter(res.file, range, f);
+    if (!mod) return unknown(`the module ${name}`, { loc });
+    const ns = mod.namespace;
+    return { k: "module", file: res.file, attr: (a) => ns.get(a)?.value, loc };
+  }
+
   private failedImport(name: string, range: Range, f: Frame): void {
     if (f.tryDepth > 0) throw new ImportFailure(name);
-    f.notes.push({ file: f.file, range, severity: "warning", message: `the module ${name} is not in the project: this import would fail` });
+    // Inside `if os.path.exists(...)` and other tests the analysis cannot decide, the import may never run.
+    if (f.undecided) f.notes.push({ file: f.file, range, severity: "information", message: `the module ${name} is not in the project: this import runs only when the condition around it holds, and is skipped` });
+    else f.notes.push({ file: f.file, range, severity: "warning", message: `the module ${name} is not in the project: this import would fail` });
+  }
+
+  /** `contextlib.suppress(ImportError)` (or ModuleNotFoundError, Exception): a with-block that makes its imports optional. */
+  private suppressesImportError(e: Expr, f: Frame): boolean {
+    if (e.t !== "call") return false;
+    const fn = evaluate(e.fn, this.ctx(f));
+    if (fn.k !== "ref" || (fn.path !== "contextlib.suppress" && fn.path !== "suppress")) return false;
+    return e.args.some((a) => {
+      const name = a.t === "name" ? a.id : a.t === "attr" ? a.attr : "";
+      return IMPORT_ERRORS.has(name);
+    });
+  }
+
+  /** The body of `with suppress(ImportError):`, which stops at a failed import as a try/except ImportError would. */
+  private suppressed(s: Stmt & { kind: "opaque" }, f: Frame): void {
+    f.tryDepth++;
+    try {
+      this.block(s.body, f);
+    } catch (e) {
+      if (e instanceof RaiseSignal) {
+        f.owner = {};
+        return;
+      }
+      if (!(e instanceof ImportFailure)) throw e;
+      f.owner = {};
+      f.notes.push({ file: f.file, range: s.range, severity: "information", message: `optional import of ${e.message} skipped: the module is not in the project` });
+    } finally {
+      f.tryDepth--;
+    }
   }
 
   private ifStmt(s: Stmt & { kind: "if" }, f: Frame): void {
@@ -366,22 +826,41 @@ export class Interpreter {
       undecided.push(br);
       if (t === true) break; // an earlier branch is undecided; this one closes the chain
     }
-    if (undecided.length === 0) return;
+    if (undecided.length === 0) {
+      if (f.fn) for (const t of tests) if (t.env?.length) f.fn.pathEnv.push(t);
+      return;
+    }
     const hasElse = undecided.length > 0 && !s.branches[s.branches.length - 1].test && undecided.includes(s.branches[s.branches.length - 1]);
     const before = f.ns;
     const outcomes: Namespace[] = [];
+    f.undecided = (f.undecided ?? 0) + 1;
     for (const br of undecided) {
       f.ns = new Map(before);
       f.owner = {};
-      this.block(br.body, f);
-      outcomes.push(f.ns);
+      try {
+        this.block(br.body, f);
+      } catch (e) {
+        f.undecided--;
+        throw e;
+      }
+      // In a helper, a branch that returned or raised ends its path: only the others go on.
+      if (f.fn?.dead) f.fn.dead = false;
+      else outcomes.push(f.ns);
     }
+    f.undecided--;
     if (!hasElse) outcomes.push(new Map(before));
-    f.ns = mergeOutcomes(outcomes, { file: f.file, range: s.range });
+    if (outcomes.length === 0) {
+      f.fn!.dead = true;
+      f.ns = before;
+      return;
+    }
+    f.ns = outcomes.length === 1 ? outcomes[0] : mergeOutcomes(outcomes, { file: f.file, range: s.range });
     f.owner = {};
   }
 
   private decidedBranch(body: Stmt[], tests: Value[], f: Frame): void {
+    // In a helper, whatever the rest of the path returns depends on the variables that decided the test.
+    if (f.fn) for (const t of tests) if (t.env?.length) f.fn.pathEnv.push(t);
     if (!tests.some((t) => t.env?.length)) {
       this.block(body, f);
       return;
@@ -397,16 +876,24 @@ export class Interpreter {
   private tryStmt(s: Stmt & { kind: "try" }, f: Frame): void {
     f.tryDepth++;
     let failed: ImportFailure | undefined;
+    let raised: RaiseSignal | undefined;
     try {
       this.block(s.body, f);
     } catch (e) {
-      if (!(e instanceof ImportFailure)) throw e;
-      failed = e;
-      // The body stopped part-way, perhaps inside a fork whose values are now held by calls or env reads: nothing it
-      // made may be extended in place any more.
-      f.owner = {};
+      if (e instanceof RaiseSignal) raised = e;
+      else if (!(e instanceof ImportFailure)) throw e;
+      else {
+        failed = e;
+        // The body stopped part-way, perhaps inside a fork whose values are now held by calls or env reads: nothing
+        // it made may be extended in place any more.
+        f.owner = {};
+      }
     } finally {
       f.tryDepth--;
+    }
+    if (raised) {
+      this.raisedInTry(s, raised, f);
+      return;
     }
     if (failed) {
       const handler = s.handlers.find((h) => h.types === "all" || h.types.some((t) => IMPORT_ERRORS.has(t.split(".").pop()!)));
@@ -414,12 +901,41 @@ export class Interpreter {
         this.failedImport(failed.message, s.range, f);
       } else {
         f.notes.push({ file: f.file, range: s.range, severity: "information", message: `optional import of ${failed.message} skipped: the module is not in the project` });
+        // `try: from .local_settings import *` with local_settings.py.example committed beside it: read for secrets.
+        const m = /^\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(failed.message);
+        if (m) this.exampleDefaults(path.dirname(f.file), m[1], m[1], s.range, f);
         this.block(handler.body, f);
       }
     } else {
       this.block(s.orelse, f);
     }
     this.block(s.finalbody, f);
+  }
+
+  /** A helper's `raise` inside a try body: the except clause that catches it runs, else the path ends raising. */
+  private raisedInTry(s: Stmt & { kind: "try" }, e: RaiseSignal, f: Frame): void {
+    const type = e.message.split(".").pop() ?? "";
+    const handler = s.handlers.find((h) => h.types === "all" || h.types.some((t) => { const n = t.split(".").pop(); return n === type || n === "Exception" || n === "BaseException"; }));
+    f.owner = {};
+    if (!f.fn && (!handler || handler.body.some((x) => x.kind === "raise"))) {
+      // At module level an exception that is not handled, or handled by raising again, stops the settings from
+      // loading while the variable is unset: what the body reads stays required, as without the try.
+      const depth = f.tryDepth;
+      f.tryDepth = 0;
+      try {
+        this.block(s.body, f);
+      } finally {
+        f.tryDepth = depth;
+      }
+      return;
+    }
+    if (f.fn) f.fn.dead = false;
+    if (handler) this.block(handler.body, f);
+    else if (f.fn) {
+      f.fn.raised = true;
+      f.fn.dead = true;
+    }
+    if (f.fn && !f.fn.dead) this.block(s.finalbody, f);
   }
 
   private callStmt(s: Stmt & { kind: "call" }, f: Frame): void {
@@ -430,6 +946,16 @@ export class Interpreter {
     }
     if (fn.k === "ref" && (fn.path === "builtins.locals" || fn.path === "builtins.globals" || fn.path === "globals" || fn.path === "locals")) return;
     if (fn.k === "bound" && fn.self.k === "unknown") return;
+    const dyn = dynamicCall(s, (e) => evaluate(e, this.ctx(f)), fn);
+    if (dyn) {
+      this.dynamicWrite(dyn, s.range, f);
+      return;
+    }
+    if (fn.k === "func") {
+      // A helper called for its effects: run it, so that what it changes outside itself is forgotten.
+      evaluate(s.call, this.ctx(f));
+      return;
+    }
     const args = s.call.args.map((a) => evaluate(a, this.ctx(f)));
     const kwargs: Record<string, Value> = {};
     for (const k of s.call.kwargs) kwargs[k.name] = evaluate(k.value, this.ctx(f));
@@ -478,6 +1004,7 @@ export class Interpreter {
           // Also when an import fails part-way (inside the caller's try): Python keeps what the fragment had run.
           f.ns = inner.ns;
           f.owner = inner.owner;
+          f.dynamic = inner.dynamic ?? f.dynamic;
         }
       }
     }
@@ -489,6 +1016,18 @@ export class Interpreter {
     for (const [k, v] of ns) if (isSettingName(k)) out.set(k, v);
     return out;
   }
+}
+
+/** The django-configurations classes a module defines, each resolved over the module's own settings. */
+function configurationsOf(file: string, ns: Namespace): ConfigurationClass[] {
+  const out: ConfigurationClass[] = [];
+  for (const b of ns.values()) {
+    const v = b.value;
+    if (v.k !== "class" || v.cls.file !== file || !isConfiguration(v.cls)) continue;
+    if (out.some((c) => c.name === v.cls.name)) continue;
+    out.push({ name: v.cls.name, range: v.cls.range, namespace: configurationNamespace(Interpreter.settingsOf(ns), v.cls) });
+  }
+  return out;
 }
 
 function fileFor(moduleFile: string, name: string): boolean {
@@ -554,14 +1093,45 @@ function mergeOutcomes(outcomes: Namespace[], loc: Loc): Namespace {
     }
     const writes: Write[] = [];
     for (const b of present) for (const w of b.writes) if (!writes.includes(w)) writes.push(w);
-    const alternatives = present.map((b) => b.value);
+    const alternatives = flatAlternatives(present.map((b) => b.value));
+    // A list every branch keeps a member of (MIDDLEWARE rebuilt under an undecided if) still certainly holds it.
+    const common = present.length === bs.length && alternatives ? commonView(alternatives) : undefined;
+    const partial = common && { kind: common.kind, items: common.items, ...(common.gaps ? { gaps: common.gaps } : {}) };
     merged.set(name, {
-      value: unknown("depends on a condition the analysis cannot decide", { loc, alternatives, env: alternatives.flatMap((a) => a.env ?? []) }),
+      value: unknown("depends on a condition the analysis cannot decide", { loc, env: mergedEnv(present.map((b) => b.value)), ...(alternatives ? { alternatives } : {}), ...(partial ? { partial } : {}) }),
       writes,
       via: present[0].via,
     });
   }
   return merged;
+}
+
+/** Alternatives kept for one merged value: a branch inside a loop merged 40 times over must not nest 40 deep. */
+const MAX_ALTERNATIVES = 16;
+
+/**
+ * The candidates of a merge, one level deep: an alternative that is itself an undecided value contributes its own
+ * candidates (a value set from outside the code stays whole). Undefined past MAX_ALTERNATIVES: just unknown then.
+ */
+function flatAlternatives(values: Value[]): Value[] | undefined {
+  const out: Value[] = [];
+  const add = (x: Value) => {
+    if (!out.includes(x)) out.push(x);
+  };
+  for (const v of values) {
+    if (v.k === "unknown" && v.alternatives && !v.dynamic) v.alternatives.forEach(add);
+    else add(v);
+    if (out.length > MAX_ALTERNATIVES) return undefined;
+  }
+  return out;
+}
+
+/** Every env read the merged values depend on, once each. */
+function mergedEnv(values: Value[]): EnvRead[] {
+  const out: EnvRead[] = [];
+  const seen = new Set<EnvRead>();
+  for (const v of values) for (const r of v.env ?? []) if (!seen.has(r)) seen.add(r), out.push(r);
+  return out;
 }
 
 function binopValues(op: string, l: Value, r: Value, loc: Loc): Value {
@@ -630,8 +1200,40 @@ function deleteKey(c: Value, k: Value): Value {
   return unknown("an item deleted from a value the analysis cannot follow", { loc: c.loc });
 }
 
+/** List and set methods on a sequence known only in part (or not at all): what they add stays known to be present. */
+function partlyKnownMethod(c: Value & { k: "unknown" }, method: string, args: Value[], loc: Loc): Value | undefined {
+  const view: SeqView = seqView(c) ?? (method === "add" || method === "discard" ? { ...UNKNOWN_SEQ, kind: "set", gaps: undefined } : UNKNOWN_SEQ);
+  const why = `.${method}() on a sequence known only in part`;
+  const done = (v: SeqView, ...deps: Value[]) => viewValue(v, why, loc, c, ...deps);
+  switch (method) {
+    case "append":
+    case "add":
+      return args[0] ? done(appendItem(view, args[0]), args[0]) : undefined;
+    case "extend": {
+      if (!args[0]) return undefined;
+      const more = iterate(args[0]);
+      const mv: SeqView = more ? { kind: view.kind, items: more, gaps: new Array(more.length + 1).fill(false), complete: true } : seqView(args[0]) ?? UNKNOWN_SEQ;
+      return done(concatViews(view, mv, view.kind), args[0]);
+    }
+    case "insert": {
+      if (args.length < 2) return undefined;
+      const one: SeqView = { kind: view.kind, items: [args[1]], gaps: [false, false], complete: true };
+      if (args[0].k === "int" && args[0].v === 0) return done(concatViews(one, view, view.kind), ...args);
+      return done(unordered(concatViews(view, one, view.kind)), ...args);
+    }
+    case "remove":
+    case "discard": {
+      if (!args[0]) return undefined;
+      const at = view.items.findIndex((i) => pyEquals(i, args[0]) === true);
+      return done(at < 0 ? view : removeItem(view, at), args[0]);
+    }
+  }
+  return undefined;
+}
+
 function applyMethod(c: Value, method: string, args: Value[], kwargs: Record<string, Value>, loc: Loc): Value {
   const fail = () => withEnv(unknown(`.${method}() on a value the analysis cannot follow`, { loc }), c, ...args);
+  if (c.k === "unknown" && !c.dynamic) return partlyKnownMethod(c, method, args, loc) ?? fail();
   if (c.k === "list" || c.k === "set") {
     switch (method) {
       case "append":
@@ -639,9 +1241,19 @@ function applyMethod(c: Value, method: string, args: Value[], kwargs: Record<str
         return args[0] ? { ...c, items: [...c.items, args[0]] } : fail();
       case "extend": {
         const more = args[0] && iterate(args[0]);
+        if (!more && args[0]) {
+          // INSTALLED_APPS.extend(get_plugins()): what was there stays, then items not known.
+          const view = seqView(c)!;
+          return viewValue(concatViews(view, seqView(args[0]) ?? UNKNOWN_SEQ, view.kind), "extended with a sequence not known", loc, c, args[0]);
+        }
         return more ? withEnv({ ...c, items: [...c.items, ...more] }, args[0]) : fail();
       }
       case "insert": {
+        if (c.k === "list" && args.length >= 2 && args[0].k !== "int") {
+          // MIDDLEWARE.insert(position_found_at_run_time, "x"): every item stays, "x" somewhere among them.
+          const view = seqView(c)!;
+          return viewValue(unordered(appendItem(view, args[1])), "an item inserted at a place not known", loc, c, ...args);
+        }
         if (c.k !== "list" || args.length < 2 || args[0].k !== "int") return fail();
         const n = c.items.length;
         let i = args[0].v;

@@ -9,6 +9,7 @@ import { isInside } from "../project/roots";
 import { isTestModule, mayHoldSettings, settingsChain, type SettingsChain } from "../project/settingsChain";
 import { walkProject, type Walk, type WalkLimits } from "../project/walk";
 import { placeKind, type EnvKind, type PlaceKind } from "./classify";
+import { configurationEnvironments, configurationSelections } from "./configurations";
 import { inSettingsDir } from "./discover";
 import { detectDjangoVersion, parseVersion, type DetectedVersion, type DjangoVersion } from "./djangoVersion";
 import { Environment } from "./environment";
@@ -212,9 +213,17 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   const settingsFiles = new Set<string>();
   for (const f of envFiles) for (const x of chainOf(f).all) settingsFiles.add(x);
   const hidden = new Map<string, number>();
+  let selections: ReturnType<typeof configurationSelections> | undefined;
   for (const file of envFiles) {
     const result = results.get(file)!;
     const n = named(file);
+    if (result.configurations?.length) {
+      // django-configurations: one environment per configuration class, named <module>.<Class> (resolve/configurations.ts),
+      // its kind from the DJANGO_CONFIGURATION the Python entry points select.
+      selections ??= configurationSelections(parser, pythonEntryFiles(model));
+      environments.push(...configurationEnvironments(result, n.name, file, django.version, selections));
+      continue;
+    }
     const ownNotes = result.notes.filter((note) => settingsFiles.has(note.file) || (note.file === file));
     for (const note of result.notes) if (!ownNotes.includes(note)) hidden.set(note.file, (hidden.get(note.file) ?? 0) + 1);
     const deployedSibling = envFiles.find((f) => f !== file && path.dirname(f) === path.dirname(file) && (named(f).place?.kind === "production" || named(f).place?.kind === "staging"));
@@ -244,6 +253,11 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   }
   environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { root: absRoot, django, environments, modules, notes, loader, isDjango: true, entryPoints: model.refs };
+}
+
+/** The Python files among the entry points (manage.py, wsgi/asgi modules, gunicorn configs…), each once. */
+function pythonEntryFiles(model: ProjectModel): string[] {
+  return [...new Set(model.refs.filter((r) => r.file.endsWith(".py")).map((r) => r.file))];
 }
 
 /** One environment a settings module yields. A module yields one today; django-configurations classes will yield several. */

@@ -1,5 +1,6 @@
 // The abstract value domain: Python values as the settings would hold them when every environment variable is unset.
-import type { Range } from "../parse/model";
+import type { Expr, Param, Range, Stmt } from "../parse/model";
+import type { UserClass } from "./configurations";
 
 export interface Loc {
   file: string;
@@ -19,6 +20,24 @@ export interface EnvRead {
   /** Where the read is written; `defaultLoc` is the default's own span, for fixes that remove it. */
   loc: Loc;
   defaultLoc?: Loc;
+  /**
+   * Not an environment variable but a name in a configuration the deployment supplies: the module of
+   * `getattr(configuration, "X", default)`, a configparser section, or an example file. Judged like an env read with a
+   * default; left out of the environment-variable inventory.
+   */
+  configuration?: string;
+}
+
+/**
+ * A list, tuple or set of which some items are known to be present: `[*MIDDLEWARE, "x"]` with MIDDLEWARE unknown, the
+ * items every undecided branch keeps, `X.extend(get_plugins())`. `items` are certainly present (one entry per certain
+ * occurrence). `gaps`, when the order is known, has items.length + 1 entries: gaps[i] is true when unknown items may sit
+ * just before items[i] (gaps[items.length]: after the last); without `gaps` only membership is known.
+ */
+export interface PartialSeq {
+  kind: "list" | "tuple" | "set";
+  items: Value[];
+  gaps?: boolean[];
 }
 
 interface ValueBase {
@@ -37,10 +56,17 @@ export type Value = ValueBase &
     | { k: "none" }
     | { k: "list" | "tuple" | "set"; items: Value[] }
     | { k: "dict"; entries: Array<[Value, Value]> }
-    /** Not known statically: `why` says why; `alternatives` lists the candidates when it depends on an unknown branch. */
-    | { k: "unknown"; why: string; alternatives?: Value[] }
-    /** Something outside the project: a module, class or function by its dotted name (`os.environ`, `environ.Env`). */
-    | { k: "ref"; path: string }
+    /**
+     * Not known statically: `why` says why; `alternatives` lists the candidates when it depends on an unknown branch;
+     * `partial` what is known of a list, tuple or set that is known only in part (resolve/sequences.ts); `dynamic`
+     * where something outside the code may have replaced it (`globals().update(yaml_config)`).
+     */
+    | { k: "unknown"; why: string; alternatives?: Value[]; partial?: PartialSeq; dynamic?: Loc }
+    /**
+     * Something outside the project: a module, class or function by its dotted name (`os.environ`, `environ.Env`).
+     * `config` marks a module the deployment supplies (`importlib.import_module(os.environ.get("X", "app.configuration"))`).
+     */
+    | { k: "ref"; path: string; config?: boolean }
     /** An `environ.Env(...)` instance and the defaults its scheme declares. */
     | { k: "envobj"; scheme: Record<string, { cast?: string; default?: Value }>; prefix: string }
     /** A cast object such as decouple's `Csv()`. */
@@ -52,11 +78,32 @@ export type Value = ValueBase &
     | { k: "path"; v: string }
     /** A method looked up on a value, waiting to be called: `env.bool`, `"x".lower`. */
     | { k: "bound"; self: Value; name: string }
+    /** A function the project defines (a def or lambda), evaluated when called (resolve/functions.ts). */
+    | { k: "func"; fn: UserFunction }
+    /** A class the project defines (resolve/configurations.ts), and an instance of one (`settings = Settings()`). */
+    | { k: "class"; cls: UserClass }
+    | { k: "instance"; cls: UserClass }
+    /** A project module imported by name (`from . import utils`): its attributes are what it defines. */
+    | { k: "module"; file: string; attr(name: string): Value | undefined }
   );
 
-export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" }>;
+/** A def or lambda as the interpreter can call it: parameters with their defaults, the body, the module it sees. */
+export interface UserFunction {
+  name: string;
+  params: Param[];
+  /** Parameter defaults, evaluated where the def ran (as Python does). */
+  defaults: Map<string, Value>;
+  body: Stmt[] | { expr: Expr };
+  file: string;
+  /** A name as the function's body sees it outside its locals: the defining module's namespace at call time. */
+  outer(name: string): Value | undefined;
+  /** Names the body declares `global`: calling it may rebind them in its module. */
+  globals: string[];
+}
 
-export function unknown(why: string, extra: Partial<ValueBase> & { alternatives?: Value[] } = {}): Value {
+export type Known = Exclude<Value, { k: "unknown" | "ref" | "envobj" | "cast" | "bound" | "func" | "module" | "class" | "instance" }>;
+
+export function unknown(why: string, extra: Partial<ValueBase> & { alternatives?: Value[]; partial?: PartialSeq; dynamic?: Loc } = {}): Value {
   return { k: "unknown", why, ...extra };
 }
 
@@ -65,7 +112,7 @@ export function str(v: string, loc?: Loc): Value {
 }
 
 export function isKnown(v: Value | undefined): v is Known & ValueBase {
-  return !!v && v.k !== "unknown" && v.k !== "ref" && v.k !== "envobj" && v.k !== "cast" && v.k !== "bound";
+  return !!v && v.k !== "unknown" && v.k !== "ref" && v.k !== "envobj" && v.k !== "cast" && v.k !== "bound" && v.k !== "func" && v.k !== "module" && v.k !== "class" && v.k !== "instance";
 }
 
 /** Python truthiness; undefined when the value is not known. */
@@ -91,7 +138,13 @@ export function truthy(v: Value): boolean | undefined {
     case "envobj":
     case "cast":
     case "bound":
+    case "func":
+    case "module":
+    case "class":
       return true;
+    // A sequence known to hold an item is not empty.
+    case "unknown":
+      return v.partial && v.partial.items.length > 0 ? true : undefined;
     // A name from outside the project (`from company_conf import DEBUG`) may be a module or a constant such as
     // False; isKnown() already treats it as not known, so its truthiness is not known either.
     case "ref":
@@ -180,7 +233,7 @@ export function dictGet(d: Value & { k: "dict" }, key: Value | string): Value | 
 }
 
 /** Python `x in container`; undefined when it cannot be decided. A str container means a substring test. */
-export function pyContains(container: Value, x: Value): boolean | undefined {
+export function pyContains(container: Value, x: Value, depth = 0): boolean | undefined {
   if (container.k === "str") return x.k === "str" ? container.v.includes(x.v) : undefined;
   if (container.k === "list" || container.k === "tuple" || container.k === "set") {
     let undecided = false;
@@ -190,6 +243,18 @@ export function pyContains(container: Value, x: Value): boolean | undefined {
       if (e === undefined) undecided = true;
     }
     return undecided ? undefined : false;
+  }
+  if (container.k === "unknown" && (container.partial || container.alternatives?.length) && !container.dynamic) {
+    // Items known to be present answer "yes"; branches that all agree answer for them; anything else may be among
+    // the items not known.
+    for (const item of container.partial?.items ?? []) if (pyEquals(item, x) === true) return true;
+    const alts = container.alternatives;
+    // Bounded: alternatives nest (an elif chain inside an elif chain), and each level multiplies the work.
+    if (alts && alts.length && alts.length <= 16 && depth < 3) {
+      const first = pyContains(alts[0], x, depth + 1);
+      if (first !== undefined && alts.every((a) => pyContains(a, x, depth + 1) === first)) return first;
+    }
+    return undefined;
   }
   if (container.k === "dict") {
     const k = keyOf(x);
@@ -215,12 +280,19 @@ export function sameValue(a: Value, b: Value): boolean {
 }
 
 /** Every environment read that this value, or anything inside it, depends on. */
-export function envReadsOf(v: Value | undefined, out: EnvRead[] = [], depth = 0): EnvRead[] {
+export function envReadsOf(v: Value | undefined, out: EnvRead[] = [], depth = 0, seen?: Set<Value>): EnvRead[] {
   if (!v || depth > 50) return out;
   for (const r of v.env ?? []) if (!out.includes(r)) out.push(r);
-  if (v.k === "list" || v.k === "tuple" || v.k === "set") for (const i of v.items) envReadsOf(i, out, depth + 1);
-  if (v.k === "dict") for (const [, x] of v.entries) envReadsOf(x, out, depth + 1);
-  if (v.k === "unknown") for (const x of v.alternatives ?? []) envReadsOf(x, out, depth + 1);
+  if (v.k === "list" || v.k === "tuple" || v.k === "set") for (const i of v.items) envReadsOf(i, out, depth + 1, seen);
+  if (v.k === "dict") for (const [, x] of v.entries) envReadsOf(x, out, depth + 1, seen);
+  if (v.k === "unknown" && (v.alternatives || v.partial)) {
+    // Candidates are shared between merged values: walk each once, or a chain of merges is walked exponentially.
+    const s = seen ?? new Set<Value>();
+    if (s.has(v)) return out;
+    s.add(v);
+    for (const x of v.alternatives ?? []) envReadsOf(x, out, depth + 1, s);
+    for (const x of v.partial?.items ?? []) envReadsOf(x, out, depth + 1, s);
+  }
   return out;
 }
 
@@ -266,6 +338,14 @@ export function pyRepr(v: Value, depth = 0): string {
       return `<${v.name}>`;
     case "bound":
       return `<method ${v.name}>`;
+    case "func":
+      return `<function ${v.fn.name}>`;
+    case "module":
+      return `<module ${v.file.split("/").pop()}>`;
+    case "class":
+      return `<class ${v.cls.name}>`;
+    case "instance":
+      return `<${v.cls.name} object>`;
     case "unknown":
       return "<unknown>";
   }

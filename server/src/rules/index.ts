@@ -1,4 +1,4 @@
-// The rule catalogue: every rule, sorted by id. Everything else (runner, docs, package.json check) reads this list.
+// The per-environment rules, sorted by id: what the runner runs on each environment (rules/catalogue.ts adds the project-wide checks).
 import { CHECKLIST_RULES } from "./checklist/index";
 import { DEPLOY_RULES } from "./deploy/index";
 import { SECRET_RULES } from "./secrets/index";
@@ -13,6 +13,6 @@ export function ruleById(id: string): Rule | undefined {
 /** Where a rule's documentation page lives in the repository, for diagnostics' codeDescription and SARIF helpUri. */
 export const DOCS_BASE = "https://github.com/django-settings-hygiene/django-settings-hygiene/blob/main/docs/rules/";
 
-export function docsUrl(rule: Rule): string {
+export function docsUrl(rule: { id: string }): string {
   return `${DOCS_BASE}${rule.id}.md`;
 }

@@ -6,9 +6,8 @@ import type { Project } from "../resolve/project";
 import { pyContains, type Loc } from "../resolve/values";
 import { RULES } from "./index";
 import type { Finding, Fix, RelatedLocation, Rule, RuleContext, RuleResult, Severity } from "./types";
-import { applyProjectWaivers, UNUSED_WAIVER } from "./waivers";
 import * as path from "path";
-import { createHash } from "crypto";
+import { digestOf, findingFingerprint } from "./fingerprint";
 import { pyRepr } from "../resolve/values";
 
 export interface RunOptions {
@@ -28,10 +27,10 @@ export interface RunOptions {
 export type FindingsMemo = WeakMap<ModuleResult, { key: string; settingsKey: string; findings: Finding[] }>;
 
 /**
- * Runs every rule on every environment, then the project-level checks (`extra`: .env files, the environment-variable
- * inventory, which read the rule findings), then the waivers over all of them, so a waiver can name any of these ids.
+ * Runs every rule on every environment. Waivers are not applied here: the engine applies them once to these and to the
+ * project-wide checks' findings together, so a waiver can name any rule id.
  */
-export function runRules(project: Project, options: RunOptions = {}, extra?: ProjectChecks): Finding[] {
+export function runRules(project: Project, options: RunOptions = {}): Finding[] {
   const out: Finding[] = [];
   const settingsKey = options.memo ? JSON.stringify([options.disabled, options.severities, (options.rules ?? RULES).map((r) => r.id)]) : "";
   for (const env of project.environments) {
@@ -47,17 +46,7 @@ export function runRules(project: Project, options: RunOptions = {}, extra?: Pro
     if (!same) options.memo.set(env.result, { key, settingsKey, findings });
     out.push(...findings);
   }
-  if (extra) out.push(...extra.run(out));
-  // Waivers apply across environments: one comment on a base module's line silences that finding wherever it is inherited.
-  const known = new Set([...RULES.map((r) => r.id), UNUSED_WAIVER, ...(extra?.ids ?? [])]);
-  const active = new Set([...(options.rules ?? RULES).map((r) => r.id), UNUSED_WAIVER, ...(extra?.ids ?? [])].filter((id) => !options.disabled?.includes(id)));
-  return applyProjectWaivers(project, out, known, active, options.severities?.[UNUSED_WAIVER]);
-}
-
-/** Checks that run once per project rather than per environment, with the rule ids they may report. */
-export interface ProjectChecks {
-  ids: readonly string[];
-  run(ruleFindings: Finding[]): Finding[];
+  return out;
 }
 
 export function runOnEnvironment(project: Project, env: Environment, options: RunOptions = {}): Finding[] {
@@ -98,7 +87,7 @@ export function runOnEnvironment(project: Project, env: Environment, options: Ru
         environmentKind: env.kind,
         message: r.message,
         setting: r.setting,
-        fingerprint: fingerprint(rule.id, djangoCheck, env.name, r),
+        fingerprint: fingerprint(rule.id, djangoCheck, path.relative(project.root, placed.location.file).split(path.sep).join("/"), r),
         ...placed,
         ...(r.fix && editsParsedFiles(project, r.fix) ? { fix: r.fix } : {}),
       });
@@ -170,11 +159,10 @@ function firstStarImport(env: Environment): Loc | undefined {
 }
 
 /**
- * Identifies a finding across edits that move lines: rule, check id, environment, setting and a hash of the value
- * (never the value itself, which may be a secret). Baselines and SARIF partialFingerprints use it.
+ * Identifies a problem across edits that move lines, and across the environments it hurts: rule, check id, the file
+ * where it is written, setting and a hash of the value (never the value itself, which may be a secret). The committed
+ * SECRET_KEY of base.py has one fingerprint whichever environment reports it. Baselines and SARIF use it.
  */
-function fingerprint(rule: string, check: string | null, environment: string, r: RuleResult): string {
-  const sha = (s: string) => createHash("sha256").update(s).digest("hex");
-  const value = r.value ? sha(pyRepr(r.value)) : sha(r.message);
-  return sha([rule, check ?? "", environment, r.setting ?? "", value].join("\u0000")).slice(0, 32);
+function fingerprint(rule: string, check: string | null, file: string, r: RuleResult): string {
+  return findingFingerprint([rule, check ?? "", file, r.setting ?? "", digestOf(r.value ? pyRepr(r.value) : r.message)]);
 }

@@ -22,9 +22,20 @@ export interface RuleDocs {
   fixSafety: string;
   /** The Django versions whose semantics the rule follows, in words. */
   versions: string;
+  /** The code fence language of `example` and `useInstead` on the docs page, when they are not Python (a .env file). */
+  exampleLanguage?: string;
+  useInsteadLanguage?: string;
 }
 
-export interface Rule {
+/**
+ * Where a rule looks. `environment` (the default): its check() runs on each environment's resolved settings.
+ * `project`: a pass over the project's other files runs it once per audit (.env files, the environment-variable
+ * inventory). `waivers`: the waiver pass itself (unused-waiver). Every id any pass can emit is in the catalogue.
+ */
+export type RuleScope = "environment" | "project" | "waivers";
+
+/** What the catalogue knows of every rule, whatever runs it: id, severity, where it applies, its documentation. */
+export interface RuleMeta {
   id: string;
   /** Django's check id(s) this rule reproduces, or none for rules beyond `check --deploy`. */
   djangoChecks: string[];
@@ -33,7 +44,18 @@ export interface Rule {
   /** The rule runs only when this returns true for the project's Django version. */
   versions?: (v: DjangoVersion) => boolean;
   docs: RuleDocs;
+  scope?: RuleScope;
+}
+
+/** A rule that judges one environment's resolved settings. */
+export interface Rule extends RuleMeta {
+  scope?: "environment";
   check(ctx: RuleContext): RuleResult[];
+}
+
+/** A rule run by a project-wide pass (rules/project/*, the dotenv check): metadata and docs only, its logic in the pass. */
+export interface ProjectRule extends RuleMeta {
+  scope: "project" | "waivers";
 }
 
 /** What a rule returns: the message, the setting it is about, and where the evidence is. */
@@ -81,6 +103,8 @@ export interface Finding {
   environmentKind: EnvKind;
   message: string;
   setting?: string;
+  /** The environment variable a finding of the inventory's checks is about. */
+  variable?: string;
   /** Where the fault is written: possibly a base module the environment inherits from. */
   location: Loc;
   /** The same fault as seen from the environment's own module (its star-import line), when `location` is elsewhere. */

@@ -1,5 +1,6 @@
-// Inline waivers: `# django-settings-hygiene: ignore[rule-id, …]` (or `# dsh: ignore[…]`) on a finding's line suppresses it; useless waivers are reported.
-import { createHash } from "crypto";
+// Inline waivers: `# django-settings-hygiene: ignore[rule-id, …]` (or `# dsh: ignore[…]`) on a finding's line suppresses it,
+// `ignore-file[…]` anywhere in a file suppresses the rule throughout that file; useless waivers are reported.
+import { findingFingerprint } from "./fingerprint";
 import * as path from "path";
 import type { Comment, Range } from "../parse/model";
 import type { EnvKind } from "../resolve/classify";
@@ -9,8 +10,11 @@ import type { Finding, Fix, Severity } from "./types";
 
 export const UNUSED_WAIVER = "unused-waiver";
 
-/** The long form is self-explanatory in review; the short one fits beside a long line. Both take a comma-separated list. */
-const WAIVER_RE = /(django-settings-hygiene|dsh)\s*:\s*ignore\[([^\]]*)\]/g;
+/**
+ * The long form is self-explanatory in review; the short one fits beside a long line. Both take a comma-separated list,
+ * after `ignore` (this line) or `ignore-file` (the whole file, as ruff's file-level `# ruff: noqa: F401`).
+ */
+const WAIVER_RE = /(django-settings-hygiene|dsh)\s*:\s*ignore(-file)?\[([^\]]*)\]/g;
 
 export interface WaiverId {
   id: string;
@@ -20,8 +24,10 @@ export interface WaiverId {
 
 export interface Waiver {
   file: string;
-  /** Zero-based line the waiver applies to. */
+  /** Zero-based line of the comment: the line the waiver applies to, unless it waives the whole file. */
   line: number;
+  /** "file" for `ignore-file[…]`: every finding of the named rules located in `file`. */
+  scope: "line" | "file";
   ids: WaiverId[];
   /** Offsets of the whole `name: ignore[...]` text and of the comment holding it, for the fix that removes it. */
   start: number;
@@ -37,13 +43,13 @@ export function parseWaivers(file: string, text: string, comment: { text: string
     const listStart = start + m[0].indexOf("[") + 1;
     const ids: WaiverId[] = [];
     let offset = 0;
-    for (const raw of m[2].split(",")) {
+    for (const raw of m[3].split(",")) {
       const lead = raw.length - raw.trimStart().length;
       const id = raw.trim();
       if (id) ids.push({ id, range: rangeOfOffsets(text, listStart + offset + lead, listStart + offset + lead + id.length) });
       offset += raw.length + 1;
     }
-    out.push({ file, line: comment.line, ids, start, end: start + m[0].length, comment: { start: comment.startOffset, end: comment.startOffset + comment.text.length } });
+    out.push({ file, line: comment.line, scope: m[2] ? "file" : "line", ids, start, end: start + m[0].length, comment: { start: comment.startOffset, end: comment.startOffset + comment.text.length } });
   }
   return out;
 }
@@ -72,7 +78,7 @@ export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], op
     const line = f.location.range.start.line;
     let waived = false;
     for (const w of waivers) {
-      if (w.file !== f.location.file || w.line !== line) continue;
+      if (w.file !== f.location.file || (w.scope === "line" && w.line !== line)) continue;
       for (const id of w.ids) {
         if (id.id === f.rule) {
           used.add(id);
@@ -91,7 +97,7 @@ export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], op
     for (const id of unused) {
       const env = options.environmentOf(w.file);
       const message = options.known.has(id.id)
-        ? `the waiver for ${id.id} suppresses nothing on this line; remove it`
+        ? `the ${w.scope === "file" ? "file-level waiver" : "waiver"} for ${id.id} suppresses nothing ${w.scope === "file" ? "in this file" : "on this line"}; remove it`
         : `the waiver names ${JSON.stringify(id.id)}, which is not a rule; remove it or fix the id`;
       const fix = text === undefined ? undefined : removalFix(w, id, allUnused, text);
       kept.push({
@@ -103,10 +109,7 @@ export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], op
         message,
         location: { file: w.file, range: id.range },
         related: [],
-        fingerprint: createHash("sha256")
-          .update([UNUSED_WAIVER, path.relative(options.root, w.file), id.id, text?.slice(w.comment.start, w.comment.end) ?? ""].join("\u0000"))
-          .digest("hex")
-          .slice(0, 32),
+        fingerprint: findingFingerprint([UNUSED_WAIVER, path.relative(options.root, w.file), id.id, text?.slice(w.comment.start, w.comment.end) ?? ""]),
         ...(fix ? { fix } : {}),
       });
     }
@@ -160,13 +163,43 @@ function removalFix(w: Waiver, id: WaiverId, whole: boolean, text: string): Fix 
   return { title: "Remove the unused waiver", safety: "safe", edits: [{ file: w.file, range: rangeOfOffsets(text, start, end), newText: "" }] };
 }
 
-/** The project's waivers in settings modules, applied to the runner's findings (see run.ts). */
-export function applyProjectWaivers(project: Project, findings: Finding[], known: ReadonlySet<string>, active: ReadonlySet<string>, severity?: Severity): Finding[] {
+/** Waivers written in other files' comments (.env files, compose and Kubernetes YAML), with their texts. */
+export interface ExtraWaivers {
+  waivers: Waiver[];
+  texts: Map<string, string>;
+}
+
+/**
+ * Waivers in a file that is not Python: each `#` comment on `lines` (zero-based), so a YAML or Procfile line that
+ * documents a variable can waive the finding on it. A `#` inside a quoted value is taken as a comment too: harmless,
+ * since only the waiver syntax itself counts.
+ */
+export function lineWaivers(file: string, text: string, lines: Iterable<number>): Waiver[] {
+  const out: Waiver[] = [];
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  for (const line of new Set(lines)) {
+    if (line >= starts.length) continue;
+    const start = starts[line];
+    const end = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+    const hash = text.indexOf("#", start);
+    if (hash < 0 || hash >= end) continue;
+    out.push(...parseWaivers(file, text, { text: text.slice(hash, end).replace(/\r$/, ""), startOffset: hash, line }));
+  }
+  return out;
+}
+
+/**
+ * The one waiver pass: the project's waivers in settings modules, and `extra` ones from other files, applied to every
+ * finding of the audit (rule findings and the project-wide checks' alike), so a waiver anywhere may name any rule and
+ * an unused one is reported once.
+ */
+export function applyProjectWaivers(project: Project, findings: Finding[], known: ReadonlySet<string>, active: ReadonlySet<string>, severity?: Severity, extra?: ExtraWaivers): Finding[] {
   const files = new Set<string>();
   for (const env of project.environments) for (const f of env.files) files.add(f);
   for (const f of project.modules) files.add(f);
-  const texts = new Map<string, string>();
-  const waivers: Waiver[] = [];
+  const texts = new Map<string, string>(extra?.texts ?? []);
+  const waivers: Waiver[] = [...(extra?.waivers ?? [])];
   for (const file of [...files].sort()) {
     const r = project.loader.load(file);
     if (!r.ok) continue;

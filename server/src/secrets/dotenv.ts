@@ -1,5 +1,4 @@
 // .env hygiene: dotenv files git would commit that hold secret-looking values, as project-level findings the engine adds to the audit.
-import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { readFromDisk } from "../fixes/apply";
@@ -9,8 +8,9 @@ import type { Project } from "../resolve/project";
 import { dotenvSecretTracked } from "../rules/secrets/dotenvSecretTracked";
 import type { RunOptions } from "../rules/run";
 import type { Finding, Fix, TextEdit } from "../rules/types";
-import { applyWaivers, parseWaivers, UNUSED_WAIVER, type Waiver } from "../rules/waivers";
-import { RULES } from "../rules/index";
+import { applyWaivers, parseWaivers, UNUSED_WAIVER, type ExtraWaivers, type Waiver } from "../rules/waivers";
+import { activeRuleIds, ALL_RULE_IDS } from "../rules/catalogue";
+import { findingFingerprint } from "../rules/fingerprint";
 import { classify, type PathSeg } from "./classify";
 import { gitView, type GitView } from "./gitTracked";
 
@@ -155,10 +155,6 @@ function sitePath(key: string): PathSeg[] {
   return [key];
 }
 
-function fingerprint(parts: string[]): string {
-  return createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
-}
-
 /** `.gitignore` gains a line for the file: the safe fix for a dotenv file git would otherwise commit. */
 function gitignoreFix(git: GitView, file: string): Fix {
   const ignoreFile = path.join(git.top, ".gitignore");
@@ -176,10 +172,11 @@ function gitignoreFix(git: GitView, file: string): Fix {
  * The dotenv findings of a project: one per secret-looking value in a dotenv file git tracks or would track, located
  * at the value. Waivers in the file's comments apply as in settings modules.
  */
-export function dotenvFindings(project: Project, options: RunOptions = {}): Finding[] {
+export function dotenvFindings(project: Project, options: RunOptions = {}, collect?: ExtraWaivers): Finding[] {
   const rule = dotenvSecretTracked;
-  const active = new Set([...(options.rules ?? RULES).map((r) => r.id), UNUSED_WAIVER].filter((id) => !options.disabled?.includes(id)));
-  if (!active.has(rule.id)) return [];
+  if (options.disabled?.includes(rule.id)) return [];
+  // Waivers in a .env file may name any rule (env-unused is reported in .env.example too); a disabled one is not used.
+  const active = activeRuleIds(options);
   const git = gitView(project.root);
   const environment = path.basename(project.root);
   const out: Finding[] = [];
@@ -228,14 +225,20 @@ export function dotenvFindings(project: Project, options: RunOptions = {}): Find
         location: { file, range },
         related: [],
         // Never a hash of the value: a weak password could be recovered from it by guessing.
-        fingerprint: fingerprint([rule.id, rel, e.key, c.masked]),
+        fingerprint: findingFingerprint([rule.id, rel, e.key, c.masked]),
         ...(fix ? { fix } : {}),
       });
     }
   }
+  // The engine collects these waivers into its one pass over every finding (a .env.example waiver may name env-unused).
+  if (collect) {
+    collect.waivers.push(...waivers);
+    for (const [f, text] of texts) collect.texts.set(f, text);
+    return out;
+  }
   if (waivers.length === 0) return out;
   return applyWaivers(out, waivers, {
-    known: new Set([...RULES.map((r) => r.id), UNUSED_WAIVER]),
+    known: new Set(ALL_RULE_IDS),
     active,
     root: project.root,
     severity: options.severities?.[UNUSED_WAIVER],

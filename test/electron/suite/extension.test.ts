@@ -1,4 +1,4 @@
-// Extension tests in a real VS Code: activation on the demo workspace, diagnostics on production.py, the audit command.
+// Extension tests in a real VS Code: activation, diagnostics on production.py, quick fixes, the inherited summary (no waiver), the audit, the commands, Restart Server.
 import { strict as assert } from "node:assert";
 import * as vscode from "vscode";
 import { test } from "./harness";
@@ -73,4 +73,38 @@ test("Audit Production Settings opens the report", async () => {
     30_000,
   );
   assert.ok(tab!.input instanceof vscode.TabInputWebview, "the audit tab is not a webview");
+});
+
+test("the contributed commands are registered", async () => {
+  const commands = await vscode.commands.getCommands(true);
+  for (const c of ["auditProductionSettings", "exportAuditMarkdown", "showLog", "restartServer"]) {
+    assert.ok(commands.includes(`djangoSettingsHygiene.${c}`), `djangoSettingsHygiene.${c} is not registered`);
+  }
+});
+
+test("production.py holds one summary of what it inherits, with no waiver; base.py's SECRET_KEY is listed once", async () => {
+  const uri = workspaceUri("mysite/settings/production.py");
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const line = doc.getText().split("\n").findIndex((l) => /^from \.base import \*/.test(l));
+  const summary = await until(
+    () => ours(uri).find((d) => /^production inherits \d+ problems? from base\.py/.test(d.message)),
+    (d) => !!d,
+    "the inherited-problems summary on production.py's import",
+  );
+  assert.equal(summary!.range.start.line, line, "the summary sits on `from .base import *`");
+  // The problem itself lives in base.py only: no echo of it on production.py.
+  assert.deepEqual(ours(uri).filter((d) => /secret-key/.test(ruleOf(d))).map(ruleOf), []);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, summary!.range, vscode.CodeActionKind.QuickFix.value);
+  const titles = (actions ?? []).map((a) => a.title);
+  // A waiver on the import line could silence nothing: none is offered.
+  assert.deepEqual(titles.filter((t) => /^Ignore /.test(t)), [], titles.join(" | "));
+  const base = workspaceUri("mysite/settings/base.py");
+  const secrets = await until(() => ours(base).filter((d) => /secret-key/.test(ruleOf(d))), (ds) => ds.length > 0, "the SECRET_KEY problem on base.py");
+  assert.equal(new Set(secrets.map((d) => d.range.start.line)).size, 1, "one place for the SECRET_KEY problem");
+});
+
+test("Restart Server brings the diagnostics back", async () => {
+  const uri = workspaceUri("mysite/settings/production.py");
+  await vscode.commands.executeCommand("djangoSettingsHygiene.restartServer");
+  await until(() => ours(uri), (ds) => ds.some((d) => ruleOf(d) === "debug-enabled"), "debug-enabled on production.py after the restart");
 });

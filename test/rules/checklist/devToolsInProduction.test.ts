@@ -11,6 +11,14 @@ ruleTable(R, [
   { name: "runserver_plus settings fire", production: "RUNSERVER_PLUS_PRINT_SQL_TRUNCATE = 1000\n", expect: [R] },
   { name: "ordinary apps are silent", production: 'INSTALLED_APPS += ["django.contrib.admin", "debug_toolbar_extra_panels_is_not_it"]\n', expect: [] },
   { name: "an unknown INSTALLED_APPS is silent", production: fromRequiredEnv("INSTALLED_APPS"), expect: [] },
+  {
+    name: "an unconditional toolbar with MIDDLEWARE rebuilt under an undecided if fires",
+    production:
+      'INSTALLED_APPS += ["debug_toolbar"]\nMIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]\nimport socket\nif socket.gethostname() == "w":\n    MIDDLEWARE = ["p.B", *MIDDLEWARE]\n',
+    expect: [R, R],
+  },
+  { name: "the toolbar among known apps of a list extended with plugins fires", production: 'INSTALLED_APPS = ["debug_toolbar", *get_plugins()]\n', expect: [R] },
+  { name: "the toolbar added in one branch only is silent", production: 'import socket\nif socket.gethostname() == "w":\n    INSTALLED_APPS += ["debug_toolbar"]\n', expect: [] },
 ]);
 
 envTable(R, [

@@ -17,6 +17,17 @@ ruleTable(R, [
   { name: "no WhiteNoise: silent", production: mw(SEC, SESS), expect: [] },
   { name: "an unknown entry is silent", production: `import os\nMIDDLEWARE = [${JSON.stringify(SEC)}, os.environ["MW"], ${JSON.stringify(WN)}]\n`, expect: [] },
   { name: "appended by a later mutation: fires", production: `MIDDLEWARE.append(${JSON.stringify(WN)})\n`, expect: [R] },
+  // Known only in part: the order answers only where it is known.
+  { name: "partial: directly after SecurityMiddleware with unknown entries later is silent", production: `MIDDLEWARE = [${JSON.stringify(SEC)}, ${JSON.stringify(WN)}, *get_extra()]\n`, expect: [] },
+  { name: "partial: above SecurityMiddleware fires", production: `MIDDLEWARE = [*get_extra(), ${JSON.stringify(WN)}, ${JSON.stringify(SEC)}]\n`, expect: [R] },
+  { name: "partial: a known entry between them fires", production: `MIDDLEWARE = [${JSON.stringify(SEC)}, ${JSON.stringify(SESS)}, *get_extra(), ${JSON.stringify(WN)}]\n`, expect: [R] },
+  { name: "partial: unknown entries between them are silent", production: `MIDDLEWARE = [${JSON.stringify(SEC)}, *get_extra(), ${JSON.stringify(WN)}]\n`, expect: [] },
+  { name: "partial: no SecurityMiddleware among the known entries is silent", production: `MIDDLEWARE = [*get_extra(), ${JSON.stringify(SESS)}, ${JSON.stringify(WN)}]\n`, expect: [] },
+  {
+    name: "rebuilt under an undecided if, order kept: fires when wrong",
+    production: mw(SEC, SESS, WN) + 'import socket\nif socket.gethostname() == "w":\n    MIDDLEWARE = ["p.B", *MIDDLEWARE, "p.A"]\n',
+    expect: [R],
+  },
 ]);
 
 fixGolden(R, {

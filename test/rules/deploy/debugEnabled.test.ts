@@ -78,3 +78,20 @@ test("debug-enabled: the message names the env var a default came from", async (
   assert.ok(f);
   assert.match(f.message, /DJANGO_DEBUG/);
 });
+
+// The project's own helper functions (issue 15, item 1): evaluated with every variable unset.
+const HELPER = 'import os\ndef get_bool_from_env(name, default_value):\n    if name in os.environ:\n        return os.environ[name].lower() == "true"\n    return default_value\n';
+
+ruleTable("debug-enabled", [
+  { name: "a helper whose default is True fires", production: HELPER + 'DEBUG = get_bool_from_env("DEBUG", True)\n', expect: ["security.W018"] },
+  { name: "a helper whose default is False is silent", production: HELPER + 'DEBUG = get_bool_from_env("DEBUG", False)\n', expect: [] },
+  { name: "a helper that reads a required variable is silent", production: 'import os\ndef need(name):\n    return os.environ[name] == "1"\nDEBUG = need("DEBUG")\n', expect: [] },
+  { name: "a helper whose result the analysis cannot decide is silent", production: 'import socket\ndef pick():\n    if socket.gethostname() == "dev":\n        return True\n    return False\nDEBUG = pick()\n', expect: [] },
+]);
+
+test("debug-enabled: a helper's default is reported as depending on the variable it reads", async () => {
+  const r = await auditSplit(`SECRET_KEY = "${GOOD_KEY}"\nALLOWED_HOSTS = ["x"]\n`, HELPER + 'DEBUG = get_bool_from_env("DEBUG", True)\n');
+  const f = r.findings.find((x) => x.rule === "debug-enabled");
+  assert.ok(f);
+  assert.match(f.message, /DEBUG is on whenever DEBUG is unset/);
+});

@@ -1,5 +1,5 @@
 // Rule table for hsts-not-set (security.W004): SecurityMiddleware on and SECURE_HSTS_SECONDS falsy.
-import { fromRequiredEnv, middleware, ruleTable, undecidable, XFRAME_MW } from "../../helpers/project";
+import { REBUILT_MIDDLEWARE, fromRequiredEnv, middleware, ruleTable, undecidable, XFRAME_MW } from "../../helpers/project";
 
 ruleTable("hsts-not-set", [
   { name: "0 fires", production: "SECURE_HSTS_SECONDS = 0\n", expect: ["security.W004"] },
@@ -17,4 +17,6 @@ ruleTable("hsts-not-set", [
   { name: "an undecidable if is silent", production: undecidable("SECURE_HSTS_SECONDS", "0", "3600"), expect: [] },
   { name: "without SecurityMiddleware: silent", production: middleware(XFRAME_MW) + "SECURE_HSTS_SECONDS = 0\n", expect: [] },
   { name: "an unknown MIDDLEWARE is silent", production: fromRequiredEnv("MIDDLEWARE") + "SECURE_HSTS_SECONDS = 0\n", expect: [] },
+  { name: "MIDDLEWARE rebuilt from itself under an undecided if fires", production: REBUILT_MIDDLEWARE + "del SECURE_HSTS_SECONDS\n", expect: ["security.W004"] },
+  { name: "SecurityMiddleware not among the known items of a partial MIDDLEWARE: silent", production: 'MIDDLEWARE = ["x.Y", *get_extra()]\ndel SECURE_HSTS_SECONDS\n', expect: [] },
 ]);

@@ -1,6 +1,6 @@
 // Rule table for session-cookie-not-secure (security.W010/W011/W012): the flag falsy (3.2–4.0) or `is not True`
 // (4.1+); W010 sessions app only, W011 middleware only, W012 both (replacing W010 and W011).
-import { fromRequiredEnv, installedApps, middleware, ruleTable, SECURITY_MW, SESSION_MW, undecidable } from "../../helpers/project";
+import { REBUILT_MIDDLEWARE, fromRequiredEnv, installedApps, middleware, ruleTable, SECURITY_MW, SESSION_MW, undecidable } from "../../helpers/project";
 
 ruleTable("session-cookie-not-secure", [
   { name: "False with app and middleware: W012 alone", production: "SESSION_COOKIE_SECURE = False\n", expect: ["security.W012"] },
@@ -26,10 +26,24 @@ ruleTable("session-cookie-not-secure", [
   { name: "1 is truthy: passes on 3.2", production: "SESSION_COOKIE_SECURE = 1\n", djangoVersion: "3.2", expect: [] },
   { name: "a required env var is unknown: silent", production: fromRequiredEnv("SESSION_COOKIE_SECURE"), expect: [] },
   { name: "an undecidable if is silent", production: undecidable("SESSION_COOKIE_SECURE", "True", "False"), expect: [] },
-  { name: "an unknown MIDDLEWARE is silent", production: "SESSION_COOKIE_SECURE = False\n" + fromRequiredEnv("MIDDLEWARE"), expect: [] },
+  { name: "an unknown MIDDLEWARE with the app installed: W010 (Django warns W010 or W012)", production: "SESSION_COOKIE_SECURE = False\n" + fromRequiredEnv("MIDDLEWARE"), expect: ["security.W010"] },
   {
     name: "the middleware removed with .remove(): W010",
     production: `SESSION_COOKIE_SECURE = False\nMIDDLEWARE.remove("${SESSION_MW}")\n`,
     expect: ["security.W010"],
   },
+  // SessionMiddleware certainly on: Django warns (W011 or W012) whatever INSTALLED_APPS holds.
+  {
+    name: "the middleware on and INSTALLED_APPS known only in part: W011 (or W012), reported",
+    production: 'SESSION_COOKIE_SECURE = False\nINSTALLED_APPS = ["django.contrib.auth", *get_plugins()]\n',
+    expect: ["security.W011"],
+  },
+  {
+    name: "the sessions app among the known part of a partial INSTALLED_APPS: W012",
+    production: 'SESSION_COOKIE_SECURE = False\nINSTALLED_APPS.extend(get_plugins())\n',
+    expect: ["security.W012"],
+  },
+  { name: "the app installed and MIDDLEWARE known only in part: W010 (or W012)", production: `SESSION_COOKIE_SECURE = False\nMIDDLEWARE = ["${SECURITY_MW}", *get_extra()]\n`, expect: ["security.W010"] },
+  { name: "MIDDLEWARE rebuilt under an undecided if: W012", production: REBUILT_MIDDLEWARE + "SESSION_COOKIE_SECURE = False\n", expect: ["security.W012"] },
+  { name: "neither known: silent", production: 'SESSION_COOKIE_SECURE = False\nINSTALLED_APPS = [*get_plugins()]\nMIDDLEWARE = [*get_extra()]\n', expect: [] },
 ]);

@@ -1,6 +1,6 @@
 // Rule table for xframe-not-deny (security.W019): XFrameOptionsMiddleware on and X_FRAME_OPTIONS != "DENY"
 // (case-sensitive).
-import { fromRequiredEnv, middleware, ruleTable, SECURITY_MW, undecidable } from "../../helpers/project";
+import { REBUILT_MIDDLEWARE, fromRequiredEnv, middleware, ruleTable, SECURITY_MW, undecidable } from "../../helpers/project";
 
 ruleTable("xframe-not-deny", [
   { name: "SAMEORIGIN fires", production: 'X_FRAME_OPTIONS = "SAMEORIGIN"\n', expect: ["security.W019"] },
@@ -18,4 +18,8 @@ ruleTable("xframe-not-deny", [
     expect: ["security.W019"],
   },
   { name: "fires on 3.2 too", production: 'X_FRAME_OPTIONS = "deny"\n', djangoVersion: "3.2", expect: ["security.W019"] },
+  // MIDDLEWARE rebuilt under an undecided if still certainly holds XFrameOptionsMiddleware.
+  { name: "MIDDLEWARE rebuilt from itself under an undecided if fires", production: `${REBUILT_MIDDLEWARE}X_FRAME_OPTIONS = "SAMEORIGIN"\n`, expect: ["security.W019"] },
+  { name: "MIDDLEWARE spread with unknown extras fires", production: `MIDDLEWARE = [*MIDDLEWARE, *get_extra()]\nX_FRAME_OPTIONS = "SAMEORIGIN"\n`, expect: ["security.W019"] },
+  { name: "a partial MIDDLEWARE without the middleware among its known items is silent", production: `MIDDLEWARE = ["${SECURITY_MW}", *get_extra()]\nX_FRAME_OPTIONS = "SAMEORIGIN"\n`, expect: [] },
 ]);

@@ -2,7 +2,7 @@
 import { removeItem } from "../../fixes/literal";
 import type { Value } from "../../resolve/values";
 import type { Fix, Rule, RuleContext, RuleResult } from "../types";
-import { DEPLOYED, itemsOf, unsetNoteFor } from "./checklistHelpers";
+import { DEPLOYED, itemsOf, presentItems, unsetNoteFor } from "./checklistHelpers";
 
 export const allowedHostsWildcard: Rule = {
   id: "allowed-hosts-wildcard",
@@ -19,8 +19,9 @@ export const allowedHostsWildcard: Rule = {
   },
   check(ctx) {
     const s = ctx.get("ALLOWED_HOSTS");
-    const items = itemsOf(s.value);
-    if (!items) return [];
+    // "*" known to be there is reported even when other hosts come from somewhere the analysis cannot see.
+    const whole = itemsOf(s.value);
+    const items = whole ?? presentItems(s.value);
     const out: RuleResult[] = [];
     for (const item of items) {
       if (item.k !== "str" || item.v !== "*") continue;
@@ -30,7 +31,7 @@ export const allowedHostsWildcard: Rule = {
         subject: s,
         at: item.loc,
         value: item,
-        fix: removeWildcard(ctx, item, items.length),
+        fix: whole ? removeWildcard(ctx, item, whole.length) : undefined,
       });
     }
     return out;

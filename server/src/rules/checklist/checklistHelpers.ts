@@ -3,8 +3,10 @@ import { exprAt } from "../../fixes/literal";
 import type { ModuleModel } from "../../parse/model";
 import { atLeast } from "../../resolve/djangoVersion";
 import type { ResolvedSetting } from "../../resolve/environment";
-import { dictGet, envReadsOf, pyRepr, type Loc, type Value } from "../../resolve/values";
+import { presentItems } from "../../resolve/sequences";
+import { dictGet, envReadsOf, pyContains, pyRepr, type Loc, type Value } from "../../resolve/values";
 import type { RuleContext } from "../types";
+import { readName } from "../deploy/conditions";
 
 export const DEPLOYED: Array<"production" | "staging"> = ["production", "staging"];
 
@@ -12,6 +14,22 @@ export const DEPLOYED: Array<"production" | "staging"> = ["production", "staging
 export function itemsOf(v: Value | undefined): Value[] | undefined {
   if (!v) return undefined;
   return v.k === "list" || v.k === "tuple" || v.k === "set" ? v.items : undefined;
+}
+
+/**
+ * The items certainly in a list, tuple or set: all of a known one, the known part of one known only in part
+ * (`[*BASE_APPS, "debug_toolbar"]`). For rules that report an item that is there; absence needs itemsOf().
+ */
+export { presentItems };
+
+/** The str items certainly present (see presentItems). */
+export function presentStrings(v: Value | undefined): string[] {
+  return presentItems(v).flatMap((i) => (i.k === "str" ? [i.v] : []));
+}
+
+/** `name in settings.MIDDLEWARE`: true when certainly there, false when certainly not, undefined otherwise. */
+export function middlewareHas(ctx: RuleContext, name: string): boolean | undefined {
+  return pyContains(ctx.get("MIDDLEWARE").value, { k: "str", v: name });
 }
 
 /** The items as strings, when every one is a known str. */
@@ -37,7 +55,7 @@ export function hasUnknownItem(v: Value | undefined): boolean {
 export function appInstalled(ctx: RuleContext, app: string): boolean | undefined {
   const v = ctx.get("INSTALLED_APPS").value;
   const items = itemsOf(v);
-  if (!items) return undefined;
+  if (!items) return presentStrings(v).some((s) => s === app || s.startsWith(app + ".apps.")) ? true : undefined;
   if (items.some((i) => i.k === "str" && (i.v === app || i.v.startsWith(app + ".apps.")))) return true;
   return items.some((i) => i.k !== "str") ? undefined : false;
 }
@@ -65,7 +83,7 @@ export function hasUnknownKey(v: Value | undefined): boolean {
 
 /** " (whenever X is unset)"-style suffix that names the env reads a value depends on. */
 export function unsetNote(v: Value | undefined): string {
-  const vars = [...new Set(envReadsOf(v).map((r) => r.variable))];
+  const vars = [...new Set(envReadsOf(v).map(readName))];
   if (vars.length === 0) return "";
   const list = vars.length === 1 ? vars[0] : vars.slice(0, -1).join(", ") + " and " + vars[vars.length - 1];
   return ` whenever ${list} ${vars.length === 1 ? "is" : "are"} unset`;

@@ -2,14 +2,13 @@
 import type { ResolvedSetting } from "../../resolve/environment";
 import { truthy } from "../../resolve/values";
 import type { RuleContext } from "../types";
-import { middlewareList } from "./checklistHelpers";
+import { middlewareHas } from "./checklistHelpers";
 
 export const CORS_MW = "corsheaders.middleware.CorsMiddleware";
 
-/** True when CorsMiddleware is on; undefined when MIDDLEWARE is not fully known. */
+/** True when CorsMiddleware is certainly on; undefined when MIDDLEWARE may or may not hold it. */
 export function corsOn(ctx: RuleContext): boolean | undefined {
-  const mw = middlewareList(ctx);
-  return mw ? mw.includes(CORS_MW) : undefined;
+  return middlewareHas(ctx, CORS_MW);
 }
 
 /** `getattr(settings, NEW, getattr(settings, OLD, default))`: the setting that decides, or undefined when neither is set. */

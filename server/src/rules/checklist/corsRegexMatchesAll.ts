@@ -1,6 +1,6 @@
 // Checklist: a CORS_ALLOWED_ORIGIN_REGEXES pattern that matches arbitrary origins (".*", "^https://.*").
 import type { Rule, RuleResult } from "../types";
-import { DEPLOYED, itemsOf, unsetNoteFor } from "./checklistHelpers";
+import { DEPLOYED, presentItems, unsetNoteFor } from "./checklistHelpers";
 import { corsOn, corsSetting, credentialsOn } from "./corsHelpers";
 
 /** Origins no project owns: a pattern that admits any of them admits everything. */
@@ -25,7 +25,7 @@ export const corsRegexMatchesAll: Rule = {
     if (!s) return [];
     const creds = credentialsOn(ctx);
     const out: RuleResult[] = [];
-    for (const item of itemsOf(s.value) ?? []) {
+    for (const item of presentItems(s.value)) {
       if (item.k !== "str") continue;
       const probe = matchesProbe(item.v);
       if (!probe) continue;

@@ -2,7 +2,7 @@
 import { truthy, type Value } from "../../resolve/values";
 import type { ResolvedSetting } from "../../resolve/environment";
 import type { RuleContext } from "../types";
-import { atLeastVersion, dictPath, isSet, middlewareList, strEntries } from "./checklistHelpers";
+import { atLeastVersion, dictPath, isSet, presentStrings, strEntries } from "./checklistHelpers";
 
 export const BUILTIN_CSP_MW = "django.middleware.csp.ContentSecurityPolicyMiddleware";
 
@@ -35,8 +35,9 @@ export interface EnforcedPolicy {
  * are left out rather than guessed, so a caller sees only directives whose value is written down.
  */
 export function enforcedPolicies(ctx: RuleContext): EnforcedPolicy[] {
-  const mw = middlewareList(ctx);
-  if (!mw) return [];
+  // Middleware known to be on is enough: a policy it sends is sent, whatever else MIDDLEWARE holds.
+  const mw = presentStrings(ctx.get("MIDDLEWARE").value);
+  if (mw.length === 0) return [];
   const out: EnforcedPolicy[] = [];
   if (atLeastVersion(ctx, 6, 0) && mw.includes(BUILTIN_CSP_MW)) {
     const s = ctx.get("SECURE_CSP");

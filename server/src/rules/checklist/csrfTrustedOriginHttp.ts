@@ -1,7 +1,7 @@
 // Checklist: CSRF_TRUSTED_ORIGINS trusts a plain-HTTP origin in a deployed environment.
 import { rewriteString } from "../../fixes/literal";
 import type { Rule, RuleResult } from "../types";
-import { DEPLOYED, itemsOf, unsetNoteFor } from "./checklistHelpers";
+import { DEPLOYED, presentItems, unsetNoteFor } from "./checklistHelpers";
 
 export const csrfTrustedOriginHttp: Rule = {
   id: "csrf-trusted-origin-http",
@@ -20,7 +20,7 @@ export const csrfTrustedOriginHttp: Rule = {
   check(ctx) {
     const s = ctx.get("CSRF_TRUSTED_ORIGINS");
     const out: RuleResult[] = [];
-    for (const item of itemsOf(s.value) ?? []) {
+    for (const item of presentItems(s.value)) {
       if (item.k !== "str" || !/^http:\/\//i.test(item.v)) continue;
       const host = item.v.replace(/^http:\/\//i, "").replace(/[:/].*$/, "");
       // Local origins in a deployed module are usually left from development, but they are not an exposure.

@@ -2,7 +2,7 @@
 import { rewriteString } from "../../fixes/literal";
 import type { Value } from "../../resolve/values";
 import type { Fix, Rule, RuleContext, RuleResult } from "../types";
-import { atLeastVersion, DEPLOYED, itemsOf, unsetNoteFor } from "./checklistHelpers";
+import { atLeastVersion, DEPLOYED, presentItems, unsetNoteFor } from "./checklistHelpers";
 import { atLeast } from "../../resolve/djangoVersion";
 
 export const csrfTrustedOriginScheme: Rule = {
@@ -22,7 +22,7 @@ export const csrfTrustedOriginScheme: Rule = {
   check(ctx) {
     const s = ctx.get("CSRF_TRUSTED_ORIGINS");
     const out: RuleResult[] = [];
-    for (const item of itemsOf(s.value) ?? []) {
+    for (const item of presentItems(s.value)) {
       if (item.k !== "str" || item.v.includes("://")) continue;
       const wanted = withScheme(item.v);
       out.push({

@@ -3,7 +3,7 @@ import { removeItem } from "../../fixes/literal";
 import type { Value } from "../../resolve/values";
 import type { ResolvedSetting } from "../../resolve/environment";
 import type { Fix, Rule, RuleContext, RuleResult } from "../types";
-import { DEPLOYED, itemsOf } from "./checklistHelpers";
+import { DEPLOYED, presentItems } from "./checklistHelpers";
 
 const DEV_APPS: Record<string, string> = {
   debug_toolbar: "django-debug-toolbar shows SQL, settings and request data in the page",
@@ -34,14 +34,14 @@ export const devToolsInProduction: Rule = {
   check(ctx) {
     const out: RuleResult[] = [];
     const apps = ctx.get("INSTALLED_APPS");
-    for (const item of itemsOf(apps.value) ?? []) {
+    for (const item of presentItems(apps.value)) {
       if (item.k !== "str") continue;
       const app = Object.keys(DEV_APPS).find((a) => item.v === a || item.v.startsWith(a + ".apps."));
       if (!app) continue;
       out.push(result(ctx, apps, item, `INSTALLED_APPS has ${item.v}: ${DEV_APPS[app]}`));
     }
     const mw = ctx.get("MIDDLEWARE");
-    for (const item of itemsOf(mw.value) ?? []) {
+    for (const item of presentItems(mw.value)) {
       if (item.k !== "str" || !(item.v in DEV_MIDDLEWARE)) continue;
       out.push(result(ctx, mw, item, `MIDDLEWARE has ${item.v.split(".").pop()}: ${DEV_APPS[DEV_MIDDLEWARE[item.v]]}`));
     }

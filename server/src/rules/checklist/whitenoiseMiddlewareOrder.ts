@@ -1,6 +1,7 @@
 // Checklist: WhiteNoiseMiddleware is not directly after SecurityMiddleware (or first, without it), with a fix that moves it.
 import { moveListItem } from "../../fixes/moveListItem";
 import type { Rule } from "../types";
+import { seqView } from "../../resolve/sequences";
 import { DEPLOYED, stringsOf } from "./checklistHelpers";
 
 export const WHITENOISE_MW = "whitenoise.middleware.WhiteNoiseMiddleware";
@@ -21,20 +22,29 @@ export const whitenoiseMiddlewareOrder: Rule = {
   },
   check(ctx) {
     const s = ctx.get("MIDDLEWARE");
-    const mw = stringsOf(s.value);
-    if (!mw) return [];
+    const whole = stringsOf(s.value);
+    const view = s.value.k === "unknown" ? seqView(s.value) : undefined;
+    // A list known only in part answers when its order is known: the two entries in the wrong order, a known entry
+    // between them, or nothing unknown between them. Without SecurityMiddleware among the known entries it is silent.
+    if (!whole && !view?.gaps) return [];
+    const mw = whole ?? view!.items.map((i) => (i.k === "str" ? i.v : "\u0000"));
     const wn = mw.indexOf(WHITENOISE_MW);
     if (wn < 0) return [];
     const sec = mw.indexOf(SECURITY_MW);
     const want = sec < 0 ? 0 : sec < wn ? sec + 1 : sec;
-    if (sec < 0 ? wn === 0 : wn === sec + 1) return [];
+    if (sec < 0 ? wn === 0 : wn === sec + 1) {
+      if (whole) return [];
+      // Known neighbours, unless items not known may sit between them (or before WhiteNoise, when it leads).
+      if (!view!.gaps![wn]) return [];
+    }
+    if (!whole && (sec < 0 || (wn === sec + 1 && view!.gaps![wn]))) return [];
     const where = sec < 0 ? "first in MIDDLEWARE" : "directly after SecurityMiddleware";
-    const now = wn === 0 ? "first" : `after ${mw[wn - 1].split(".").pop()}`;
-    const item = s.value.k === "list" || s.value.k === "tuple" ? s.value.items[wn] : undefined;
+    const now = wn === 0 ? "first" : `${whole || !view!.gaps![wn] ? "after" : "below"} ${mw[wn - 1].split(".").pop()}`;
+    const item = s.value.k === "list" || s.value.k === "tuple" ? s.value.items[wn] : view?.items[wn];
     let fix;
     // Only when the list literal at the value's loc still holds exactly these items, in this order.
     const model = s.value.loc && ctx.module(s.value.loc.file);
-    const edits = model && s.binding && s.binding.writes.length === 1 && s.binding.writes[0].kind === "assign" ? moveListItem(model, s.value.loc, wn, want, mw.length) : undefined;
+    const edits = whole && model && s.binding && s.binding.writes.length === 1 && s.binding.writes[0].kind === "assign" ? moveListItem(model, s.value.loc, wn, want, mw.length) : undefined;
     if (edits) fix = { title: `Move WhiteNoiseMiddleware ${where}`, safety: "safe" as const, edits };
     return [
       {

@@ -1,6 +1,6 @@
 // The building blocks of Django's deploy checks, with Python semantics: exact string membership, truthiness, `is True`.
 import type { ResolvedSetting } from "../../resolve/environment";
-import { envReadsOf, pyContains, truthy, type Value } from "../../resolve/values";
+import { envReadsOf, pyContains, truthy, type EnvRead, type Value } from "../../resolve/values";
 import type { RuleContext } from "../types";
 import { atLeast } from "../../resolve/djangoVersion";
 
@@ -34,10 +34,30 @@ export function cookieFlagOn(ctx: RuleContext, setting: string): boolean | undef
   return atLeast(ctx.version, 4, 1) ? isTrue(v) : truthy(v);
 }
 
+/**
+ * Which of Django's three session-cookie warnings applies (W010/W011/W012, W013/W014/W015): the app alone, the
+ * middleware alone, or both. Django warns whenever either is there, so one that is certainly there decides that a
+ * warning is due even when the other is not known; its id is then the one for what is known, and `unsure` says so.
+ */
+export function sessionWarning(app: boolean | undefined, mw: boolean | undefined, ids: { app: string; mw: string; both: string }): { id: string; which: "app" | "mw" | "both"; unsure: boolean } | undefined {
+  if (app && mw) return { id: ids.both, which: "both", unsure: false };
+  if (app && mw === false) return { id: ids.app, which: "app", unsure: false };
+  if (mw && app === false) return { id: ids.mw, which: "mw", unsure: false };
+  if (app) return { id: ids.app, which: "app", unsure: true };
+  if (mw) return { id: ids.mw, which: "mw", unsure: true };
+  return undefined;
+}
+
+/** An env read's variable, or for a configuration the deployment supplies, the name in it: `[django] debug`, `netbox.configuration.DEBUG`. */
+export function readName(r: EnvRead): string {
+  if (!r.configuration) return r.variable;
+  return r.configuration.startsWith("[") ? `${r.configuration} ${r.variable}` : `${r.configuration}.${r.variable}`;
+}
+
 /** " whenever DJANGO_DEBUG is unset" when the value comes from env-read defaults; "" for a literal. */
 export function whenUnset(v: Value | ResolvedSetting | undefined): string {
   const value = v && "k" in v ? v : v?.value;
-  const vars = [...new Set(envReadsOf(value).map((r) => r.variable))];
+  const vars = [...new Set(envReadsOf(value).map(readName))];
   if (vars.length === 0) return "";
   const list = vars.length === 1 ? vars[0] : vars.slice(0, -1).join(", ") + " and " + vars[vars.length - 1];
   return ` whenever ${list} ${vars.length === 1 ? "is" : "are"} unset`;

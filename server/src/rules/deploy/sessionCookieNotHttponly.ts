@@ -1,7 +1,7 @@
 // Django deploy checks security.W013, W014, W015: the session cookie is readable from JavaScript.
 import { pyRepr } from "../../resolve/values";
 import type { Rule } from "../types";
-import { cookieFlagOn, describe, SESSION_MW, SESSIONS_APP, settingContains } from "./conditions";
+import { cookieFlagOn, describe, SESSION_MW, SESSIONS_APP, sessionWarning, settingContains } from "./conditions";
 
 export const sessionCookieNotHttponly: Rule = {
   id: "session-cookie-not-httponly",
@@ -14,20 +14,20 @@ export const sessionCookieNotHttponly: Rule = {
     example: "SESSION_COOKIE_HTTPONLY = False",
     useInstead: "SESSION_COOKIE_HTTPONLY = True  # or delete the line: True is Django's default",
     fixSafety: "safe",
-    versions: "All versions. Django 3.2 to 4.0 accept any truthy value; 4.1 and later only True. W015 replaces W013 and W014 when both the sessions app and its middleware are installed.",
+    versions: "All versions. Django 3.2 to 4.0 accept any truthy value; 4.1 and later only True. W015 replaces W013 and W014 when both the sessions app and its middleware are installed. Django warns whenever either is there: when one is certainly there and INSTALLED_APPS or MIDDLEWARE is known only in part, the finding carries the id for what is known (W013 or W014) and says that it is W015 if the other holds its entry too.",
   },
   check(ctx) {
     const on = cookieFlagOn(ctx, "SESSION_COOKIE_HTTPONLY");
     if (on !== false) return [];
     const app = settingContains(ctx, "INSTALLED_APPS", SESSIONS_APP);
     const mw = settingContains(ctx, "MIDDLEWARE", SESSION_MW);
-    if (app === undefined || mw === undefined) return [];
+    const w = sessionWarning(app, mw, { app: "security.W013", mw: "security.W014", both: "security.W015" });
+    if (!w) return [];
     const s = ctx.get("SESSION_COOKIE_HTTPONLY");
     const why = `SESSION_COOKIE_HTTPONLY ${describe(s, pyRepr(s.value))}`;
     const tail = "session cookies can be read by scripts on the page";
-    if (app && mw) return [{ djangoCheck: "security.W015", message: `${why}: ${tail}`, setting: s.name, subject: s, value: s.value }];
-    if (app) return [{ djangoCheck: "security.W013", message: `${why}, and django.contrib.sessions is installed: ${tail}`, setting: s.name, subject: s, value: s.value }];
-    if (mw) return [{ djangoCheck: "security.W014", message: `${why}, and SessionMiddleware is on: ${tail}`, setting: s.name, subject: s, value: s.value }];
-    return [];
+    const other = w.unsure ? (w.which === "mw" ? " (security.W015 if INSTALLED_APPS, which is not fully known, holds django.contrib.sessions)" : " (security.W015 if MIDDLEWARE, which is not fully known, holds SessionMiddleware)") : "";
+    const part = w.which === "both" ? "" : w.which === "app" ? ", and django.contrib.sessions is installed" : ", and SessionMiddleware is on";
+    return [{ djangoCheck: w.id, message: `${why}${part}: ${tail}${other}`, setting: s.name, subject: s, value: s.value }];
   },
 };

@@ -1,9 +1,10 @@
-// A .env file that git would commit holds secret-looking values; checked per project by secrets/dotenv.ts, not per environment.
-import type { Rule } from "../types";
+// Project check dotenv-secret-tracked: a .env file git would commit holds secret-looking values (run by secrets/dotenv.ts).
+import type { ProjectRule } from "../types";
 import { ALL_KINDS } from "./secretHelpers";
 
-export const dotenvSecretTracked: Rule = {
+export const dotenvSecretTracked: ProjectRule = {
   id: "dotenv-secret-tracked",
+  scope: "project",
   djangoChecks: [],
   severity: "error",
   appliesTo: ALL_KINDS,
@@ -15,9 +16,5 @@ export const dotenvSecretTracked: Rule = {
     fixSafety:
       "safe: adds the file to .gitignore (created when absent), which changes nothing at run time; for a template such as .env.example, the value is emptied instead. No fix for a file git already tracks: run `git rm --cached` and rotate the secrets.",
     versions: "All versions. The file is read as python-dotenv, django-environ and decouple read it (export, quotes, ${VAR}); values are judged with the same heuristics as settings (docs/secrets.md).",
-  },
-  // The check needs the project's files and .gitignore rather than one environment's settings: the engine runs it once per audit.
-  check() {
-    return [];
   },
 };

@@ -1,4 +1,4 @@
-// Committed-secret rules, one per file: settings values and env-read defaults (per environment) and tracked .env files (per project).
+// Committed-secret rules, one per file: settings values and env-read defaults, per environment (tracked .env files: dotenvSecretTracked.ts, per project).
 import type { Rule } from "../types";
 import { dotenvSecretTracked } from "./dotenvSecretTracked";
 import { hardcodedAwsCredentials } from "./hardcodedAwsCredentials";
@@ -17,5 +17,7 @@ export const SECRET_RULES: readonly Rule[] = [
   hardcodedAwsCredentials,
   hardcodedProviderToken,
   hardcodedCredential,
-  dotenvSecretTracked,
 ];
+
+/** Every secrets rule id, the per-project .env check included: what masking and secret-aware outputs look for. */
+export const SECRET_RULE_IDS: readonly string[] = [...SECRET_RULES.map((r) => r.id), dotenvSecretTracked.id];

@@ -1,0 +1,65 @@
+// Resolver: writes to the namespace from outside the code (globals().update, exec, setattr, dynaconf) and their note.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { auditSplit, GOOD_BASE } from "../helpers/project";
+import { lone, repr } from "./resolveHelpers";
+
+const rows: Array<{ name: string; code: string; dynamic: boolean; known?: Record<string, string> }> = [
+  { name: "globals().update(yaml_config)", code: "import yaml\nDEBUG = True\nglobals().update(yaml.safe_load(open('c.yml')))", dynamic: true },
+  { name: "vars().update(cfg)", code: "DEBUG = True\nvars().update(load())", dynamic: true },
+  { name: "locals().update(cfg)", code: "DEBUG = True\nlocals().update(load())", dynamic: true },
+  { name: "exec(open(path).read())", code: "DEBUG = True\nexec(open('local.py').read())", dynamic: true },
+  { name: "exec(compile(...), ns)", code: "DEBUG = True\nexec(compile(src, 'x', 'exec'), globals())", dynamic: true },
+  { name: "globals()[k] = v with k unknown", code: "DEBUG = True\nfor k, v in load().items():\n    globals()[k] = v", dynamic: true },
+  { name: "setattr(sys.modules[__name__], k, v)", code: "import sys\nDEBUG = True\nsetattr(sys.modules[__name__], name(), 1)", dynamic: true },
+  { name: "dynaconf's DjangoDynaconf(__name__)", code: "from dynaconf import DjangoDynaconf\nDEBUG = True\nsettings = DjangoDynaconf(__name__)", dynamic: true },
+  { name: "settings = Dynaconf(...)", code: "from dynaconf import Dynaconf\nDEBUG = True\nsettings = Dynaconf(settings_files=['s.toml'])", dynamic: true },
+  { name: "a settings namespace's update_globals()", code: "DEBUG = True\nns = Namespace()\nns.update_globals()", dynamic: true },
+  { name: "globals().update with a literal dict writes only its keys", code: 'DEBUG = True\nglobals().update({"ALLOWED_HOSTS": ["a"]})', dynamic: false, known: { DEBUG: "True", ALLOWED_HOSTS: "['a']" } },
+  { name: "a loop over a literal list writes only those keys", code: 'import os\nDEBUG = True\nfor k in ["SECRET_KEY", "ALLOWED_HOSTS"]:\n    globals()[k] = os.environ.get(k)', dynamic: false, known: { DEBUG: "True", SECRET_KEY: "None", ALLOWED_HOSTS: "None" } },
+  { name: "setattr with a known name writes only it", code: 'import sys\nDEBUG = True\nsetattr(sys.modules[__name__], "X_FRAME_OPTIONS", "SAMEORIGIN")', dynamic: false, known: { DEBUG: "True", X_FRAME_OPTIONS: "'SAMEORIGIN'" } },
+];
+
+for (const row of rows) {
+  test(`dynamic write: ${row.name}`, async () => {
+    const env = await lone(row.code + "\n");
+    const debug = env.get("DEBUG").value;
+    const hsts = env.get("SECURE_HSTS_SECONDS");
+    const notes = env.notes.filter((n) => /replaced from outside the code/.test(n.message));
+    if (row.dynamic) {
+      assert.ok(debug.k === "unknown" && debug.dynamic, "a value set before the write is possibly overridden");
+      assert.ok(hsts.value.k === "unknown" && hsts.value.dynamic, "Django's default may be overridden too");
+      assert.equal(notes.length, 1, "one note on that line");
+    } else {
+      assert.equal(notes.length, 0);
+      for (const [k, want] of Object.entries(row.known ?? {})) assert.equal(repr(env, k), want, k);
+      assert.equal(repr(env, "SECURE_HSTS_SECONDS"), "0");
+    }
+  });
+}
+
+test("dynamic write: a setting written after the dynamic write is known again", async () => {
+  const env = await lone("DEBUG = True\nglobals().update(load())\nDEBUG = False\n");
+  assert.equal(repr(env, "DEBUG"), "False");
+});
+
+test("dynamic write: an importer of a module with a dynamic write inherits it", async () => {
+  const r = await auditSplit(GOOD_BASE + "DEBUG = True\nglobals().update(load_yaml())\n", 'MIDDLEWARE = ["django.middleware.clickjacking.XFrameOptionsMiddleware"]\nX_FRAME_OPTIONS = "SAMEORIGIN"\n');
+  // DEBUG and the HSTS default are possibly overridden: silent; what is written after the import is judged.
+  const checks = r.checks.filter((c) => c.startsWith("security."));
+  assert.ok(checks.includes("security.W019") && checks.includes("security.W001"), checks.join(" "));
+  assert.ok(!checks.includes("security.W018") && !checks.includes("security.W004"), checks.join(" "));
+  const env = r.audit.project.environments.find((e) => e.name === "proj.settings.production");
+  assert.ok(env?.notes.some((n) => /replaced from outside the code/.test(n.message)), "the note is reported");
+});
+
+test("dynamic write: the bad case without the write is found (the table's control)", async () => {
+  const r = await auditSplit(GOOD_BASE + "DEBUG = True\n", "");
+  assert.deepEqual(r.checks.filter((c) => c.startsWith("security.")), ["security.W018"]);
+});
+
+test("dynamic write: a helper that updates globals() makes the caller's settings possibly overridden", async () => {
+  const env = await lone("DEBUG = True\ndef load():\n    globals().update(read())\nload()\n");
+  const v = env.get("DEBUG").value;
+  assert.ok(v.k === "unknown" && v.dynamic);
+});
