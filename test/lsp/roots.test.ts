@@ -45,7 +45,7 @@ test("a workspace folder opened inside a project is analysed as that project", a
   const uri = open(client, production, PROJECT["proj/settings/production.py"]);
   const diagnostics = await client.waitFor(uri, (d) => d.length > 0);
   assert.ok(diagnostics.some((d) => d.code === "debug-enabled"));
-  const reports = (await client.connection.sendRequest("djangoSettingsHygiene/audit")) as Array<{ root: string; djangoVersion: string; environments: Array<{ name: string }> }>;
+  const reports = ((await client.connection.sendRequest("djangoSettingsHygiene/audit")) as { reports: Array<{ root: string; djangoVersion: string; environments: Array<{ name: string }> }> }).reports;
   // The whole project, its Django version and dotted names, not a root at the settings package.
   assert.deepEqual(
     reports.map((r) => [r.root, r.djangoVersion, r.environments.map((e) => e.name)]),
@@ -59,7 +59,7 @@ test("a scratch file opened from the temporary directory gets no root and nothin
   fs.writeFileSync(scratch, 'INSTALLED_APPS = ["django.contrib.auth"]\nDEBUG = True\n');
   const client = await session([]);
   const uri = open(client, scratch, fs.readFileSync(scratch, "utf8"));
-  const reports = (await client.connection.sendRequest("djangoSettingsHygiene/audit")) as unknown[];
+  const reports = ((await client.connection.sendRequest("djangoSettingsHygiene/audit")) as { reports: unknown[] }).reports;
   assert.deepEqual(reports, []);
   assert.equal(client.diagnostics.get(uri)?.length ?? 0, 0);
   await close(client);
@@ -70,7 +70,7 @@ test("a project that is not Django's gets no diagnostics", async () => {
   const dir = writeProject({ "scrapy.cfg": "[settings]\ndefault = crawler.settings\n", "crawler/__init__.py": "", "crawler/settings.py": 'BOT_NAME = "crawler"\nDEBUG = True\nSECRET_KEY = "abc"\n' });
   const client = await session([dir]);
   const uri = open(client, path.join(dir, "crawler", "settings.py"), 'BOT_NAME = "crawler"\nDEBUG = True\nSECRET_KEY = "abc"\n');
-  const reports = (await client.connection.sendRequest("djangoSettingsHygiene/audit")) as Array<{ environments: unknown[] }>;
+  const reports = ((await client.connection.sendRequest("djangoSettingsHygiene/audit")) as { reports: Array<{ environments: unknown[] }> }).reports;
   assert.deepEqual(reports.map((r) => r.environments.length), [0]);
   assert.equal(client.diagnostics.get(uri)?.length ?? 0, 0);
   await close(client);

@@ -13,11 +13,12 @@ const FIXTURES = path.join(REPO, "test", "fixtures", "projects");
 interface Report {
   djangoVersion: string;
   environments: Array<{ name: string; kind: string; kindSource: string; files: string[] }>;
-  findings: Array<{ rule: string; environment: string; file: string; line: number; message: string }>;
+  findings: Array<{ rule: string; environments: string[]; file: string; line: number; message: string }>;
 }
 
-function audit(target: string, cmd = "audit"): Report {
-  const r = spawnSync(process.execPath, [CLI, cmd, target, "--format", "json"], { encoding: "utf8" });
+/** Paths in the report are relative to `base` (--root) when given. */
+function audit(target: string, cmd = "audit", base?: string): Report {
+  const r = spawnSync(process.execPath, [CLI, cmd, target, "--format", "json", ...(base ? ["--root", base] : [])], { encoding: "utf8" });
   assert.ok(r.status === 0 || r.status === 1, `exit ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout) as Report;
 }
@@ -32,17 +33,27 @@ const CASES: Array<[project: string, subfolder: string]> = [
   ["monorepo/backend", "app/settings"],
 ];
 
+/** A finding without its fingerprint and message, which name the environments it hurts when they are not all of them. */
+function comparable(f: Report["findings"][number]): unknown {
+  return { rule: f.rule, environments: f.environments, file: f.file, line: f.line };
+}
+
 for (const [project, sub] of CASES) {
   test(`auditing ${project}/${sub} gives the root's environments and findings for its files`, () => {
-    const root = audit(path.join(FIXTURES, ...project.split("/")));
-    const part = audit(path.join(FIXTURES, ...project.split("/"), ...sub.split("/")));
+    const base = path.join(FIXTURES, ...project.split("/"));
+    const root = audit(base, "audit", base);
+    const part = audit(path.join(base, ...sub.split("/")), "audit", base);
     assert.equal(part.djangoVersion, root.djangoVersion);
     const inside = (f: string) => f === sub || f.startsWith(sub + "/");
     const envs = root.environments.filter((e) => e.files.some(inside));
     assert.ok(envs.length > 0);
     assert.deepEqual(part.environments, envs);
     const names = new Set(envs.map((e) => e.name));
-    assert.deepEqual(part.findings, root.findings.filter((f) => names.has(f.environment)));
+    // One finding per place: the subfolder's lists only the environments it keeps.
+    const expected = root.findings
+      .map((f) => ({ ...f, environments: f.environments.filter((e) => names.has(e)) }))
+      .filter((f) => f.environments.length > 0);
+    assert.deepEqual(part.findings.map(comparable), expected.map(comparable));
   });
 }
 

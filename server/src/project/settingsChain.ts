@@ -73,7 +73,7 @@ export function settingsChain(file: string, loader: ModuleLoader, included: Read
   return { all, parts };
 }
 
-/** True when a module's top level could make it settings: an uppercase assignment, a star-import, an include(). */
+/** True when a module's top level could make it settings: an uppercase assignment, a star-import, an include(), a class setting them. */
 export function mayHoldSettings(model: ModuleModel): boolean {
   const visit = (stmts: Stmt[]): boolean =>
     stmts.some((s) => {
@@ -91,6 +91,12 @@ export function mayHoldSettings(model: ModuleModel): boolean {
           return s.branches.some((b) => visit(b.body));
         case "try":
           return visit(s.body) || s.handlers.some((h) => visit(h.body)) || visit(s.orelse);
+        // `with suppress(ImportError): from .local import *`, a `for` over setting names.
+        case "opaque":
+          return visit(s.body);
+        // A django-configurations class: its settings are class attributes (resolve/configurations.ts).
+        case "class":
+          return s.bases.length > 0 && visit(s.body);
         default:
           return false;
       }

@@ -153,6 +153,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   const looksLikeSettings = (file: string, result: ModuleResult): boolean => {
     // (Candidates reach this far only when they assign a setting, star-import or include: see mayHoldSettings.)
     if (KEY_SETTINGS.filter((k) => result.namespace.has(k)).length >= 2) return true;
+    if (result.configurations?.some((c) => KEY_SETTINGS.filter((k) => c.namespace.has(k)).length >= 2)) return true;
     // A project's lone settings.py (not an app's, which sits beside its models.py, nor a template-tag library).
     if (path.basename(file) === "settings.py" && !isAppModule(file, model)) return true;
     // An environment-named module in a settings package (settings/staging.py, settings/development/ddt.py).
@@ -171,7 +172,9 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     if (forced.has(file) || looksLikeSettings(file, result)) passing.push(file);
   }
   const parts = new Set<string>();
-  for (const file of passing) for (const f of chainOf(file).parts) parts.add(f);
+  // In an import cycle neither module is a part of the other: one is only when something above it (a module it does not
+  // reach back to) takes it in.
+  for (const file of passing) for (const f of chainOf(file).parts) if (!parts.has(f) && !(results.has(f) && chainOf(f).all.includes(file))) parts.add(f);
   // django-split-settings: the modules below a package that include()s are its components and environment files, even
   // those an include() the analysis cannot read names (`"environments/{}.py".format(ENV)`).
   for (const file of passing) {
@@ -226,7 +229,11 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     }
     const ownNotes = result.notes.filter((note) => settingsFiles.has(note.file) || (note.file === file));
     for (const note of result.notes) if (!ownNotes.includes(note)) hidden.set(note.file, (hidden.get(note.file) ?? 0) + 1);
-    const deployedSibling = envFiles.find((f) => f !== file && path.dirname(f) === path.dirname(file) && (named(f).place?.kind === "production" || named(f).place?.kind === "staging"));
+    // A production module beside it that it does not load itself (an `if` in __init__.py picking production.py makes
+    // __init__.py the deployed module, not a development default beside it).
+    const deployedSibling = envFiles.find(
+      (f) => f !== file && path.dirname(f) === path.dirname(file) && !chainOf(file).all.includes(f) && (named(f).place?.kind === "production" || named(f).place?.kind === "staging"),
+    );
     const other = explicit.find((x) => x.file !== file);
     const deployedExplicitly = other && `${rel(other.file)} (${rel(other.r.file)}:${other.r.line})`;
     for (const spec of environmentsOf(file, n, model, kinds, { deployedElsewhere, deployedSibling: deployedSibling && rel(deployedSibling), deployedExplicitly, rel })) {
@@ -334,7 +341,7 @@ function djangoEvidence(
   if (model.djangoEntry || model.named.size) return { found: true, why: "" };
   for (const file of envFiles) {
     const r = results.get(file)!;
-    if (DJANGO_ONLY.some((k) => r.namespace.has(k))) return { found: true, why: "" };
+    if (DJANGO_ONLY.some((k) => r.namespace.has(k) || !!r.configurations?.some((c) => c.namespace.has(k)))) return { found: true, why: "" };
     for (const f of chainOf(file).all) {
       const loaded = loader.load(f);
       if (loaded.ok && loaded.model.importedModules.some((m) => m === "django" || m.startsWith("django."))) return { found: true, why: "" };
