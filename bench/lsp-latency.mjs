@@ -49,7 +49,11 @@ async function start(dir) {
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const listeners = [];
   conn.onNotification("textDocument/publishDiagnostics", (p) => {
-    for (const l of [...listeners]) if (l.uri === p.uri) (listeners.splice(listeners.indexOf(l), 1), l.resolve(performance.now()));
+    for (const l of [...listeners]) {
+      if (l.uri !== p.uri) continue;
+      listeners.splice(listeners.indexOf(l), 1);
+      l.resolve(performance.now());
+    }
   });
   // "analysed N root(s) in X ms" after every analysis: when the diagnostics do not change, nothing is published, and
   // this is when the edit's analysis was done.

@@ -1,14 +1,18 @@
 // The engine's single entry point for every adapter: parse → resolve → rules → waivers, for one project root.
 import type { Parser } from "web-tree-sitter";
 import { pythonParser } from "./parse/treeSitter";
-import { analyzeProject, type AnalyzeOptions, type Project } from "./resolve/project";
+import { analyzeProject, type AnalyzeOptions } from "./resolve/project";
 import { inventoryFindings } from "./inventory/findings";
 import { runRules, type RunOptions } from "./rules/run";
 import { activeRuleIds, ALL_RULE_IDS, PROJECT_RULES } from "./rules/catalogue";
 import type { Finding } from "./rules/types";
+import { sortFindings, type Audit } from "./rules/audit";
 import { applyProjectWaivers, lineWaivers, UNUSED_WAIVER, type ExtraWaivers } from "./rules/waivers";
 import { readFromDisk } from "./fixes/apply";
-import { dotenvFindings } from "./secrets/dotenv";
+import { dotenvFindings } from "./rules/project/dotenvFindings";
+
+export type { Audit } from "./rules/audit";
+export { sortFindings } from "./rules/audit";
 
 export interface AuditOptions extends AnalyzeOptions, RunOptions {
   /**
@@ -19,10 +23,6 @@ export interface AuditOptions extends AnalyzeOptions, RunOptions {
   inventory?: boolean;
 }
 
-export interface Audit {
-  project: Project;
-  findings: Finding[];
-}
 
 const KNOWN_IDS: ReadonlySet<string> = new Set(ALL_RULE_IDS);
 
@@ -77,17 +77,3 @@ function documentationWaivers(findings: readonly Finding[], extra: ExtraWaivers)
 }
 
 /** Stable order for every output: file, line, column, rule, environment. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      cmp(a.location.file, b.location.file) ||
-      a.location.range.startOffset - b.location.range.startOffset ||
-      cmp(a.rule, b.rule) ||
-      cmp(a.environment, b.environment) ||
-      cmp(a.djangoCheck ?? "", b.djangoCheck ?? ""),
-  );
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

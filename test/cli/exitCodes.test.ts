@@ -2,15 +2,15 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
+import { tempDir } from "../helpers/tempDirs";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const CLI = path.join(REPO, "bin", "django-settings-hygiene.js");
 
 function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-exit-"));
+  const dir = tempDir("dsh-exit-");
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);

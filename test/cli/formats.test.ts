@@ -1,7 +1,6 @@
 // SARIF validated against the SARIF 2.1.0 JSON schema, GitHub annotations escaped, baselines keyed by fingerprint.
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import Ajv from "ajv-draft-04";
@@ -13,11 +12,12 @@ import { CATALOGUE } from "../../server/src/rules/catalogue";
 import { toJsonReport } from "../../server/src/report/jsonReport";
 import { Engine } from "../../server/src/engine";
 import { Session } from "../../server/src/session/session";
+import { tempDir } from "../helpers/tempDirs";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 
 function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-formats-"));
+  const dir = tempDir("dsh-formats-");
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);

@@ -2,11 +2,11 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { after, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { startClient, type TestClient } from "../lsp/client";
+import { tempDir } from "../helpers/tempDirs";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const CLI = path.join(REPO, "bin", "django-settings-hygiene.js");
@@ -43,7 +43,7 @@ after(async () => {
 });
 
 test("CLI and language server: the same problems, places, severities and waivers for one pyproject.toml", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-parity-"));
+  const dir = tempDir("dsh-parity-");
   for (const [rel, text] of Object.entries(FILES)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);

@@ -1,7 +1,8 @@
 // End-to-end test in a real VS Code: the packaged .vsix installed into code-server (VS Code 1.100's workbench and
 // extension host, from npm), driven through Debian's chromium by playwright-core, reading what a user sees:
 // squiggles, the Problems panel (base.py's SECRET_KEY once, one summary per inheriting module), the hover, the SECRET_KEY
-// fix written to disk, the audit report webview, fix on save under source.fixAll.djangoSettingsHygiene, a broken
+// fix written to disk, the audit report webview, fix on save under source.fixAll.djangoSettingsHygiene, "Harden
+// production settings" through its refactor preview (and Django 3.2 still loading the result), a broken
 // pyproject.toml section shown as a diagnostic and in the status, Restart Server, the walkthrough, and the status popup
 // with many environments.
 // Runs only with DSH_E2E=1 (`npm run test:e2e`, which installs code-server with scripts/e2e-setup.sh and packages the
@@ -112,23 +113,6 @@ else describe("VS Code (code-server) with the packaged extension", () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     return undefined;
-  }
-
-  /** Ctrl+. until the quick-fix menu lists a row with `expect`; returns every title (the menu stays open). */
-  async function quickFixTitles(expect: string | RegExp): Promise<string[]> {
-    const actions = page.locator(".action-widget .monaco-list-row.action");
-    // Retried: the first Ctrl+. can race the code-action provider's first answer.
-    for (let attempt = 0; ; attempt++) {
-      await page.keyboard.press("Control+.");
-      try {
-        await actions.filter({ hasText: expect }).first().waitFor({ timeout: 15_000 });
-        break;
-      } catch (e) {
-        if (attempt >= 2) throw e;
-        await page.keyboard.press("Escape");
-      }
-    }
-    return (await actions.evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label") ?? ""))).filter(Boolean);
   }
 
   /** Clicks the editor's active tab so that keys go to the editor again (after the Problems filter had them). */
@@ -266,7 +250,8 @@ else describe("VS Code (code-server) with the packaged extension", () => {
       await readmeShot("quick-fix");
       assert.ok(titles.some((t) => /^Ignore [\w-]*secret-key in this file$/.test(t)), `no file-level waiver in the menu:\n${titles.join("\n")}`);
       // DSH_E2E_QUICKFIX=waiver exercises the fallback even where the real fix is offered.
-      const realFix = process.env.DSH_E2E_QUICKFIX === "waiver" ? undefined : titles.find((t) => /environment/i.test(t) && !/^(Ignore|Show documentation)/.test(t));
+      // "Read DJANGO_SECRET_KEY in production; development and testing get their own key (…)", or an in-place rewrite.
+      const realFix = process.env.DSH_E2E_QUICKFIX === "waiver" ? undefined : titles.find((t) => (/environment/i.test(t) || /^Read [A-Z_]+ in /.test(t)) && !/^(Ignore|Show documentation)/.test(t));
       const waiver = titles.find((t) => t === "Ignore weak-secret-key on this line") ?? titles.find((t) => /^Ignore [\w-]*secret-key on this line$/.test(t));
       const picked = realFix ?? waiver;
       assert.ok(picked, `neither the environment-variable fix nor the waiver in the menu:\n${titles.join("\n")}`);
@@ -294,7 +279,13 @@ else describe("VS Code (code-server) with the packaged extension", () => {
       const line = after.split("\n").find((l) => /^\s*SECRET_KEY\s*=/.test(l)) ?? "";
       if (realFix) {
         assert.ok(!after.includes(secretValue), `the committed secret is still in ${secret.file}:\n${line}`);
-        assert.match(line, /env|environ/i, `SECRET_KEY is not read from the environment:\n${line}`);
+        if (line) assert.match(line, /env|environ/i, `SECRET_KEY is not read from the environment:\n${line}`);
+        else {
+          // The key left base.py: production reads the variable, development and testing got their own key.
+          const settings = path.join(workspace, "mysite", "settings");
+          assert.match(fs.readFileSync(path.join(settings, "production.py"), "utf8"), /^SECRET_KEY = env\("DJANGO_SECRET_KEY"\)$/m);
+          for (const f of ["development.py", "testing.py"]) assert.match(fs.readFileSync(path.join(settings, f), "utf8"), /^SECRET_KEY = "django-insecure-development-only-key-not-for-production"/m, f);
+        }
       } else {
         const rule = /^Ignore ([\w-]+) on this line$/.exec(picked)![1];
         assert.equal(line, `${secretLine}  # django-settings-hygiene: ignore[${rule}]`);
@@ -386,6 +377,71 @@ else describe("VS Code (code-server) with the packaged extension", () => {
       await until(async () => (await (await problems("unused-waiver")).filter({ hasText: "suppresses nothing" }).count()) === 0, "the unused waiver is still listed after the save");
       await screenshot("fix-on-save-after");
       await problems("");
+    });
+  });
+
+  test("Harden production settings previews every deploy-check fix, applies them, and production still loads in Django", { timeout: STARTUP }, async (t) => {
+    await step("harden", async () => {
+      const rel = "mysite/settings/production.py";
+      const file = path.join(workspace, rel);
+      const before = fs.readFileSync(file, "utf8");
+      await hidePanel();
+      const editor = await openFile(rel);
+      await editor.locator(".squiggly-warning, .squiggly-error").first().waitFor({ timeout: STARTUP });
+      // Source Action… lists the source actions; retried, as the first request can race the server's first answer.
+      const title = "Harden production settings";
+      const menu = page.locator(".action-widget");
+      const rows = menu.locator(".monaco-list-row.action");
+      for (let attempt = 0; ; attempt++) {
+        await runCommand("Source Action...");
+        try {
+          await rows.filter({ hasText: title }).first().waitFor({ timeout: 15_000 });
+          break;
+        } catch (e) {
+          if (attempt >= 2) throw e;
+          await page.keyboard.press("Escape");
+        }
+      }
+      await screenshot("harden-menu");
+      const focused = menu.locator(".monaco-list-row.action.focused");
+      for (let i = 0; (await focused.getAttribute("aria-label")) !== title; i++) {
+        assert.ok(i <= 20, `could not focus "${title}" with the arrow keys`);
+        await page.keyboard.press("ArrowDown");
+      }
+      await page.keyboard.press("Enter");
+      await menu.waitFor({ state: "hidden" });
+      // The edit's changes need confirmation: VS Code shows its Refactor Preview before anything changes.
+      await page.locator(".part.panel", { hasText: /refactor preview/i }).first().waitFor({ timeout: STEP });
+      await screenshot("harden-preview");
+      assert.equal(fs.readFileSync(file, "utf8"), before, "nothing changes before the preview is applied");
+      await runCommand("Apply Refactoring");
+      await runCommand("File: Save All");
+      await until(async () => fs.readFileSync(file, "utf8").includes("SECURE_HSTS_SECONDS = 300"), "production.py was not hardened on disk");
+      const after = fs.readFileSync(file, "utf8");
+      for (const line of ['X_FRAME_OPTIONS = "DENY"', "CSRF_COOKIE_SECURE = True", "SECURE_HSTS_INCLUDE_SUBDOMAINS = True", 'DEBUG = env.bool("DJANGO_DEBUG", default=False)']) {
+        assert.ok(after.split("\n").some((l) => l.startsWith(line)), `production.py lacks ${line}:\n${after}`);
+      }
+      // What the deploy checks still report for production: only preloading, which waits for the HSTS ramp-up.
+      const audit = cliAudit() as unknown as { findings: Array<{ rule: string; djangoCheck: string | null; environments: string[] }> };
+      const deploy = audit.findings.filter((f) => f.djangoCheck && f.environments.includes("mysite.settings.production")).map((f) => f.rule);
+      assert.deepEqual(deploy, ["hsts-preload-off"], `deploy-check findings left in production: ${deploy.join(", ")}`);
+      await screenshot("harden-applied");
+
+      // Django itself (Debian's 3.2) loads the hardened module and agrees, once the deployment's variables are set.
+      const python = "/usr/bin/python3";
+      const version = spawnSync(python, ["-c", "import django; print(django.get_version())"], { encoding: "utf8" });
+      if (version.status !== 0 || !version.stdout.startsWith("3.2.")) {
+        if (process.env.CI) assert.fail(`python3-django 3.2 must be installed for ${python} on CI`);
+        t.diagnostic("Django 3.2 is not installed for /usr/bin/python3: the load check is skipped");
+        return;
+      }
+      const vars = { PATH: process.env.PATH ?? "", DJANGO_SECRET_KEY: "Zq8#vW2!pL6@xN4$rT0%yB7^mC3&hJ9*dF5(gS1)kQ8#vW2!pL6@", DJANGO_ALLOWED_HOSTS: "mysite.example.com", EMAIL_HOST_PASSWORD: "x" };
+      const oracle = spawnSync(python, [path.join(repo, "test", "oracle", "django_oracle.py"), workspace, "mysite.settings.production"], { encoding: "utf8", env: vars });
+      assert.equal(oracle.status, 0, oracle.stderr);
+      const result = JSON.parse(oracle.stdout)["mysite.settings.production"];
+      // Had the quick fix fallen back to a waiver, base.py's throwaway key is still there for Django's W009.
+      const insecure = fs.readFileSync(path.join(workspace, "mysite", "settings", "base.py"), "utf8").includes('SECRET_KEY = "django-insecure-');
+      assert.deepEqual(result, { ids: insecure ? ["security.W009", "security.W021"] : ["security.W021"] });
     });
   });
 

@@ -1,13 +1,13 @@
 // The edit applier shared by the CLI and the server: from the end, identical edits once, overlaps refused, whole fixes only.
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { applyFixesToFiles, applyTextEdits, OverlappingEditsError, planFixes } from "../../server/src/fixes/apply";
 import { rangeOfOffsets } from "../../server/src/fixes/literal";
 import type { Fix, TextEdit } from "../../server/src/rules/types";
 import { auditFiles } from "../helpers/project";
+import { tempDir } from "../helpers/tempDirs";
 
 const TEXT = "abcdefghij";
 const edit = (start: number, end: number, newText: string, file = "/f.py", text = TEXT): TextEdit => ({ file, range: rangeOfOffsets(text, start, end), newText });
@@ -41,9 +41,9 @@ test("planFixes takes whole fixes, shares identical edits, and defers a clashing
 });
 
 test("applyFixesToFiles creates missing files and directories", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-apply-"));
+  const dir = tempDir("dsh-apply-");
   const file = path.join(dir, "sub", ".env.example");
-  const plan = applyFixesToFiles([{ title: "t", safety: "safe", edits: [{ file, range: rangeOfOffsets("", 0, 0), newText: "X=\n" }] }]);
+  const plan = applyFixesToFiles([{ title: "t", safety: "safe", edits: [{ file, range: rangeOfOffsets("", 0, 0), newText: "X=\n" }] }], dir);
   assert.equal(plan.changes[0].created, true);
   assert.equal(fs.readFileSync(file, "utf8"), "X=\n");
 });
@@ -53,7 +53,7 @@ test("a Python module with a UTF-8 BOM: fixes land where the finding is, and the
   const audit = await auditFiles({ "settings.py": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`import os\nSECRET_KEY = "${key}"\n`)]) });
   const fix = audit.findings.find((f) => f.rule === "hardcoded-secret-key")?.fix;
   assert.ok(fix);
-  applyFixesToFiles([fix]);
+  applyFixesToFiles([fix], audit.dir);
   const bytes = fs.readFileSync(path.join(audit.dir, "settings.py"));
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "the BOM is kept");
   assert.equal(bytes.subarray(3).toString("utf8"), 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n');
@@ -64,6 +64,6 @@ test("a Latin-1 Python module stays Latin-1", async () => {
   const audit = await auditFiles({ "settings.py": Buffer.from(`# caf\u00e9\nimport os\nSECRET_KEY = "${key}"\n`, "latin1") });
   const fix = audit.findings.find((f) => f.rule === "hardcoded-secret-key")?.fix;
   assert.ok(fix);
-  applyFixesToFiles([fix]);
+  applyFixesToFiles([fix], audit.dir);
   assert.equal(fs.readFileSync(path.join(audit.dir, "settings.py")).toString("latin1"), '# caf\u00e9\nimport os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n');
 });

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { test } from "node:test";
-import { leaks } from "../../server/src/report/mask";
+import { leaks } from "../../server/src/secrets/mask";
 import { ALNUM, fake, rand, REPO, scrub } from "../secrets/planted";
 import { writeProject } from "../helpers/project";
 
@@ -58,7 +58,8 @@ test("--unsafe-fixes applies every fix; the re-audit has no secret left; a secon
   assert.deepEqual(report.findings.filter((f: { rule: string }) => f.rule.startsWith("hardcoded-")).map((f: { rule: string }) => f.rule), []);
   const text = fs.readFileSync(path.join(dir, "proj/settings/base.py"), "utf8");
   assert.ok(text.includes('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]'));
-  assert.equal(fs.readFileSync(path.join(dir, ".env.example"), "utf8"), "DJANGO_SECRET_KEY=\nDATABASE_PASSWORD=\n");
+  const required = "# required, no default: set it per deployment, never commit the value\n";
+  assert.equal(fs.readFileSync(path.join(dir, ".env.example"), "utf8"), `${required}DJANGO_SECRET_KEY=\n${required}DATABASE_PASSWORD=\n`);
   const again = run([dir, "--unsafe-fixes", "--diff"]);
   assert.equal(again.stdout, "", scrub(again.stdout));
   assert.equal(again.status, 0);

@@ -46,7 +46,7 @@ for (const name of fs.readdirSync(GOLDEN).sort()) {
     const fixes = secretFixes(first);
     assert.ok(fixes.length > 0, `${name}: the before project has fixable secrets`);
     for (const fix of fixes) assert.equal(fix.safety, "unsafe", `${name}: moving a value to the environment is unsafe (${fix.title.replace(/'[^']*'/g, "…")})`);
-    const plan = applyFixesToFiles(fixes);
+    const plan = applyFixesToFiles(fixes, dir);
     assert.equal(plan.conflicting.length, 0, `${name}: no fix clashes with another`);
 
     assert.deepEqual(listFiles(dir), listFiles(expected), `${name}: the same files exist after the fix`);

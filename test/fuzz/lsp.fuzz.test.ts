@@ -127,6 +127,12 @@ function withTimeout<T>(p: Thenable<T>, what: string): Promise<T> {
   });
 }
 
+/** A request at `at` is answered: with a result, or with InvalidParams when the position is not one (a negative line). */
+async function answered(p: Thenable<unknown>, what: string, at: { line: number; character: number }): Promise<void> {
+  if (at.line >= 0 && at.character >= 0) await withTimeout(p, what);
+  else await assert.rejects(withTimeout(p, what), (e: { code?: number }) => e.code === -32602);
+}
+
 async function apply(o: Op): Promise<void> {
   const uris = URIS();
   const c = client.connection;
@@ -150,14 +156,14 @@ async function apply(o: Op): Promise<void> {
       return c.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: fileUri("proj/settings/development.py"), type: 2 }] });
     case "hover":
       stats.requests++;
-      await withTimeout(c.sendRequest("textDocument/hover", { textDocument: { uri: uris[o.uri % uris.length] }, position: o.at }), "hover");
+      await answered(c.sendRequest("textDocument/hover", { textDocument: { uri: uris[o.uri % uris.length] }, position: o.at }), "hover", o.at);
       return;
     case "codeAction": {
       stats.requests++;
       const uri = uris[o.uri % uris.length];
       const range = { start: o.at, end: o.at };
       const diagnostics = (client.diagnostics.get(uri) ?? []).slice(0, 3);
-      await withTimeout(c.sendRequest("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics, only: o.only ? ["source.fixAll"] : undefined } }), "codeAction");
+      await answered(c.sendRequest("textDocument/codeAction", { textDocument: { uri }, range, context: { diagnostics, only: o.only ? ["source.fixAll"] : undefined } }), "codeAction", o.at);
       return;
     }
     case "audit":

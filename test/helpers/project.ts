@@ -1,6 +1,5 @@
 // Test helpers: write a throwaway project from a map of files, audit it with one shared Engine, pick out findings.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import assert from "node:assert/strict";
 import { test } from "node:test";
@@ -8,12 +7,13 @@ import { Engine, type Audit } from "../../server/src/engine";
 import type { AnalyzeOptions } from "../../server/src/resolve/project";
 import type { RunOptions } from "../../server/src/rules/run";
 import type { Finding } from "../../server/src/rules/types";
+import { tempDir } from "./tempDirs";
 
 export type ProjectFiles = Record<string, string | Uint8Array>;
 
 /** Writes `files` (relative POSIX paths → contents) under a fresh directory in the OS temp dir; returns its path. */
 export function writeProject(files: ProjectFiles, prefix = "dsh-test-"): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = tempDir(prefix);
   for (const [rel, content] of Object.entries(files)) {
     const abs = path.join(dir, ...rel.split("/"));
     fs.mkdirSync(path.dirname(abs), { recursive: true });

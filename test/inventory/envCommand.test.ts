@@ -29,7 +29,7 @@ test("env: exit 1 when a deployed environment requires an undocumented variable,
   const dir = writeTree(UNDOCUMENTED);
   const r = await run([dir]);
   assert.equal(r.code, 1, r.err);
-  assert.match(r.out, /^proj\.settings\.production \(production\)  proj\/settings\/production\.py$/m);
+  assert.match(r.out, /^proj\.settings\.production \(production\) {2}proj\/settings\/production\.py$/m);
   assert.match(r.out, /^ {2}DJANGO_SECRET_KEY +required +- +- +SECRET_KEY +nowhere {2}\(undocumented\)$/m);
   assert.match(r.out, /^proj\/settings\/production\.py:3:14: warning env-undocumented DJANGO_SECRET_KEY is required/m);
   assert.equal((await run([dir, "--exit-zero"])).code, 0);

@@ -1,15 +1,15 @@
 // Test helpers for the inventory: throwaway projects audited with Django's deploy rules only, so other rule sets cannot shift expectations.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { Engine, type Audit } from "../../server/src/engine";
 import { buildInventory, type Inventory, type VariableInventory } from "../../server/src/inventory/inventory";
 import { DEPLOY_RULES } from "../../server/src/rules/deploy/index";
+import { tempDir } from "../helpers/tempDirs";
 
 export type Files = Record<string, string>;
 
 export function writeTree(files: Files, prefix = "dsh-inv-"): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = tempDir(prefix);
   for (const [rel, content] of Object.entries(files)) {
     const abs = path.join(dir, ...rel.split("/"));
     fs.mkdirSync(path.dirname(abs), { recursive: true });

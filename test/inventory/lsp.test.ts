@@ -68,7 +68,7 @@ test("addMissingVariablesAction: appends every unlisted variable, required-in-pr
   const [edit] = action.edit!.changes![uri(file)];
   assert.equal(
     applyEdit(fs.readFileSync(file, "utf8"), edit),
-    "DJANGO_DEBUG=False\nOLD_FLAG=1\n\n# read by SECRET_KEY (required in proj.settings.production)\nDJANGO_SECRET_KEY=\n# read by sentry_sdk.init() (has a default)\nSENTRY_DSN=\n",
+    "DJANGO_DEBUG=False\nOLD_FLAG=1\n\n# read by SECRET_KEY (required in proj.settings.production)\nDJANGO_SECRET_KEY=\n# read by sentry_sdk.init() (has a default; uncomment to change it)\n# SENTRY_DSN=\n",
   );
 });
 
@@ -95,5 +95,5 @@ test("addMissingVariablesAction: a missing .env.example gets the full list", asy
   const action = addMissingVariablesAction(uri(file), await auditDir(dir), "")!;
   const [edit] = action.edit!.changes![uri(file)];
   assert.deepEqual(edit.range.start, { line: 0, character: 0 });
-  assert.equal(edit.newText.split("\n").filter((l) => l.endsWith("=")).join(" "), "DJANGO_SECRET_KEY= DJANGO_DEBUG= SENTRY_DSN=");
+  assert.equal(edit.newText.split("\n").filter((l) => l && !l.startsWith("# read by")).join(" "), "DJANGO_SECRET_KEY= # DJANGO_DEBUG=False # SENTRY_DSN=");
 });

@@ -1,12 +1,12 @@
 // LSP integration: the built server over stdio — diagnostics with codes, ranges and related info, edits, code actions, hover, audit.
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { CodeAction, Hover } from "vscode-languageserver-protocol";
 import { startClient, type TestClient } from "./client";
+import { tempDir } from "../helpers/tempDirs";
 
 const BASE = `import os
 
@@ -33,7 +33,7 @@ let client: TestClient;
 const uri = (rel: string) => pathToFileURL(path.join(dir, rel)).toString();
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-lsp-"));
+  dir = tempDir("dsh-lsp-");
   fs.mkdirSync(path.join(dir, "proj", "settings"), { recursive: true });
   fs.writeFileSync(path.join(dir, "manage.py"), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings.production")\n');
   fs.writeFileSync(path.join(dir, "proj", "settings", "base.py"), BASE);
@@ -69,8 +69,12 @@ test("diagnostics: one per place, with the rule code, docs link, exact range and
   assert.match(debug[0].source!, /security\.W018/);
   // production only, of the two environments (base and production): the message says so.
   assert.match(String(debug[0].message), /\(in production\)$/);
-  assert.equal(debug[0].relatedInformation?.[0].location.uri, uri("proj/settings/production.py"));
-  assert.match(debug[0].relatedInformation![0].message, /proj\.settings\.production gets this value through this import/);
+  // The headline is the message; the rest of it (why, what to do) is the first related line, at the same place.
+  assert.doesNotMatch(String(debug[0].message), /error pages/);
+  assert.equal(debug[0].relatedInformation?.[0].location.uri, uri("proj/settings/base.py"));
+  assert.match(debug[0].relatedInformation![0].message, /^error pages would expose/);
+  assert.equal(debug[0].relatedInformation?.[1].location.uri, uri("proj/settings/production.py"));
+  assert.match(debug[0].relatedInformation![1].message, /proj\.settings\.production gets this value through this import/);
   const prod = await client.waitFor(uri("proj/settings/production.py"), (d) => d.some((x) => /inherits/.test(String(x.message))));
   assert.ok(!prod.some((d) => d.code === "debug-enabled" || d.code === "weak-secret-key"), "inherited problems are not repeated on the import line");
   const summary = prod.filter((d) => /inherits/.test(String(d.message)));
@@ -156,4 +160,31 @@ test("the audit request returns one report per root with rows and verdicts, prod
   assert.match(response.markdown, /## proj\.settings\.production \(production\)/);
   assert.ok(response.markdown.indexOf("## proj.settings.production") < response.markdown.indexOf("## proj.settings.base"));
   assert.ok(response.markdown.includes(reports[0].inventoryMarkdown));
+});
+
+test("Harden production settings: a source action whose edit needs confirmation, never a quick fix", async () => {
+  // Runs last: it turns production.py's CSRF cookie off in the editor's copy.
+  const line = PRODUCTION.split("\n").indexOf("CSRF_COOKIE_SECURE = True");
+  client.connection.sendNotification("textDocument/didChange", {
+    textDocument: { uri: uri("proj/settings/production.py"), version: 2 },
+    contentChanges: [{ range: { start: { line, character: 21 }, end: { line, character: 25 } }, text: "False" }],
+  });
+  await client.waitFor(uri("proj/settings/production.py"), (d) => d.some((x) => x.code === "csrf-cookie-not-secure"));
+  const ask = async (only: string[]) =>
+    (await client.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri: uri("proj/settings/production.py") },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only },
+    })) as CodeAction[];
+  const harden = (await ask(["source"])).find((a) => a.title === "Harden production settings");
+  assert.ok(harden, "offered under Source Action…");
+  assert.equal(harden.kind, "source.harden.djangoSettingsHygiene");
+  const annotations = Object.values(harden.edit!.changeAnnotations!);
+  assert.ok(annotations.length === 1 && annotations[0].needsConfirmation === true, JSON.stringify(annotations));
+  assert.match(annotations[0].description!, /Set CSRF_COOKIE_SECURE = True in production\.py/);
+  const changes = harden.edit!.documentChanges as Array<{ textDocument: { uri: string }; edits: Array<{ range: unknown; newText: string; annotationId: string }> }>;
+  assert.deepEqual(changes.map((c) => c.textDocument.uri), [uri("proj/settings/production.py")]);
+  assert.deepEqual(changes[0].edits.map((e) => [e.range, e.newText]), [[{ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, "CSRF_COOKIE_SECURE = True\n"]], "one line, computed on the editor's text");
+  assert.ok(!(await ask(["quickfix"])).some((a) => a.title === "Harden production settings"));
+  assert.ok(!(await ask(["source.fixAll"])).some((a) => a.title === "Harden production settings"), "never applied on save");
 });

@@ -1,16 +1,16 @@
 // The server asks a client that can watch files to send it file events (keystroke analyses rely on them for the disk), unless the client watches already.
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { WATCHED_FILES_GLOB } from "../../server/src/protocol/protocol";
 import { startClient, type TestClient } from "./client";
+import { tempDir } from "../helpers/tempDirs";
 
 /** Starts a server on an empty project with these client capabilities and options; returns once it has analysed. */
 async function registrationsFor(capabilities: object, initializationOptions?: object): Promise<TestClient["registrations"]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-lsp-watch-"));
+  const dir = tempDir("dsh-lsp-watch-");
   fs.writeFileSync(path.join(dir, "settings.py"), "DEBUG = False\n");
   const client = startClient();
   try {

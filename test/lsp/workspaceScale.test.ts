@@ -1,11 +1,11 @@
 // A workspace of several projects: a keystroke re-sends only what changed, files on disk are re-read on watcher events, and a closed buffer reverts to disk.
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { startClient, type TestClient } from "./client";
+import { tempDir } from "../helpers/tempDirs";
 
 const SITES = 4;
 const BASE = 'SECRET_KEY = "short"\nALLOWED_HOSTS = ["example.com"]\nMIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\n';
@@ -31,7 +31,7 @@ function replaceLine1(rel: string, version: number, text: string): void {
 }
 
 before(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-lsp-scale-"));
+  dir = tempDir("dsh-lsp-scale-");
   for (let i = 0; i < SITES; i++) {
     fs.mkdirSync(path.join(dir, `site${i}`, "settings"), { recursive: true });
     fs.writeFileSync(path.join(dir, `site${i}`, "settings", "base.py"), BASE);

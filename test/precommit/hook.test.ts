@@ -2,9 +2,9 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
+import { tempDir } from "../helpers/tempDirs";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const available = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
@@ -20,7 +20,7 @@ test("pre-commit try-repo: the hook fails on a bad production.py and passes once
     t.skip("pre-commit is not installed (apt-get install pre-commit)");
     return;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-precommit-"));
+  const dir = tempDir("dsh-precommit-");
   fs.mkdirSync(path.join(dir, "proj", "settings"), { recursive: true });
   fs.writeFileSync(path.join(dir, "manage.py"), "");
   fs.writeFileSync(path.join(dir, ".env.example"), "DJANGO_SECRET_KEY=\n");

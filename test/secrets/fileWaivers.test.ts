@@ -88,7 +88,7 @@ test("the unused-waiver fix removes a file-level waiver line whole", async () =>
   try {
     const fixes = audit.findings.filter((f) => f.rule === "unused-waiver").map((f) => f.fix!);
     assert.ok(fixes.length > 0 && fixes.every((f) => f.safety === "safe"));
-    applyFixesToFiles(fixes.slice(0, 1));
+    applyFixesToFiles(fixes.slice(0, 1), audit.dir);
     assert.ok(fs.readFileSync(path.join(audit.dir, "proj", "settings", "base.py"), "utf8").startsWith("import os\n"));
   } finally {
     fs.rmSync(audit.dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { test } from "node:test";
-import { leaks, maskEmbeddedSecrets, maskSecret, maskSecretsInText, maskUrlPassword } from "../../server/src/report/mask";
+import { leaks, maskEmbeddedSecrets, maskSecret, maskSecretsInText, maskUrlPassword } from "../../server/src/secrets/mask";
 import { materialize, PLANTED, REPO } from "./planted";
 
 const CLI = path.join(REPO, "bin", "django-settings-hygiene.js");

@@ -1,8 +1,8 @@
 // Fake secrets for tests, built at run time so that no full token sits in the repository, and the fixture that plants them.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
-import { maskSecret } from "../../server/src/report/mask";
+import { maskSecret } from "../../server/src/secrets/mask";
+import { tempDir } from "../helpers/tempDirs";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");
 export const SECRETS_FIXTURES = path.join(REPO, "test", "fixtures", "secrets");
@@ -110,7 +110,7 @@ function pyEscape(s: string): string {
  * in .py files). Files named `*.tmpl` lose the suffix, so dotfiles in the repository's fixtures stay inert.
  */
 export function copyFixture(src: string, planted: readonly Planted[] = PLANTED, prefix = "dsh-secrets-"): string {
-  const dest = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dest = tempDir(prefix);
   const copy = (from: string, to: string) => {
     for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
       const a = path.join(from, entry.name);

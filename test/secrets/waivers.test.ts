@@ -76,7 +76,7 @@ for (const c of removals) {
     const r = await run(`${c.line}\n`);
     const fixes = r.rules("unused-waiver").map((f) => f.fix!);
     assert.ok(fixes.length > 0 && fixes.every((f) => f && f.safety === "safe"));
-    applyFixesToFiles(fixes.slice(0, 1));
+    applyFixesToFiles(fixes.slice(0, 1), path.dirname(r.file));
     const lines = fs.readFileSync(r.file, "utf8").split("\n");
     assert.equal(scrub(lines[lines.length - 2]), scrub(c.after));
   });
@@ -84,6 +84,6 @@ for (const c of removals) {
 
 test("a comment-only waiver line goes entirely", async () => {
   const r = await run(`# dsh: ignore[no-such-rule]\nX = 1\n`);
-  applyFixesToFiles(r.rules("unused-waiver").map((f) => f.fix!));
+  applyFixesToFiles(r.rules("unused-waiver").map((f) => f.fix!), path.dirname(r.file));
   assert.ok(fs.readFileSync(r.file, "utf8").endsWith("SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True\nX = 1\n"));
 });

@@ -2,15 +2,15 @@
 import { strict as assert } from "node:assert";
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "node:test";
+import { tempDir } from "../helpers/tempDirs";
 
 const repo = path.resolve(__dirname, "..", "..", "..");
 const cli = path.join(repo, "bin", "django-settings-hygiene.js");
 
 function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dsh-cli-"));
+  const dir = tempDir("dsh-cli-");
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
@@ -34,7 +34,7 @@ test("exit 1 with findings, JSON carries the documented fields", () => {
   const debug = report.findings.find((f: { djangoCheck: string }) => f.djangoCheck === "security.W018");
   assert.deepEqual(
     { file: debug.file, line: debug.line, column: debug.column, endLine: debug.endLine, endColumn: debug.endColumn, environments: debug.environments, severity: debug.severity, fixable: debug.fixable },
-    { file: "proj/settings/base.py", line: 1, column: 9, endLine: 1, endColumn: 13, environments: ["proj.settings.production"], severity: "warning", fixable: false },
+    { file: "proj/settings/base.py", line: 1, column: 9, endLine: 1, endColumn: 13, environments: ["proj.settings.production"], severity: "warning", fixable: true },
   );
 });
 

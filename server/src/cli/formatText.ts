@@ -1,6 +1,9 @@
-// The human-readable audit: `path:line:col: severity rule message [environments]`, one line per place, grouped by file, with a summary.
+// The human-readable audit: `path:line:col: severity rule headline [environments]` and the detail below, one entry per
+// place, grouped by file, with a summary.
 import * as path from "path";
 import type { JsonReport } from "../report/jsonReport";
+import { messageParts } from "../report/messageParts";
+import { shortEnvironmentName } from "../session/problems";
 
 const COLORS = { error: "\x1b[31m", warning: "\x1b[33m", information: "\x1b[36m", hint: "\x1b[2m", dim: "\x1b[2m", bold: "\x1b[1m", reset: "\x1b[0m" };
 
@@ -23,11 +26,16 @@ export function formatText(report: JsonReport, color: boolean, base = process.cw
   }
   if (report.notes.length) lines.push("");
   let lastFile = "";
+  const allNames = report.environments.map((e) => e.name);
   for (const f of report.findings) {
     if (f.file !== lastFile && lastFile) lines.push("");
     lastFile = f.file;
     const check = f.djangoCheck ? ` (${f.djangoCheck})` : "";
-    lines.push(`${shown(f.file)}:${f.line}:${f.column}: ${c(f.severity, f.severity)} ${c("bold", f.rule)}${check} ${f.message} ${c("dim", `[${f.environments.join(", ")}]`)}`);
+    // The headline on the finding's line, why and what to do indented below it, as compilers print their notes.
+    const { headline, detail } = messageParts(f.message);
+    const envs = f.environments.length ? " " + c("dim", `[${f.environments.map((e) => shortEnvironmentName(e, allNames)).join(", ")}]`) : "";
+    lines.push(`${shown(f.file)}:${f.line}:${f.column}: ${c(f.severity, f.severity)} ${c("bold", f.rule)}${check} ${headline}${envs}`);
+    if (detail) lines.push(`    ${detail}`);
     for (const r of f.related) lines.push(c("dim", `    ${shown(r.file)}:${r.line}:${r.column}: ${r.message}`));
   }
   if (report.findings.length) lines.push("");

@@ -5,11 +5,16 @@ import * as path from "path";
 import { Engine } from "../engine";
 import { Session, type SessionAudit } from "../session/session";
 import { groupByPlace } from "../session/problems";
-import { planFixes, readFromDisk, writeChanges } from "../fixes/apply";
-import { maskSecretsInText } from "../report/mask";
+import { planFixes, readFromDisk } from "../fixes/apply";
+import { whileStaged } from "../parse/fileText";
+import { FixTransaction } from "../fixes/fixTransaction";
+import { FixWriteError } from "../fixes/safeWrite";
+import { resolveWriteTarget } from "../fixes/writeTarget";
+import type { TextOverlay } from "../resolve/moduleLoader";
+import { maskSecretsInText } from "../secrets/mask";
 import { SECRET_RULE_IDS as SECRET_IDS } from "../rules/secrets/index";
 import { unifiedDiff } from "../fixes/diff";
-import { isProjectLevel } from "../secrets/dotenv";
+import { isProjectLevel } from "../rules/project/dotenvFindings";
 import type { Finding, Fix } from "../rules/types";
 import { toJsonReport } from "../report/jsonReport";
 import { CATALOGUE } from "../rules/catalogue";
@@ -83,12 +88,19 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
   }
   if (args.fix || args.diff) {
     const result = applyFixes(engine, args, audits, out, err);
+    if (result.failed) return 2;
     if (args.diff) return result.changed && !args.exitZero ? 1 : 0;
     audits = result.audits;
   }
   const report = toJsonReport(audits.map((a) => ({ project: a.audit.project, problems: a.audit.problems, base: a.base })));
   if (args.writeBaseline) {
-    writeBaseline(args.writeBaseline, report.findings);
+    try {
+      writeBaseline(args.writeBaseline, report.findings);
+    } catch (e) {
+      if (!(e instanceof FixWriteError)) throw e;
+      err.write(`django-settings-hygiene: ${e.refused ? "refusing to write" : "cannot write"} ${args.writeBaseline}: ${e.reason}\n`);
+      return 2;
+    }
     err.write(`wrote ${report.findings.length} finding${report.findings.length === 1 ? "" : "s"} to ${args.writeBaseline}\n`);
     return 0;
   }
@@ -103,6 +115,10 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
     const split = applyBaseline(report.findings, baseline);
     report.findings = split.fresh;
     report.baseline = { baselined: split.baselined.length, stale: split.stale };
+    if (split.legacySecrets.length > 0) {
+      const n = split.legacySecrets.length;
+      err.write(`${args.baseline} predates secret digests: ${n} secret finding${n === 1 ? " was" : "s were"} accepted by fingerprint alone, which cannot tell one key from another of the same shape; regenerate it with --write-baseline\n`);
+    }
     for (const s of split.stale) err.write(`stale baseline entry: ${s.rule}${s.environments?.length ? ` [${s.environments.join(", ")}]` : ""}${s.setting ? ` ${s.setting}` : ""} (was in ${s.file}); remove it from ${args.baseline}\n`);
   }
   const base = audits[0]?.base ?? process.cwd();
@@ -116,7 +132,7 @@ async function audit(args: AuditArgs, out: NodeJS.WritableStream, err: NodeJS.Wr
   return failing.length > 0 && !args.exitZero ? 1 : 0;
 }
 
-function collectAudits(engine: Engine, args: AuditArgs): CliAudit[] {
+function collectAudits(engine: Engine, args: AuditArgs, overlay?: TextOverlay): CliAudit[] {
   const audits: CliAudit[] = [];
   const targets = args.paths.map((p) => {
     const abs = path.resolve(p);
@@ -132,6 +148,7 @@ function collectAudits(engine: Engine, args: AuditArgs): CliAudit[] {
     const session = new Session(engine, root, {
       strictConfig: true,
       overrides: { djangoVersion: args.djangoVersion },
+      overlay,
     });
     const a = session.audit();
     let envs = a.project.environments;
@@ -182,39 +199,62 @@ function fixesOf(audits: CliAudit[], unsafe: boolean): { fixes: Fix[]; unsafeLef
 const MAX_FIX_PASSES = 5;
 
 /**
- * --fix / --unsafe-fixes / --diff. Writing mode re-audits after each pass and returns what remains; --diff plans one
- * pass over the current files and prints it, writing nothing.
+ * --fix / --unsafe-fixes / --diff. Writing mode stages each pass in memory and re-audits the staged texts (the engine's
+ * overlay for modules, whileStaged for .env.example, .gitignore and .env files); when no pass is left, every changed
+ * file is checked and written at once, or none is (FixTransaction). A file that may not be written, or a write that
+ * fails, ends the run with one line on stderr and exit 2. --diff plans one pass over the current files and prints it,
+ * writing nothing.
  */
-function applyFixes(engine: Engine, args: AuditArgs, start: CliAudit[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): { audits: CliAudit[]; changed: boolean } {
+function applyFixes(engine: Engine, args: AuditArgs, start: CliAudit[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): { audits: CliAudit[]; changed: boolean; failed?: boolean } {
   let audits = start;
-  const touched = new Set<string>();
+  const roots = [...new Set(start.map((a) => a.audit.project.root))];
+  const tx = new FixTransaction(roots);
+  const overlay: TextOverlay = { get: (file) => tx.texts.get(file) };
   let applied = 0;
   let unsafeLeft = 0;
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const found = fixesOf(audits, args.unsafeFixes);
-    unsafeLeft = found.unsafeLeft;
-    if (found.fixes.length === 0) break;
-    const plan = planFixes(found.fixes);
-    if (plan.changes.length === 0) break;
-    if (args.diff) {
-      // The removed lines are the committed secrets being fixed (and context lines may hold others): mask them all.
-      const secrets = secretTexts(audits);
-      for (const c of plan.changes) out.write(maskSecretsInText(unifiedDiff(c.before, c.after, displayPath(c.file), c.created), secrets));
-      err.write(`${plan.applied.length} fix${plan.applied.length === 1 ? "" : "es"} would change ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"}${hint(unsafeLeft)}\n`);
-      return { audits, changed: true };
+  try {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const found = fixesOf(audits, args.unsafeFixes);
+      unsafeLeft = found.unsafeLeft;
+      if (found.fixes.length === 0) break;
+      if (args.diff) {
+        const plan = planFixes(found.fixes);
+        if (plan.changes.length === 0) break;
+        // What --fix would refuse, --diff refuses too, before printing a line of a file outside the project.
+        for (const c of plan.changes) {
+          const target = resolveWriteTarget(c.file, roots);
+          if (!target.ok) throw new FixWriteError(c.file, target.reason, true);
+        }
+        // The removed lines are the committed secrets being fixed (and context lines may hold others): mask them all.
+        const secrets = secretTexts(audits);
+        for (const c of plan.changes) out.write(maskSecretsInText(unifiedDiff(c.before, c.after, displayPath(c.file), c.created), secrets));
+        err.write(`${plan.applied.length} fix${plan.applied.length === 1 ? "" : "es"} would change ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"}${hint(unsafeLeft)}\n`);
+        return { audits, changed: true };
+      }
+      const plan = planFixes(found.fixes, tx.read);
+      if (plan.changes.length === 0) break;
+      tx.stage(plan.changes);
+      applied += plan.applied.length;
+      audits = whileStaged(tx.texts, () => collectAudits(engine, args, overlay));
     }
-    writeChanges(plan.changes);
-    for (const c of plan.changes) touched.add(c.file);
-    applied += plan.applied.length;
-    audits = collectAudits(engine, args);
+    if (args.diff) {
+      err.write(`Nothing to fix${hint(unsafeLeft)}\n`);
+      return { audits, changed: false };
+    }
+    if (applied === 0) {
+      err.write(`No fixes applied${hint(unsafeLeft)}\n`);
+      return { audits, changed: false };
+    }
+    const written = tx.commit(engine.parser);
+    err.write(`Applied ${applied} fix${applied === 1 ? "" : "es"} to ${written.length} file${written.length === 1 ? "" : "s"}${hint(unsafeLeft)}\n`);
+    // What remains is reported from the disk: the staged passes could not see a file they create in directory walks
+    // (the inventory's .env.example), and the disk is what the user has now.
+    return { audits: collectAudits(engine, args), changed: true };
+  } catch (e) {
+    if (!(e instanceof FixWriteError)) throw e;
+    err.write(`django-settings-hygiene: ${e.refused ? "refusing to write" : "cannot write"} ${displayPath(e.file)}: ${e.reason}\n`);
+    return { audits, changed: false, failed: true };
   }
-  if (args.diff) {
-    err.write(`Nothing to fix${hint(unsafeLeft)}\n`);
-    return { audits, changed: false };
-  }
-  if (applied === 0) err.write(`No fixes applied${hint(unsafeLeft)}\n`);
-  else err.write(`Applied ${applied} fix${applied === 1 ? "" : "es"} to ${touched.size} file${touched.size === 1 ? "" : "s"}${hint(unsafeLeft)}\n`);
-  return { audits, changed: applied > 0 };
 }
 
 /** The text of every secret the audit found, read at the findings' locations (the literal as written, and without quotes). */

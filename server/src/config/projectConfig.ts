@@ -6,7 +6,7 @@ import type { Severity } from "../rules/types";
 import { SEVERITY_ORDER } from "../rules/types";
 
 // smol-toml ships a CommonJS build (its "require" export), but its type declarations are ESM-only.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { parse: parseToml } = require("smol-toml") as { parse(text: string): unknown };
 
 export interface ProjectConfig {

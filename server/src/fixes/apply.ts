@@ -1,8 +1,7 @@
 // Applies prepared fixes to texts or files: whole fixes only, no overlapping edits, identical edits once, from the end.
-import * as fs from "fs";
-import * as path from "path";
-import { decodeSource } from "../parse/source";
-import type { Fix, TextEdit } from "../rules/types";
+import type { Fix, TextEdit } from "./edit";
+import { readFromDisk } from "../parse/fileText";
+import { FixTransaction } from "./fixTransaction";
 
 export class OverlappingEditsError extends Error {}
 
@@ -56,38 +55,7 @@ export interface FixPlan {
 
 export type ReadText = (file: string) => string | undefined;
 
-/**
- * A file's text as the engine indexed it. A Python module is decoded as the module loader decodes it (a UTF-8 BOM
- * dropped, Latin-1 when it is not UTF-8), so its models' offsets hold; other files (.env.example, .gitignore) are read
- * as UTF-8, as their readers read them.
- */
-export function readFromDisk(file: string): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  if (file.endsWith(".py")) {
-    const src = decodeSource(bytes);
-    if (src.ok) return src.text;
-  }
-  return bytes.toString("utf8");
-}
-
-/** Writes `text` back in the file's own encoding: a Python module keeps its BOM, and stays Latin-1 if it was. */
-function writeText(file: string, text: string): void {
-  if (!file.endsWith(".py") || !fs.existsSync(file)) {
-    fs.writeFileSync(file, text);
-    return;
-  }
-  const old = fs.readFileSync(file);
-  const bom = old.length >= 3 && old[0] === 0xef && old[1] === 0xbb && old[2] === 0xbf;
-  const src = decodeSource(old);
-  const latin1 = src.ok && src.note !== undefined && [...text].every((c) => c.charCodeAt(0) <= 0xff);
-  const body = latin1 ? Buffer.from(text, "latin1") : Buffer.from(text, "utf8");
-  fs.writeFileSync(file, bom ? Buffer.concat([old.subarray(0, 3), body]) : body);
-}
+export { readFromDisk };
 
 /**
  * Plans `fixes` in order: a fix is taken whole or not at all, and not when any of its edits overlaps an edit already
@@ -120,17 +88,14 @@ export function planFixes(fixes: readonly Fix[], read: ReadText = readFromDisk):
   return { changes, applied, conflicting };
 }
 
-/** Writes planned changes, creating directories and files as needed. */
-export function writeChanges(changes: readonly FileChange[]): void {
-  for (const c of changes) {
-    if (c.created) fs.mkdirSync(path.dirname(c.file), { recursive: true });
-    writeText(c.file, c.after);
-  }
-}
-
-/** Applies fixes to files on disk and returns what changed. */
-export function applyFixesToFiles(fixes: readonly Fix[]): FixPlan {
-  const plan = planFixes(fixes, readFromDisk);
-  writeChanges(plan.changes);
+/**
+ * Applies fixes to files on disk, all or nothing, and returns what changed. Files are written only under `roots` (see
+ * resolveWriteTarget); a failure throws FixWriteError with every file as it was.
+ */
+export function applyFixesToFiles(fixes: readonly Fix[], roots: string | readonly string[]): FixPlan {
+  const tx = new FixTransaction(typeof roots === "string" ? [roots] : roots);
+  const plan = planFixes(fixes, tx.read);
+  tx.stage(plan.changes);
+  tx.commit();
   return plan;
 }

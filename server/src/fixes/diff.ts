@@ -59,3 +59,46 @@ export function unifiedDiff(before: string, after: string, label: string, create
   }
   return out.join("\n") + "\n";
 }
+
+/** One changed run of lines: `before.slice(start, end)` becomes `newText` (offsets into `before`). */
+export interface LineHunk {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** Offsets where each line starts, plus the text's length: line i is text.slice(starts[i], starts[i + 1]). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0 && i + 1 < text.length; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  starts.push(text.length);
+  return text === "" ? [0] : starts;
+}
+
+/**
+ * The smallest line-wise replacements that turn `before` into `after`: what an editor applies as separate edits, so
+ * untouched lines (and the markers on them) stay where they are. Lines keep their own terminators.
+ */
+export function lineHunks(before: string, after: string): LineHunk[] {
+  if (before === after) return [];
+  const a = lineStarts(before);
+  const b = lineStarts(after);
+  // Lines with their terminators: a last line that gains a newline is a change too.
+  const lines = (text: string, starts: number[]) => starts.slice(0, -1).map((s, i) => text.slice(s, starts[i + 1]));
+  const ops = diffLines(lines(before, a), lines(after, b));
+  const out: LineHunk[] = [];
+  let k = 0;
+  while (k < ops.length) {
+    if (ops[k].kind === " ") {
+      k++;
+      continue;
+    }
+    const first = ops[k];
+    while (k < ops.length && ops[k].kind !== " ") k++;
+    const next = ops[k];
+    const aEnd = next ? next.a : a.length - 1;
+    const bEnd = next ? next.b : b.length - 1;
+    out.push({ start: a[first.a], end: a[aEnd], newText: after.slice(b[first.b], b[bEnd]) });
+  }
+  return out;
+}

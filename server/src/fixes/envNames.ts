@@ -1,6 +1,24 @@
 // Environment variable names for values moved out of the code: the conventional name when there is one, else one derived from the path.
 import type { PathSeg } from "../secrets/classify";
 
+/**
+ * What POSIX shells, docker --env-file and python-dotenv agree is a variable name. Nothing else is ever written to
+ * .env.example or into a settings module as a variable name: a name read from the code (`os.environ.get("K\ntouch
+ * /tmp/x #", ...)`) could otherwise add lines of its own to whatever file the fix writes.
+ */
+const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function isEnvVarName(name: string): boolean {
+  return ENV_VAR_NAME.test(name);
+}
+
+/** A derived name made valid: other characters become `_`, a leading digit gets one before it, nothing becomes `fallback`. */
+export function toEnvVarName(raw: string, fallback = "SECRET_VALUE"): string {
+  const name = raw.replace(/[^A-Za-z0-9_]+/g, "_");
+  if (!/[A-Za-z0-9]/.test(name)) return fallback;
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+
 /** Names every Django deployment guide uses; a fix that picks them needs no explanation. */
 const CONVENTIONAL: Record<string, string> = {
   SECRET_KEY: "DJANGO_SECRET_KEY",
@@ -38,6 +56,10 @@ function upper(s: string): string {
  * SOCIALACCOUNT_PROVIDERS["google"]["APP"]["secret"] → SOCIALACCOUNT_PROVIDERS_GOOGLE_APP_SECRET.
  */
 export function envVarName(path: readonly PathSeg[], literal = ""): string {
+  return toEnvVarName(derivedName(path, literal));
+}
+
+function derivedName(path: readonly PathSeg[], literal: string): string {
   const [head, ...rest] = path;
   if (typeof head !== "string") return "SECRET_VALUE";
   if (head.endsWith("()")) {

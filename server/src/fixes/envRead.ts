@@ -1,17 +1,21 @@
 // Fixes that move a committed value into the environment: literal → env read, drop a committed default, DATABASES → env.db().
 import type { Expr, ModuleModel } from "../parse/model";
 import type { EnvRead, Loc } from "../resolve/values";
-import type { Fix, TextEdit } from "../rules/types";
+import type { Fix, TextEdit } from "./edit";
 import { envExampleEdit } from "./envExample";
+import { isEnvVarName, toEnvVarName } from "./envNames";
 import { envStyle, readExpr, type EnvStyle, type LoadModel } from "./envStyle";
-import { dottedName, exprIndex } from "./exprIndex";
+import { dottedName, exprIndex } from "../parse/exprIndex";
 import { importEdit } from "./imports";
 import { rangeOfOffsets } from "./literal";
+import type { EnvironmentView } from "./sharedSecretKey";
 
 export interface FixContext {
   /** The audited root, where .env.example lives. */
   root: string;
   module: LoadModel;
+  /** The project's environments, for a fix that must keep each of them loading (a SECRET_KEY base.py shares). */
+  environments?: readonly EnvironmentView[];
 }
 
 /** Calls a literal may sit in and still be replaced: not env reads (their defaults are removed instead) nor `environ.Env(...)`. */
@@ -54,6 +58,7 @@ function withSupport(edits: TextEdit[], model: ModuleModel, style: EnvStyle, ctx
  * module lacks it and the name to .env.example. Unsafe: the variable has no default, so the settings require it.
  */
 export function literalToEnvRead(ctx: FixContext, loc: Loc, variable: string, label: string): Fix | undefined {
+  if (!isEnvVarName(variable)) return undefined;
   const model = ctx.module(loc.file);
   if (!model) return undefined;
   const e = exprIndex(model).at(loc.range);
@@ -81,6 +86,9 @@ function argumentSpans(call: Expr & { t: "call" }): Array<{ start: number; end: 
  */
 export function removeEnvDefault(ctx: FixContext, read: EnvRead, label: string): Fix | undefined {
   if (!read.defaultLoc || read.via === "os.environ.setdefault") return undefined;
+  // The name comes from the code as written: one that is no variable name (a line break in it, say) gets no fix, since
+  // the fix would list it in .env.example.
+  if (!isEnvVarName(read.variable)) return undefined;
   const model = ctx.module(read.loc.file);
   if (!model || read.defaultLoc.file !== read.loc.file) return undefined;
   const call = exprIndex(model).at(read.loc.range);
@@ -137,7 +145,7 @@ export function databaseToEnvDb(ctx: FixContext, passwordLoc: Loc, alias: string
   if (!placed) return undefined;
   const style = envStyle(model, ctx.module, ctx.root);
   if (style.kind !== "environ") return undefined;
-  const variable = alias === "default" ? "DATABASE_URL" : `${alias.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_DATABASE_URL`;
+  const variable = alias === "default" ? "DATABASE_URL" : toEnvVarName(`${alias.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_DATABASE_URL`);
   const expr = `${style.obj}.db(${quoteOf(pw as Expr & { t: "str" })}${variable}${quoteOf(pw as Expr & { t: "str" })})`;
   const edits: TextEdit[] = [{ file: model.file, range: dict.range, newText: expr }];
   const example = envExampleEdit(ctx.root, variable);

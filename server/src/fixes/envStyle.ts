@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ModuleModel, ModuleRef, Stmt } from "../parse/model";
-import { dottedName } from "./exprIndex";
+import { dottedName } from "../parse/exprIndex";
 
 export type EnvStyle =
   /** `env("NAME")`: the module, or a module it imports from, creates `environ.Env()`. */
@@ -102,7 +102,11 @@ function moduleBindings(model: ModuleModel, load: LoadModel, root: string, seen:
           let kind: Binding | undefined;
           if ((headKind === "environ" && /\.(Env|FileAwareEnv)$/.test(fn) && fn.split(".").length === 2) || (headKind === "environ.Env" && fn === head)) kind = "envobj";
           else if ((headKind === "decouple" && /\.(AutoConfig|Config)$/.test(fn)) || (headKind === "decouple.AutoConfig" && fn === head)) kind = "decouple.config";
-          for (const t of s.targets) if (t.path.length === 0) kind ? out.set(t.name, kind) : out.delete(t.name);
+          for (const t of s.targets) {
+            if (t.path.length !== 0) continue;
+            if (kind) out.set(t.name, kind);
+            else out.delete(t.name);
+          }
           break;
         }
         case "if":

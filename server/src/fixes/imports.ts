@@ -1,6 +1,6 @@
 // Adds an import where it belongs: after the module docstring and `from __future__` imports, else after the header comments.
 import type { ModuleModel } from "../parse/model";
-import type { TextEdit } from "../rules/types";
+import type { TextEdit } from "./edit";
 import { rangeOfOffsets } from "./literal";
 
 function eolOf(text: string): string {

@@ -1,6 +1,6 @@
 // Inserts a new top-level statement at the end of a settings module: where an environment's own override belongs.
 import type { ModuleModel } from "../parse/model";
-import type { TextEdit } from "../rules/types";
+import type { TextEdit } from "./edit";
 import { rangeOfOffsets } from "./literal";
 
 /**

@@ -2,7 +2,7 @@
 import { exprChildren } from "../parse/exprChildren";
 import { positionAt } from "../parse/lineBreaks";
 import type { Expr, ModuleModel, Range, Stmt } from "../parse/model";
-import type { TextEdit } from "../rules/types";
+import type { TextEdit } from "./edit";
 import type { Loc } from "../resolve/values";
 
 export function textAt(model: ModuleModel, range: Range): string {

@@ -1,6 +1,6 @@
 // Moves one item of a list or tuple display to another index, keeping the list's layout (one item per line, or inline).
 import type { Expr, ModuleModel } from "../parse/model";
-import type { TextEdit } from "../rules/types";
+import type { TextEdit } from "./edit";
 import type { Loc } from "../resolve/values";
 import { exprAt, rangeOfOffsets, textAt } from "./literal";
 

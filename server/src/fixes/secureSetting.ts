@@ -2,7 +2,8 @@
 import type { ModuleModel, Stmt } from "../parse/model";
 import type { ResolvedSetting } from "../resolve/environment";
 import type { EnvRead } from "../resolve/values";
-import type { Fix, RuleContext, TextEdit } from "../rules/types";
+import type { Fix, TextEdit } from "./edit";
+import type { Environment } from "../resolve/environment";
 import { insertSetting } from "./insertSetting";
 import { exprAt, rangeOfOffsets, replaceRange } from "./literal";
 
@@ -24,12 +25,21 @@ export interface SecureSettingOptions {
  *   in the module writes the setting (an insertion before it would be overwritten).
  * Undefined when the module is not parsed or has syntax errors (tree-sitter's recovery decides where statements end).
  */
-export function secureSettingFix(ctx: RuleContext, s: ResolvedSetting, value: string, options: SecureSettingOptions): Fix | undefined {
+/** What the fix needs of a rule's context: the environment and the parsed model of a file. */
+export interface SecureSettingContext {
+  env: Environment;
+  module(file: string): ModuleModel | undefined;
+}
+
+export function secureSettingFix(ctx: SecureSettingContext, s: ResolvedSetting, value: string, options: SecureSettingOptions): Fix | undefined {
   const model = ctx.module(ctx.env.file);
   if (!model || model.syntaxErrors.length) return undefined;
-  const edit = rewriteDefault(model, s, value) ?? rewriteAssignment(model, s, value, options.comment) ?? insertion(model, s.name, value, options.comment);
+  const byDefault = rewriteDefault(model, s, value);
+  const edit = byDefault ?? rewriteAssignment(model, s, value, options.comment) ?? insertion(model, s.name, value, options.comment);
   if (!edit) return undefined;
-  const title = `Set ${s.name} = ${value} in ${baseName(model.file)}${options.consequence ? ` (${options.consequence})` : ""}`;
+  // Where the variable still decides, the title says so: only the value used when it is unset changes.
+  const what = byDefault ? `Default ${s.name} to ${value} when ${s.value.env![0].variable} is unset` : `Set ${s.name} = ${value}`;
+  const title = `${what} in ${baseName(model.file)}${options.consequence ? ` (${options.consequence})` : ""}`;
   return { title, safety: options.safety, edits: [edit] };
 }
 
@@ -66,12 +76,21 @@ function hasCommentAfter(model: ModuleModel, offset: number): boolean {
   return model.text.slice(offset, end < 0 ? undefined : end).includes("#");
 }
 
-/** `SETTING = value` after the star-import block, or at the end when the module writes the setting after that point. */
 function insertion(model: ModuleModel, name: string, value: string, comment?: string): TextEdit {
-  const statement = `${name} = ${value}${comment ? `  # ${comment}` : ""}`;
+  return insertAfterStarImports(model, name, `${name} = ${value}${comment ? `  # ${comment}` : ""}`);
+}
+
+/**
+ * An edit adding `statement` (which writes `name`) after the module's star-import block, so what the module does next
+ * still sees it, or at the end when the module writes the setting after that point (an insertion before it would be
+ * overwritten).
+ */
+export function insertAfterStarImports(model: ModuleModel, name: string, statement: string, options: { overridable?: boolean } = {}): TextEdit {
   const stars = model.statements.filter((x) => x.kind === "importStar");
   const after = stars[stars.length - 1];
-  if (!after || writesAfter(model.statements, name, after.range.endOffset)) return insertSetting(model, statement);
+  // `overridable`: a value later imports (an optional local.py) may override on purpose, so it goes before them.
+  const later = after && (options.overridable ? model.statements.some((x) => x.range.startOffset >= after.range.endOffset && writesAfter([x], name, after.range.endOffset) && x.kind !== "try" && x.kind !== "importStar" && x.kind !== "importFrom") : writesAfter(model.statements, name, after.range.endOffset));
+  if (!after || later) return insertSetting(model, statement);
   const text = model.text;
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   let at = text.indexOf("\n", after.range.endOffset);

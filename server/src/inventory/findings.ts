@@ -1,7 +1,7 @@
 // The inventory's project-level findings: env-undocumented (a required deployed variable no file documents) and env-unused (a documented variable nothing reads).
 import { digestOf, findingFingerprint } from "../rules/fingerprint";
 import * as path from "path";
-import { sortFindings, type Audit } from "../engine";
+import { sortFindings, type Audit } from "../rules/audit";
 import type { TextOverlay } from "../resolve/moduleLoader";
 import type { Loc } from "../resolve/values";
 import type { Finding, ProjectRule, RelatedLocation, Severity } from "../rules/types";

@@ -1,10 +1,10 @@
 // The inventory: per environment, every variable its settings read (required or defaulted, default, cast, rules its default trips), where it is documented, and what is documented but unread.
-import type { Audit } from "../engine";
+import type { Audit } from "../rules/audit";
 import type { Environment } from "../resolve/environment";
 import { isSettingName } from "../resolve/namespace";
 import { envReadsOf, pyRepr, type EnvRead, type Loc, type Value } from "../resolve/values";
 import type { TextOverlay } from "../resolve/moduleLoader";
-import { displayValue } from "../report/display";
+import { displayValue } from "../secrets/display";
 import type { Finding } from "../rules/types";
 import { localEnvFiles, type LocalEnvFile } from "./localEnv";
 import { pythonMentions } from "./mentions";

@@ -1,6 +1,7 @@
 // Code actions: the engine's prepared fixes, waivers for the line or the file, the rule's docs, and
 // source.fixAll.djangoSettingsHygiene for the safe fixes (fix-on-save limited to this extension).
 import * as fs from "fs";
+import * as path from "path";
 import {
   CodeActionKind,
   type CodeAction,
@@ -11,10 +12,12 @@ import {
   type CreateFile,
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import { resolveWriteTarget } from "../fixes/writeTarget";
 import type { Fix, TextEdit } from "../rules/types";
 import type { DiagnosticData } from "./diagnostics";
 import { addMissingVariablesAction } from "./envInventory";
-import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from "../protocol/protocol";
+import { COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, HARDEN_KIND } from "../protocol/protocol";
+import { hardenAction } from "./harden";
 import { parseWaivers } from "../rules/waivers";
 import { fileOf, lspRange, uriOf } from "./uris";
 import type { WorkspaceState } from "./workspace";
@@ -31,14 +34,16 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
     const data = d.data as DiagnosticData | undefined;
     const rule = data?.rule ?? String(d.code ?? "");
     if (!rule) continue;
-    if (data?.fix && wants(CodeActionKind.QuickFix)) {
-      out.push({
-        title: data.fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        isPreferred: data.fix.safety === "safe",
-        edit: toWorkspaceEdit([data.fix]),
-      });
+    // Two rules on one place may carry the same fix (weak-secret-key and hardcoded-secret-key on a committed key): once.
+    const offered = data?.fix ? out.find((a) => a.kind === CodeActionKind.QuickFix && a.title === data.fix!.title && JSON.stringify(a.edit) === JSON.stringify(toWorkspaceEdit([data.fix!]))) : undefined;
+    if (offered) offered.diagnostics?.push(d);
+    else if (data?.fix && wants(CodeActionKind.QuickFix)) {
+      const refused = refusal(data.fix, state);
+      out.push(
+        refused
+          ? { title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], disabled: { reason: refused } }
+          : { title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: data.fix.safety === "safe", edit: toWorkspaceEdit([data.fix]) },
+      );
     }
     // Waivers are Python comments; a .env, YAML or JSON file gets none (JSON has no comments at all). An echo of an
     // inherited problem gets none either: the waiver must sit where the value is set, which has its own diagnostic.
@@ -61,6 +66,10 @@ export function codeActions(params: CodeActionParams, doc: TextDocument | undefi
     const fixes = safeFixesFor(params.textDocument.uri, state);
     if (fixes.length) out.push({ title: "Fix all safe Django settings problems", kind: FIX_ALL_KIND, edit: toWorkspaceEdit(fixes) });
   }
+  if (only && wants(HARDEN_KIND)) {
+    const harden = hardenAction(params.textDocument.uri, state);
+    if (harden) out.push(harden);
+  }
   return out;
 }
 
@@ -70,10 +79,22 @@ function safeFixesFor(uri: string, state: WorkspaceState): Fix[] {
   const fixes: Fix[] = [];
   for (const audit of state.audits.values()) {
     for (const f of audit.findings) {
-      if (f.location.file === file && f.fix?.safety === "safe" && !fixes.some((x) => sameFix(x, f.fix!))) fixes.push(f.fix);
+      if (f.location.file === file && f.fix?.safety === "safe" && !fixes.some((x) => sameFix(x, f.fix!)) && !refusal(f.fix, state)) fixes.push(f.fix);
     }
   }
   return fixes;
+}
+
+/**
+ * Why the editor must not be handed this fix: an edit whose file is outside the workspace roots or reached through a
+ * symlink that leaves them (a .env.example linked to ~/.bashrc), which the editor would write through.
+ */
+function refusal(fix: Fix, state: WorkspaceState): string | undefined {
+  for (const e of fix.edits) {
+    const t = resolveWriteTarget(e.file, state.roots);
+    if (!t.ok) return `refusing to write ${path.basename(e.file)}: ${t.reason}`;
+  }
+  return undefined;
 }
 
 function sameFix(a: Fix, b: Fix): boolean {

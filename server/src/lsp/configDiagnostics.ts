@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
 import { DIAGNOSTIC_SOURCE } from "../protocol/protocol";
 // smol-toml ships a CommonJS build (its "require" export), but its type declarations are ESM-only.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { parse: parseToml } = require("smol-toml") as { parse(text: string): unknown };
 
 /**

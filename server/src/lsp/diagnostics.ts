@@ -6,6 +6,7 @@ import type { Note } from "../resolve/namespace";
 import type { Loc } from "../resolve/values";
 import { environmentsSuffix, inheritedByEnvironment, shortEnvironmentName, sourceFiles, type Problem } from "../session/problems";
 import { DIAGNOSTIC_SOURCE } from "../protocol/protocol";
+import { messageParts } from "../report/messageParts";
 import { lspRange, uriOf } from "./uris";
 
 const SEVERITY: Record<Problem["severity"], DiagnosticSeverity> = {
@@ -95,6 +96,9 @@ function problemDiagnostic(p: Problem, allEnvironments: readonly string[], loadi
   if (p.rule.includes("deprecated")) tags.push(DiagnosticTag.Deprecated);
   if (p.rule === "unused-waiver" || p.rule === "env-unused") tags.push(DiagnosticTag.Unnecessary);
   const rel: DiagnosticRelatedInformation[] = [];
+  // The headline is the message; why it matters and what to do come first among the related lines.
+  const { headline, detail } = messageParts(p.message);
+  if (detail) rel.push(related(p.location, detail));
   for (const e of p.environments) for (const r of e.related) rel.push(related(r.loc, r.message));
   const data: DiagnosticData = { rule: p.rule, environments: p.environments.map((e) => e.name), ...(p.fixes.length ? { fix: p.fixes[0], fixes: p.fixes } : {}) };
   return {
@@ -103,7 +107,7 @@ function problemDiagnostic(p: Problem, allEnvironments: readonly string[], loadi
     code: p.rule,
     codeDescription: rule ? { href: docsUrl(rule) } : undefined,
     source: p.djangoCheck ? `${DIAGNOSTIC_SOURCE} (${p.djangoCheck})` : DIAGNOSTIC_SOURCE,
-    message: p.message + environmentsSuffix(p, allEnvironments, loading),
+    message: headline + environmentsSuffix(p, allEnvironments, loading),
     relatedInformation: rel.length ? rel : undefined,
     tags: tags.length ? tags : undefined,
     data,

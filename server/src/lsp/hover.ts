@@ -4,7 +4,7 @@ import type { Hover, Position } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { isSettingName } from "../resolve/namespace";
 import { envReadsOf } from "../resolve/values";
-import { displayValue } from "../report/display";
+import { displayValue } from "../secrets/display";
 import { fileOf } from "./uris";
 import type { WorkspaceState } from "./workspace";
 

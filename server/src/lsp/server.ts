@@ -4,10 +4,14 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
+  Message,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type ConnectionOptions,
   type InitializeParams,
   type InitializeResult,
 } from "vscode-languageserver/node";
@@ -18,15 +22,27 @@ import { auditResponse } from "../report/auditReport";
 import { catalogueEntry, docsUrl } from "../rules/catalogue";
 import { codeActions } from "./codeActions";
 import { hover } from "./hover";
-import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, FIX_ALL_KIND, WATCHED_FILES_GLOB, type InitOptions, type ServerSettings } from "../protocol/protocol";
+import { AUDIT_REQUEST, COMMANDS, DEFAULT_SETTINGS, FIX_ALL_KIND, HARDEN_KIND, WATCHED_FILES_GLOB } from "../protocol/protocol";
 import { fileOf } from "./uris";
 import { WorkspaceState } from "./workspace";
 import { FramingGuard } from "./stdioFraming";
 import { noteDocumentLength, useSmallYoungGeneration } from "./heapPolicy";
+import { paramProblem, sanitizeSettings } from "./paramChecks";
+
+/** Where a request with bad params is sent instead, to be answered with InvalidParams (see validatingOptions). */
+const INVALID_PARAMS = "djangoSettingsHygiene/internal/invalidParams";
 
 export function startServer(): void {
   useSmallYoungGeneration();
-  const connection = stdioRequested() ? createConnection(ProposedFeatures.all, guardedStdin(), process.stdout) : createConnection(ProposedFeatures.all);
+  let warn = (message: string): void => void process.stderr.write(`django-settings-hygiene: ${message}\n`);
+  const options = validatingOptions((m) => warn(m));
+  const connection = stdioRequested() ? createConnection(ProposedFeatures.all, guardedStdin(), process.stdout, options) : createConnection(ProposedFeatures.all, options);
+  warn = (message) => connection.console.warn(message);
+  // A handler's bug must not end the server: the editor would see it die on one odd message. Logged, and it serves on.
+  process.on("unhandledRejection", (e) => warn(`internal error: ${(e as Error)?.stack ?? String(e)}`));
+  connection.onRequest(INVALID_PARAMS, (p: { method: string; problem: string }) => {
+    throw new ResponseError(ErrorCodes.InvalidParams, `${p.method}: ${p.problem}`);
+  });
   const documents = new TextDocuments(TextDocument);
   let state: WorkspaceState | undefined;
   let enginePromise: Promise<Engine> | undefined;
@@ -43,7 +59,9 @@ export function startServer(): void {
       const r = fileOf(params.rootUri);
       if (r) roots.push(r);
     }
-    const { clientWatchesFiles, ...init } = (params.initializationOptions ?? {}) as Partial<ServerSettings> & InitOptions;
+    const given = sanitizeSettings(params.initializationOptions, "initializationOptions");
+    for (const p of given.problems) warn(`ignored a setting: ${p}`);
+    const { clientWatchesFiles, ...init } = given.settings;
     // Keystroke analyses trust what was last read from disk (resolve/moduleLoader.ts); file events are how disk changes
     // arrive, so a client that can watch files for the server is asked to, unless it watches them already.
     watchFiles = !clientWatchesFiles && !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -52,12 +70,22 @@ export function startServer(): void {
       state.roots = roots;
       state.settings = { ...DEFAULT_SETTINGS, ...init };
       // Asked per root (scopeUri), so each folder of a multi-root workspace is analysed with its own settings.
-      if (hasConfiguration) state.configurationSource = (items) => connection.workspace.getConfiguration(items);
+      // Each answer is checked as initializationOptions are: a setting of the wrong type is dropped with a log line.
+      if (hasConfiguration) {
+        state.configurationSource = async (items) =>
+          ((await connection.workspace.getConfiguration(items)) as unknown[]).map((answer, i) => {
+            const conf = sanitizeSettings(answer, "djangoSettingsHygiene");
+            const scope = items[i]?.scopeUri ? ` (folder ${items[i].scopeUri})` : "";
+            for (const p of conf.problems) warn(`ignored a setting: ${p}${scope}`);
+            const { clientWatchesFiles: _ignored, ...settings } = conf.settings;
+            return settings;
+          });
+      }
     });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND, HARDEN_KIND] },
         hoverProvider: true,
         executeCommandProvider: { commands: [COMMANDS.showRuleDocs, COMMANDS.audit] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -165,6 +193,29 @@ export function startServer(): void {
 }
 
 if (require.main === module) startServer();
+
+/**
+ * Checks each message's params before it is dispatched (paramChecks.ts), whatever the transport: a notification with
+ * bad params is logged and dropped; a request is answered with InvalidParams. Without this, a didOpen without `text`
+ * or a workspace folder whose uri is a number threw inside a handler, and the process exited.
+ */
+function validatingOptions(warn: (message: string) => void): ConnectionOptions {
+  return {
+    messageStrategy: {
+      handleMessage(message, next) {
+        if (Message.isRequest(message) || Message.isNotification(message)) {
+          const problem = paramProblem(message.method, message.params);
+          if (problem) {
+            warn(`ignored ${message.method}: ${problem}`);
+            if (Message.isRequest(message)) return next({ ...message, method: INVALID_PARAMS, params: { method: message.method, problem } } as Message);
+            return;
+          }
+        }
+        return next(message);
+      },
+    },
+  };
+}
 
 function stdioRequested(): boolean {
   return process.argv.slice(2).includes("--stdio");

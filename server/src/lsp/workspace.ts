@@ -11,6 +11,7 @@ import type { Note } from "../resolve/namespace";
 import { formatVersion } from "../resolve/djangoVersion";
 import { Session, type SessionAudit, type SessionOverrides } from "../session/session";
 import type { Problem } from "../session/problems";
+import { deployedEnvironmentFor, hardenEnvironment, type HardenResult } from "../session/harden";
 import { diagnosticFiles, toDiagnostics } from "./diagnostics";
 import { configErrorDiagnostic } from "./configDiagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "../protocol/protocol";
@@ -188,6 +189,13 @@ export class WorkspaceState {
     const gen = this.generation;
     const withInventory = this.inventoryDue;
     this.inventoryDue = false;
+    // A run that a newer change overtakes hands its inventory on: else the first analysis, overtaken by the didOpen
+    // that follows `initialized`, would leave the inventory's findings out until the next save.
+    const overtaken = () => {
+      if (gen === this.generation) return false;
+      if (withInventory) this.inventoryDue = true;
+      return true;
+    };
     this.running = (async () => {
       await this.fetchMissingSettings();
       const started = performance.now();
@@ -195,14 +203,14 @@ export class WorkspaceState {
       // A folder removed from the workspace takes its diagnostics with it.
       for (const r of [...this.audits.keys()]) if (!roots.includes(r)) this.audits.delete(r);
       for (const root of roots) {
-        if (gen !== this.generation) return;
+        if (overtaken()) return;
         try {
           this.audits.set(root, this.auditRoot(root, withInventory));
         } catch (e) {
           this.connection.console.error(`analysis of ${root} failed: ${(e as Error).stack ?? e}`);
         }
       }
-      if (gen !== this.generation) return;
+      if (overtaken()) return;
       this.lastAnalysisMs = performance.now() - started;
       this.publish();
       this.connection.console.log(`analysed ${roots.length} root(s) in ${this.lastAnalysisMs.toFixed(1)} ms`);
@@ -249,6 +257,20 @@ export class WorkspaceState {
       this.configErrors.set(root, { file: path.join(root, "pyproject.toml"), message: session.configError.message });
     } else this.configErrors.delete(root);
     return audit;
+  }
+
+  /**
+   * "Harden production settings" for a document: every deploy-check fix of the deployed environment it feeds, computed
+   * on the editor's text with this root's settings. Undefined outside a root, before its first analysis, or when the
+   * file feeds no production or staging environment.
+   */
+  harden(file: string | undefined): HardenResult | undefined {
+    const root = file && this.rootOf(file);
+    const audit = root && this.audits.get(root);
+    if (!root || !audit) return undefined;
+    const environment = deployedEnvironmentFor(audit, file);
+    if (!environment) return undefined;
+    return hardenEnvironment(this.engine, root, environment, { overlay: this.overlay, overrides: this.overrides(root) });
   }
 
   /** A folder's editor settings as session overrides (empty ones say nothing, so pyproject.toml's apply). */

@@ -19,6 +19,13 @@ export const COMMANDS = {
  */
 export const FIX_ALL_KIND = "source.fixAll.djangoSettingsHygiene";
 
+/**
+ * The code action kind of "Harden production settings": every deploy-check fix for the environment, safe and unsafe,
+ * in one workspace edit whose changes need confirmation (VS Code shows its refactor preview). A source action, so it
+ * is listed under Source Action… and never applied on save by `"source.fixAll"`.
+ */
+export const HARDEN_KIND = "source.harden.djangoSettingsHygiene";
+
 export const DIAGNOSTIC_SOURCE = "django-settings-hygiene";
 
 /**

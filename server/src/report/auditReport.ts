@@ -4,7 +4,7 @@ import type { Audit } from "../engine";
 import { formatVersion } from "../resolve/djangoVersion";
 import type { Environment } from "../resolve/environment";
 import { envReadsOf } from "../resolve/values";
-import { displayValue } from "./display";
+import { displayValue } from "../secrets/display";
 import { buildInventoryReport, inventoryMarkdown } from "./inventoryReport";
 import { DISPLAY_KIND_ORDER, type AuditReportData, type AuditResponse, type ReportEnvironment, type ReportRow } from "../protocol/protocol";
 

@@ -4,6 +4,7 @@ import type { Project } from "../resolve/project";
 import { formatVersion } from "../resolve/djangoVersion";
 import type { Note } from "../resolve/namespace";
 import type { Loc } from "../resolve/values";
+import { SECRET_DIGEST, type CarriesSecretDigest } from "../rules/fingerprint";
 import type { Finding } from "../rules/types";
 import { groupByPlace, kindRank, type Problem } from "../session/problems";
 
@@ -16,7 +17,7 @@ export interface JsonLocation {
 }
 
 /** One problem at one place, with every environment it hurts. */
-export interface JsonFinding extends JsonLocation {
+export interface JsonFinding extends JsonLocation, CarriesSecretDigest {
   rule: string;
   djangoCheck: string | null;
   severity: Finding["severity"];
@@ -128,6 +129,7 @@ export function toJsonFinding(base: string, p: Problem): JsonFinding {
     setting: p.setting ?? null,
     related,
     fingerprint: p.fingerprint,
+    ...(p[SECRET_DIGEST] ? { [SECRET_DIGEST]: p[SECRET_DIGEST] } : {}),
   };
 }
 

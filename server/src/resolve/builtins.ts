@@ -1,6 +1,5 @@
 // Python builtins and str/dict/list methods that settings commonly wrap around environment reads.
-import type { CallArgs } from "./evaluate";
-import { iterate, joinPath, pyStr } from "./evaluate";
+import { iterate, joinPath, pyStr, type CallArgs } from "./valueOps";
 import { classAttr } from "./configurations";
 import { callEnvMethod, castDefault, required, tagged } from "./envReads";
 import { seqView, unordered, viewValue } from "./sequences";

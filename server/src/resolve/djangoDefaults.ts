@@ -32,11 +32,12 @@ function buildDefaults(version: DjangoVersion): Map<string, Value> {
     ["SECURE_HSTS_SECONDS", i(0)],
     ["SECURE_HSTS_INCLUDE_SUBDOMAINS", b(false)],
     ["SECURE_HSTS_PRELOAD", b(false)],
-    ["SECURE_CONTENT_TYPE_NOSNIFF", b(true)],
+    // Before 3.0 nosniff was off and X_FRAME_OPTIONS SAMEORIGIN; the referrer policy arrived in 3.0 as None, "same-origin" in 3.1.
+    ["SECURE_CONTENT_TYPE_NOSNIFF", b(atLeast(version, 3, 0))],
     ["SECURE_SSL_REDIRECT", b(false)],
-    ["SECURE_REFERRER_POLICY", s("same-origin")],
+    ["SECURE_REFERRER_POLICY", atLeast(version, 3, 1) ? s("same-origin") : none],
     ["SECURE_PROXY_SSL_HEADER", none],
-    ["X_FRAME_OPTIONS", s("DENY")],
+    ["X_FRAME_OPTIONS", s(atLeast(version, 3, 0) ? "DENY" : "SAMEORIGIN")],
     ["SESSION_COOKIE_SECURE", b(false)],
     ["SESSION_COOKIE_HTTPONLY", b(true)],
     ["SESSION_COOKIE_SAMESITE", s("Lax")],
@@ -60,6 +61,8 @@ function buildDefaults(version: DjangoVersion): Map<string, Value> {
     ["TEMPLATES", list()],
     ["LOGGING", dict([])],
   ]);
+  // Read by security.W007 before 3.0; the setting itself was removed in 4.0.
+  if (!atLeast(version, 4, 0)) d.set("SECURE_BROWSER_XSS_FILTER", b(false));
   if (version.major === 3 && version.minor >= 1) d.set("DEFAULT_HASHING_ALGORITHM", s("sha256"));
   if (atLeast(version, 4, 0)) d.set("SECURE_CROSS_ORIGIN_OPENER_POLICY", s("same-origin"));
   if (atLeast(version, 4, 1)) d.set("SECRET_KEY_FALLBACKS", list());

@@ -4,7 +4,7 @@ import * as path from "path";
 import { isInside, realOrSelf } from "../project/roots";
 
 // smol-toml ships a CommonJS build (its "require" export), but its type declarations are ESM-only.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { parse: parseToml } = require("smol-toml") as { parse(text: string): unknown };
 
 export interface DjangoVersion {

@@ -1,6 +1,5 @@
 // Environment reads: os.environ/getenv, django-environ, python-decouple and dj-database-url, with each library's own default and cast rules.
-import type { CallArgs } from "./evaluate";
-import { joinPath, normalizePath, posixDirname, pyStr } from "./evaluate";
+import { joinPath, normalizePath, posixDirname, pyStr, type CallArgs } from "./valueOps";
 import { truthy, unknown, withEnv, type EnvRead, type Loc, type Value } from "./values";
 
 type Call = CallArgs;

@@ -2,7 +2,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
-import { evaluate, iterate, subscript, type CallArgs, type EvalContext } from "./evaluate";
+import { evaluate, subscript, type EvalContext } from "./evaluate";
+import { iterate, type CallArgs } from "./valueOps";
 import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_DEPTH, MAX_CALL_STEPS, MAX_LOOP_ITEMS, MAX_RUN_STEPS, returnedValue, transparentDecorators } from "./functions";
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
@@ -1130,7 +1131,11 @@ function flatAlternatives(values: Value[]): Value[] | undefined {
 function mergedEnv(values: Value[]): EnvRead[] {
   const out: EnvRead[] = [];
   const seen = new Set<EnvRead>();
-  for (const v of values) for (const r of v.env ?? []) if (!seen.has(r)) seen.add(r), out.push(r);
+  for (const v of values) for (const r of v.env ?? []) {
+    if (seen.has(r)) continue;
+    seen.add(r);
+    out.push(r);
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Finds and parses the project's Python modules for the resolver: import resolution, caching, unreadable files.
 import * as fs from "fs";
 import * as path from "path";
-import type { Parser, Tree } from "web-tree-sitter";
+import type { Parser } from "web-tree-sitter";
 import type { ModuleModel, ModuleRef } from "../parse/model";
 import { reparseModule } from "../parse/incremental";
 import { parseModule, type ParsedModule } from "../parse/parseModule";

@@ -7,7 +7,7 @@ import { pyContains, type Loc } from "../resolve/values";
 import { RULES } from "./index";
 import type { Finding, Fix, RelatedLocation, Rule, RuleContext, RuleResult, Severity } from "./types";
 import * as path from "path";
-import { digestOf, findingFingerprint } from "./fingerprint";
+import { digestOf, findingFingerprint, SECRET_DIGEST, secretDigest } from "./fingerprint";
 import { pyRepr } from "../resolve/values";
 
 export interface RunOptions {
@@ -24,7 +24,10 @@ export interface RunOptions {
   memo?: FindingsMemo;
 }
 
-export type FindingsMemo = WeakMap<ModuleResult, { key: string; settingsKey: string; findings: Finding[] }>;
+export type FindingsMemo = WeakMap<ModuleResult, { key: string; settingsKey: string; findings: Finding[]; deps: FixDeps }>;
+
+/** The texts of modules outside the environment that its findings' fixes edit, as they were when the fixes were made. */
+type FixDeps = Array<[string, string | undefined]>;
 
 /**
  * Runs every rule on every environment. Waivers are not applied here: the engine applies them once to these and to the
@@ -41,12 +44,26 @@ export function runRules(project: Project, options: RunOptions = {}): Finding[] 
     // What else the findings depend on; the options' part is compared on its own, not repeated in a key per environment.
     const key = `${env.name}\u0000${env.kind}\u0000${env.kindSource}\u0000${env.djangoVersion.major}.${env.djangoVersion.minor}`;
     const hit = options.memo.get(env.result);
-    const same = hit !== undefined && hit.key === key && hit.settingsKey === settingsKey;
+    // A fix that edits other environments' modules (a SECRET_KEY base.py shares) was computed on their text then, which
+    // may have changed since without this environment's run changing: then the findings are computed afresh.
+    const same = hit !== undefined && hit.key === key && hit.settingsKey === settingsKey && hit.deps.every(([file, text]) => textOf(project, file) === text);
     const findings = same ? hit.findings : runOnEnvironment(project, env, options);
-    if (!same) options.memo.set(env.result, { key, settingsKey, findings });
+    if (!same) options.memo.set(env.result, { key, settingsKey, findings, deps: fixDeps(project, env, findings) });
     out.push(...findings);
   }
   return out;
+}
+
+function textOf(project: Project, file: string): string | undefined {
+  const r = project.loader.load(file);
+  return r.ok ? r.model.text : undefined;
+}
+
+/** The Python modules the environment does not load that its findings' fixes edit, with their current texts. */
+function fixDeps(project: Project, env: Environment, findings: readonly Finding[]): FixDeps {
+  const files = new Set<string>();
+  for (const f of findings) for (const e of f.fix?.edits ?? []) if (e.file.endsWith(".py") && !env.files.includes(e.file)) files.add(e.file);
+  return [...files].map((file) => [file, textOf(project, file)]);
 }
 
 export function runOnEnvironment(project: Project, env: Environment, options: RunOptions = {}): Finding[] {
@@ -54,6 +71,7 @@ export function runOnEnvironment(project: Project, env: Environment, options: Ru
     env,
     version: env.djangoVersion,
     root: project.root,
+    environments: project.environments,
     get: (n) => env.get(n),
     module: (file) => {
       const r = project.loader.load(file);
@@ -90,6 +108,7 @@ export function runOnEnvironment(project: Project, env: Environment, options: Ru
         fingerprint: fingerprint(rule.id, djangoCheck, path.relative(project.root, placed.location.file).split(path.sep).join("/"), r),
         ...placed,
         ...(r.fix && editsParsedFiles(project, r.fix) ? { fix: r.fix } : {}),
+        ...(r.secret !== undefined ? { [SECRET_DIGEST]: secretDigest(r.secret) } : {}),
       });
     }
   }

@@ -2,8 +2,12 @@
 import type { EnvKind } from "../resolve/classify";
 import type { DjangoVersion } from "../resolve/djangoVersion";
 import type { Environment, ResolvedSetting } from "../resolve/environment";
-import type { ModuleModel, Range } from "../parse/model";
+import type { ModuleModel } from "../parse/model";
+import type { Fix } from "../fixes/edit";
+
+export type { Fix, TextEdit } from "../fixes/edit";
 import type { Loc, Value } from "../resolve/values";
+import type { CarriesSecretDigest } from "./fingerprint";
 
 export type Severity = "error" | "warning" | "information" | "hint";
 
@@ -71,23 +75,8 @@ export interface RuleResult {
   /** The value that is at fault, to explain its dependency on environment variables. */
   value?: Value;
   fix?: Fix;
-}
-
-/** One text change in one file; `range` offsets index the file's current text. A missing file is created. */
-export interface TextEdit {
-  file: string;
-  range: Range;
-  newText: string;
-}
-
-/**
- * A prepared fix, in the spirit of ruff's fix safety: "safe" keeps the program's behaviour for a correct deployment,
- * "unsafe" changes it (an env read without a default makes the variable required) and is applied only on request.
- */
-export interface Fix {
-  title: string;
-  safety: "safe" | "unsafe";
-  edits: TextEdit[];
+  /** The committed secret itself, for secret rules: only its keyed digest leaves the rule runner (baselines, 20.6). */
+  secret?: string;
 }
 
 export interface RelatedLocation {
@@ -95,7 +84,7 @@ export interface RelatedLocation {
   message: string;
 }
 
-export interface Finding {
+export interface Finding extends CarriesSecretDigest {
   rule: string;
   djangoCheck: string | null;
   severity: Severity;
@@ -123,4 +112,6 @@ export interface RuleContext {
   get(name: string): ResolvedSetting;
   /** The parsed model of a project file (for fixes: import anchor, comments, the project's env-reading style). */
   module(file: string): ModuleModel | undefined;
+  /** Every environment of the project, for fixes that must keep each one loading (a SECRET_KEY base.py shares). */
+  environments?: readonly Environment[];
 }

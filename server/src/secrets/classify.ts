@@ -1,5 +1,5 @@
 // Decides whether one string, written at one place in the settings, is a committed secret, and which rule owns it.
-import { maskUrlPassword, quotedMask } from "../report/mask";
+import { maskUrlPassword, quotedMask } from "./mask";
 import { notCredentialLooking } from "./entropy";
 import { placeholderReason } from "./placeholders";
 import { findTokens, type TokenFormat } from "./providers";
@@ -55,8 +55,16 @@ export interface Classification {
 const INSECURE_PREFIX = "django-insecure-";
 const AWS_NAMES = /^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|AWS_SECURITY_TOKEN|AWS_S3_ACCESS_KEY_ID|AWS_S3_SECRET_ACCESS_KEY|AWS_S3_SESSION_TOKEN)$/;
 const STORAGE_AWS_KEYS = /^(access_key|secret_key|security_token|session_token)$/i;
-const PASSWORD_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|PASSPHRASE)$/;
-const SECRET_NAME = /(^|_)(KEY|SECRET|TOKEN|DSN|APIKEY|CREDENTIAL|CREDENTIALS|PRIVATE_KEY)$/;
+const PASSWORD_NAME = /(^|_)(PASSWORD|PASSWORDS|PASSWD|PASS|PWD|PASSPHRASE)$/;
+// Plurals hold lists of them (FERNET_KEYS = [...]); a salt (HASHID_FIELD_SALT) is as secret as a key.
+const SECRET_NAME = /(^|_)(KEY|KEYS|SECRET|SECRETS|TOKEN|TOKENS|DSN|APIKEY|CREDENTIAL|CREDENTIALS|PRIVATE_KEY|SALT)$/;
+/** Names of HTTP headers that carry credentials, as dict keys of a headers setting. */
+const AUTH_HEADER_NAME = /^(AUTHORIZATION|PROXY_AUTHORIZATION|X_API_KEY|X_AUTH_TOKEN|X_ACCESS_TOKEN)$/;
+/** `Bearer <token>`, `Token <token>`, `Basic <base64>`: an Authorization header's value, judged by its credential. */
+const AUTH_SCHEME_VALUE = /^(Bearer|Token|Basic|Bot|ApiKey|Api-Key|JWT|Key)[ \t]+([^\s]+)$/i;
+/** Providers whose API keys are short hex strings, too short for the entropy test: Akismet's are 12 hex digits. */
+const SHORT_HEX_KEYS: ReadonlyArray<{ name: RegExp; value: RegExp; what: string }> = [{ name: /AKISMET/, value: /^[0-9a-f]{12}$/, what: "an Akismet API key" }];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PUBLIC_NAME = /(^|_)(PUBLIC|PUBLISHABLE|PUB)(_|$)|(^|_)(KEY_PREFIX|KEY_FUNCTION|KEY_FUNC|CACHE_KEY)$/;
 
 function topName(path: readonly PathSeg[]): string | undefined {
@@ -72,6 +80,19 @@ export function lastName(path: readonly PathSeg[]): string | undefined {
 /** `PASSWORD`, `secret`, `client-secret` → one upper-case spelling for the name tests. */
 function normalName(n: string): string {
   return n.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_|_$/g, "");
+}
+
+/**
+ * Why a value under a password-like name is not a password, or undefined when it may be one: what such names also hold
+ * (a form or validator class path, an allauth rate limit like "1/m/ip", a URL without credentials, a header name).
+ */
+export function notPasswordLooking(s: string): string | undefined {
+  // A dotted path ending in a class name, or three or more dotted identifiers: an import path, never typed as a password.
+  if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\.[A-Z][A-Za-z0-9_]*$/.test(s) || /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*){2,}$/.test(s)) return "a dotted import path";
+  if (/^\d+\/[a-z]+(\/[a-z]+)?(\s*,\s*\d+\/[a-z]+(\/[a-z]+)?)*$/.test(s)) return "a rate limit";
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^\s@]+$/i.test(s)) return "a URL without credentials";
+  if (/^HTTP_[A-Z0-9_]+$/.test(s) || /^X-[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(s)) return "a header name";
+  return undefined;
 }
 
 /** "password" for password-like names, "secret" for key/token-like names, undefined for the rest. */
@@ -173,15 +194,33 @@ function classifyUncached(site: SecretSite): Classification | undefined {
     return { rule: "hardcoded-aws-credentials", secret: value, what: "an AWS credential", masked: quotedMask(value) };
   }
 
+  // 7a. An Authorization header's value (`Bearer <token>`), under any name: the credential after the scheme.
+  const auth = AUTH_SCHEME_VALUE.exec(value);
+  if (auth && !isPlaceholder(auth[2]) && notCredentialLooking(auth[2]) === undefined) {
+    return { rule: "hardcoded-credential", secret: auth[2], what: `a credential in an Authorization header (${auth[1]})`, masked: quotedMask(auth[2]) };
+  }
+
   // 7. Generic names: passwords by name alone, keys and tokens only when the value looks generated.
   const candidates = [last, ...(site.names ?? [])].filter((n): n is string => !!n);
+  if (last !== undefined && AUTH_HEADER_NAME.test(normalName(last)) && !isPlaceholder(value) && notCredentialLooking(value) === undefined) {
+    return { rule: "hardcoded-credential", secret: value, what: "a credential in a request header", masked: quotedMask(value) };
+  }
   let kind: "password" | "secret" | undefined;
   for (const n of candidates) {
     const k = genericKind(n);
     if (k === "password" || (k === "secret" && !kind)) kind = k;
   }
   if (!kind || isPlaceholder(value)) return undefined;
-  if (kind === "password") return { rule: "hardcoded-credential", secret: value, what: "a password", masked: quotedMask(value) };
+  // An enum-like constant naming itself (`ACCOUNT_SET_PASSWORD = "account_set_password"`) is a name, not a secret.
+  if (candidates.some((n) => normalName(n) === normalName(value))) return undefined;
+  if (kind === "password") {
+    if (notPasswordLooking(value) !== undefined) return undefined;
+    return { rule: "hardcoded-credential", secret: value, what: "a password", masked: quotedMask(value) };
+  }
+  const shortHex = SHORT_HEX_KEYS.find((k) => candidates.some((n) => k.name.test(normalName(n))) && k.value.test(value));
+  if (shortHex) return { rule: "hardcoded-credential", secret: value, what: shortHex.what, masked: quotedMask(value) };
   if (notCredentialLooking(value) !== undefined) return undefined;
+  // A UUID under a *_KEY name is an identifier (a public site or push key); a UUID under *_SECRET or *_TOKEN still counts.
+  if (UUID.test(value) && candidates.every((n) => /(^|_)(KEY|KEYS|ID)$/.test(normalName(n)) || genericKind(n) === undefined)) return undefined;
   return { rule: "hardcoded-credential", secret: value, what: "a credential", masked: quotedMask(value) };
 }

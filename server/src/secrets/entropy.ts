@@ -41,7 +41,8 @@ export function notCredentialLooking(s: string): string | undefined {
   if (/^[^@\s]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(s)) return "an e-mail address";
   // OAuth client ids and host names (`1234-abc.apps.googleusercontent.com`): tokens with dots have provider formats.
   if (/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(s)) return "a host name";
-  if (/^[a-z]+(?:[-_.][a-z]+)+$/.test(s) || /^[A-Z]+(?:[-_.][A-Z]+)+$/.test(s)) return "words joined by separators";
+  // Lock and cache key names too: "sumo:wiki:full-rebuild", "app/cache/tokens".
+  if (/^[a-z]+(?:[-_.:/][a-z]+)+$/.test(s) || /^[A-Z]+(?:[-_.:/][A-Z]+)+$/.test(s)) return "words joined by separators";
   const h = shannon(s);
   if (/^[0-9a-f]+$/i.test(s)) return [...s].length >= 20 && h >= 3.0 ? undefined : "a short or repetitive hex string";
   const classes = charClasses(s);

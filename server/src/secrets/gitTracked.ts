@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ignore, { type Ignore } from "ignore";
+import { readFromDisk } from "../parse/fileText";
 
 export interface GitView {
   /** The work tree's top directory: the nearest ancestor holding `.git`, or the audited root when there is none. */
@@ -122,7 +123,8 @@ export function gitView(root: string): GitView {
   const perDir = new Map<string, Ignore | null>();
   const rulesIn = (d: string): Ignore | null => {
     if (!perDir.has(d)) {
-      const text = readText(path.join(d, ".gitignore"));
+      // As a --fix run has staged it, so a pass after the one adding `.env` sees the file ignored (parse/fileText.ts).
+      const text = readFromDisk(path.join(d, ".gitignore"));
       let ig: Ignore | null = text === undefined ? null : ignore().add(text);
       if (d === top && exclude) ig = (ig ?? ignore()).add(exclude);
       perDir.set(d, ig);

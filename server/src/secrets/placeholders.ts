@@ -63,6 +63,10 @@ const VOCABULARY = new Set([
   "pa55word", "pa55w0rd", "secure", "strong", "long", "unique", "only", "for", "use", "to", "be", "is", "of",
   "in", "it", "go", "do", "no", "and", "or", "ok", "yes", "true", "false", "on", "off", "project", "site", "web", "server",
   "service", "access", "auth", "login", "client", "email", "mail", "smtp", "host", "mypassword", "mysecret",
+  // Sentinels that say the value is missing: `secret-key-missing!`, `must-be-set`, `not-configured`.
+  "missing", "required", "must", "undefined", "configure", "configured", "unconfigured", "notconfigured", "provide",
+  "provided", "needed", "supply", "supplied", "override", "overridden", "invalid", "bogus", "nothing", "blank",
+  "permission", "denied", "disabled", "unknown", "error",
 ]);
 
 /** Accepted only in the testing environment. */
@@ -90,12 +94,14 @@ function segments(token: string, vocab: Set<string>): boolean {
   return ok[token.length];
 }
 
-/** One character repeated, or a short unit repeated (`abab`, `123123`). */
+/** One character repeated, a unit of up to 4 repeated (`abab`, `123123`), or a sequence repeated (`0123456789` four times). */
 export function isRepetitive(s: string): boolean {
   const chars = [...s];
   if (chars.length === 0) return false;
-  for (let unit = 1; unit <= Math.min(4, Math.floor(chars.length / 2)); unit++) {
+  for (let unit = 1; unit <= Math.min(16, Math.floor(chars.length / 2)); unit++) {
     if (chars.length % unit !== 0) continue;
+    // Past 4, only a repeated run along a sequence (`0123456789` four times): `hunter2hunter2` is a real password.
+    if (unit > 4 && !isSequential(chars.slice(0, unit).join(""))) continue;
     let same = true;
     for (let i = unit; i < chars.length && same; i++) if (chars[i] !== chars[i - unit]) same = false;
     if (same) return true;

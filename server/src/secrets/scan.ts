@@ -1,11 +1,12 @@
 // Walks one environment's resolved settings, their env-read defaults and recorded calls for strings written in the code that are secrets.
-import { contains, exprIndex } from "../fixes/exprIndex";
+import { contains, exprIndex } from "../parse/exprIndex";
 import type { ModuleModel, Range } from "../parse/model";
 import type { Environment } from "../resolve/environment";
-import type { Binding } from "../resolve/namespace";
+import { isSettingName, type Binding } from "../resolve/namespace";
 import { isLiteralValue } from "../resolve/evaluate";
 import { envReadsOf, type EnvRead, type Loc, type Value } from "../resolve/values";
 import { classify, RULE_PRIORITY, type Classification, type PathSeg } from "./classify";
+import { sweepModule } from "./sweep";
 
 export interface SecretCandidate extends Classification {
   /** Where the string is written. */
@@ -33,6 +34,7 @@ const MAX_DEPTH = 14;
  */
 const MAX_CHAIN = 12;
 const NO_NAMES: string[] = [];
+const NO_SEGS: PathSeg[] = [];
 const cache = new WeakMap<Environment, SecretCandidate[]>();
 /** How a literal value was visited: the path, the names, the variable of the env read whose default holds it, the mode. */
 interface Visit {
@@ -199,6 +201,8 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
         return;
       case "unknown":
         for (const a of v.alternatives ?? []) visit(a, path, names, depth + 1);
+        // A list known in part (`[*BASE_KEYS, "…"]`) still holds its known items as written.
+        v.partial?.items.forEach((item, i) => visit(item, [...path, i], names, depth + 1));
         return;
       default:
         return;
@@ -220,6 +224,35 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     if (r.default && !visitedDefaults.has(r)) {
       visitedDefaults.add(r);
       visit(r.default, [r.variable], [r.variable], 0);
+    }
+  }
+
+  // What the resolved settings never hold but the files still commit: branches decided against, lower-case names,
+  // `stripe.api_key = …`, `os.environ["X"] = …`. A place the walk above already judged keeps that reading.
+  for (const file of env.files) {
+    const model = module(file);
+    if (!model) continue;
+    for (const site of sweepModule(model)) {
+      const key = `${site.loc.file}\u0000${site.loc.range.startOffset}\u0000${site.loc.range.endOffset}`;
+      if (found.has(key)) continue;
+      // With holes only the shape speaks (a URL's password, a token format): the name says nothing of a partial value.
+      // Nor does a lower-case name (`_credential = r"credentials/\d+/"` in a helper module): Django never reads it, so
+      // only what the string itself is counts (`_tok = "ghp_…"`). Settings, attribute and os.environ writes keep theirs.
+      const head = site.path[0];
+      const named = !site.holes && typeof head === "string" && (isSettingName(head) || head.includes("."));
+      const c = classifiedAt(site.loc.range, site.literal, named ? site.path : NO_SEGS, NO_NAMES, testing);
+      if (!c) continue;
+      const label = pathLabel(site.path);
+      found.set(key, {
+        ...c,
+        loc: site.loc,
+        path: site.path,
+        label,
+        setting: settingOf(site.path, env),
+        literal: site.literal,
+        // A fix would make os.environ["X"] read another variable; it is the write itself that has to go.
+        isLiteral: site.isLiteral && site.path[0] !== "os.environ",
+      });
     }
   }
 

@@ -2,6 +2,7 @@
 import * as path from "path";
 import type { EnvKind } from "../resolve/classify";
 import type { Loc } from "../resolve/values";
+import { SECRET_DIGEST, type CarriesSecretDigest } from "../rules/fingerprint";
 import type { Finding, Fix, RelatedLocation, Severity } from "../rules/types";
 
 /** One environment a problem hurts, and how it gets the faulty value (its own import of the module that sets it). */
@@ -17,7 +18,7 @@ export interface ProblemEnvironment {
  * A fault at one place: the rule, the text it is about and what is wrong there, with every environment it hurts. The
  * committed SECRET_KEY of base.py is one problem with four environments, not four findings.
  */
-export interface Problem {
+export interface Problem extends CarriesSecretDigest {
   rule: string;
   djangoCheck: string | null;
   severity: Severity;
@@ -48,7 +49,7 @@ export function groupByPlace(findings: readonly Finding[]): Problem[] {
     const key = [f.rule, f.djangoCheck ?? "", f.location.file, r.startOffset, r.endOffset, f.message].join("\u0000");
     let p = byKey.get(key);
     if (!p) {
-      p = { rule: f.rule, djangoCheck: f.djangoCheck, severity: f.severity, message: f.message, setting: f.setting, location: f.location, environments: [], fixes: [], fingerprint: f.fingerprint, findings: [] };
+      p = { rule: f.rule, djangoCheck: f.djangoCheck, severity: f.severity, message: f.message, setting: f.setting, location: f.location, environments: [], fixes: [], fingerprint: f.fingerprint, findings: [], ...(f[SECRET_DIGEST] ? { [SECRET_DIGEST]: f[SECRET_DIGEST] } : {}) };
       byKey.set(key, p);
     }
     p.findings.push(f);

@@ -1,5 +1,6 @@
 // Rule table for allowed-hosts-empty (security.W020): `not truthy(ALLOWED_HOSTS)`; ["*"] passes.
 import { fromRequiredEnv, ruleTable, undecidable } from "../../helpers/project";
+import { fixTable } from "../../helpers/fixTable";
 
 ruleTable("allowed-hosts-empty", [
   { name: "an empty list fires", production: "ALLOWED_HOSTS = []\n", expect: ["security.W020"] },
@@ -21,4 +22,16 @@ ruleTable("allowed-hosts-empty", [
   },
   { name: "a name imported from outside the project is unknown: silent", production: "from company_conf import HOSTS\nALLOWED_HOSTS = HOSTS\n", expect: [] },
   { name: "fires on 3.2 too", production: "ALLOWED_HOSTS = []\n", djangoVersion: "3.2", expect: ["security.W020"] },
+]);
+
+fixTable("allowed-hosts-empty", [
+  {
+    name: "env.list's empty default is removed: the variable becomes required",
+    production: 'import environ\nenv = environ.Env()\nALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])\n',
+    expect: 'from .base import *\nimport environ\nenv = environ.Env()\nALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")\n',
+    safety: "unsafe",
+    title: /^Remove the committed default of DJANGO_ALLOWED_HOSTS \(unsafe: DJANGO_ALLOWED_HOSTS becomes required\)$/,
+  },
+  { name: "a literal empty list: no fix, the host names are the project's", production: "ALLOWED_HOSTS = []\n" },
+  { name: "os.environ.get's default: no fix (None is not a list)", production: 'import os\nALLOWED_HOSTS = os.environ.get("H", [])\n' },
 ]);

@@ -1,6 +1,7 @@
 // Rule table for coop-invalid (security.E024, Django 4.0+): SECURE_CROSS_ORIGIN_OPENER_POLICY not None and not
 // exactly one of same-origin, same-origin-allow-popups, unsafe-none.
 import { fromRequiredEnv, middleware, ruleTable, undecidable, XFRAME_MW } from "../../helpers/project";
+import { fixTable } from "../../helpers/fixTable";
 
 ruleTable("coop-invalid", [
   { name: "a bogus value fires on 5.2", production: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "bogus"\n', expect: ["security.E024"] },
@@ -16,4 +17,8 @@ ruleTable("coop-invalid", [
   { name: "a required env var is unknown: silent", production: fromRequiredEnv("SECURE_CROSS_ORIGIN_OPENER_POLICY"), expect: [] },
   { name: "an undecidable if is silent", production: undecidable("SECURE_CROSS_ORIGIN_OPENER_POLICY", '"bogus"', '"same-origin"'), expect: [] },
   { name: "without SecurityMiddleware: silent", production: middleware(XFRAME_MW) + 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "bogus"\n', expect: [] },
+]);
+
+fixTable("coop-invalid", [
+  { name: "an invalid value becomes same-origin, unsafe", production: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "same_origin"\n', expect: 'from .base import *\nSECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"\n', safety: "unsafe" },
 ]);

@@ -1,6 +1,7 @@
 // Rule table for csrf-cookie-not-secure (security.W016): CSRF_USE_SESSIONS falsy, CsrfViewMiddleware on, and
 // CSRF_COOKIE_SECURE falsy (3.2–4.0) or `is not True` (4.1+).
 import { fromRequiredEnv, middleware, ruleTable, SECURITY_MW, undecidable } from "../../helpers/project";
+import { fixTable, PLAIN_HTTP_BASE } from "../../helpers/fixTable";
 
 ruleTable("csrf-cookie-not-secure", [
   { name: "False fires", production: "CSRF_COOKIE_SECURE = False\n", expect: ["security.W016"] },
@@ -20,4 +21,10 @@ ruleTable("csrf-cookie-not-secure", [
     production: "del CSRF_COOKIE_SECURE\n" + fromRequiredEnv("CSRF_USE_SESSIONS"),
     expect: [],
   },
+]);
+
+fixTable("csrf-cookie-not-secure", [
+  { name: "production's own False is rewritten; safe on a site with an HTTPS redirect", production: "CSRF_COOKIE_SECURE = False\n", expect: "from .base import *\nCSRF_COOKIE_SECURE = True\n", safety: "safe", title: /^Set CSRF_COOKIE_SECURE = True in production\.py$/ },
+  { name: "inherited from base: inserted after the star-import; unsafe without any sign of HTTPS", base: PLAIN_HTTP_BASE.replace("CSRF_COOKIE_SECURE = True", "CSRF_COOKIE_SECURE = False"), production: "DEBUG = False\n", expect: "from .base import *\nCSRF_COOKIE_SECURE = True\nDEBUG = False\n", safety: "unsafe", title: /form posts fail/ },
+  { name: "an env read's default in production changes, the read stays", production: 'import environ\nenv = environ.Env()\nCSRF_COOKIE_SECURE = env.bool("CSRF_SECURE", default=False)\n', expect: 'from .base import *\nimport environ\nenv = environ.Env()\nCSRF_COOKIE_SECURE = env.bool("CSRF_SECURE", default=True)\n', safety: "safe", title: /^Default CSRF_COOKIE_SECURE to True when CSRF_SECURE is unset/ },
 ]);

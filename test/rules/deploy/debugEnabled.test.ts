@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
 import { auditSplit, fromRequiredEnv, GOOD_KEY, ruleTable, undecidable } from "../../helpers/project";
+import { GOOD_BASE } from "../../helpers/project";
+import { fixTable } from "../../helpers/fixTable";
 
 ruleTable("debug-enabled", [
   { name: "True fires", production: "DEBUG = True\n", expect: ["security.W018"] },
@@ -95,3 +97,10 @@ test("debug-enabled: a helper's default is reported as depending on the variable
   assert.ok(f);
   assert.match(f.message, /DEBUG is on whenever DEBUG is unset/);
 });
+
+fixTable("debug-enabled", [
+  { name: "production's own DEBUG = True is rewritten, safe", production: "DEBUG = True\n", expect: "from .base import *\nDEBUG = False\n", safety: "safe", title: /^Set DEBUG = False in production\.py$/ },
+  { name: "env.bool's default True becomes False, the read stays", production: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=True)\n', expect: 'from .base import *\nimport environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=False)\n', safety: "safe", title: /^Default DEBUG to False when DJANGO_DEBUG is unset in production\.py$/ },
+  { name: "inherited from base: inserted in production, base untouched", base: GOOD_BASE.replace("DEBUG = False", "DEBUG = True"), production: "", expect: "from .base import *\nDEBUG = False\n", safety: "safe" },
+  { name: "the string \"False\" is truthy: rewritten to False", production: 'DEBUG = "False"\n', expect: "from .base import *\nDEBUG = False\n", safety: "safe" },
+]);

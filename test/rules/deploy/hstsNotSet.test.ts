@@ -1,5 +1,7 @@
 // Rule table for hsts-not-set (security.W004): SecurityMiddleware on and SECURE_HSTS_SECONDS falsy.
 import { REBUILT_MIDDLEWARE, fromRequiredEnv, middleware, ruleTable, undecidable, XFRAME_MW } from "../../helpers/project";
+import { GOOD_BASE } from "../../helpers/project";
+import { fixTable } from "../../helpers/fixTable";
 
 ruleTable("hsts-not-set", [
   { name: "0 fires", production: "SECURE_HSTS_SECONDS = 0\n", expect: ["security.W004"] },
@@ -19,4 +21,10 @@ ruleTable("hsts-not-set", [
   { name: "an unknown MIDDLEWARE is silent", production: fromRequiredEnv("MIDDLEWARE") + "SECURE_HSTS_SECONDS = 0\n", expect: [] },
   { name: "MIDDLEWARE rebuilt from itself under an undecided if fires", production: REBUILT_MIDDLEWARE + "del SECURE_HSTS_SECONDS\n", expect: ["security.W004"] },
   { name: "SecurityMiddleware not among the known items of a partial MIDDLEWARE: silent", production: 'MIDDLEWARE = ["x.Y", *get_extra()]\ndel SECURE_HSTS_SECONDS\n', expect: [] },
+]);
+
+fixTable("hsts-not-set", [
+  { name: "0 becomes 300 with a comment on ramping up, unsafe", production: "SECURE_HSTS_SECONDS = 0\n", expect: "from .base import *\nSECURE_HSTS_SECONDS = 300  # five minutes to start; raise to 3600, 86400, then 31536000 once every page and subdomain serves HTTPS\n", safety: "unsafe", title: /^Set SECURE_HSTS_SECONDS = 300 in production\.py/ },
+  { name: "unset: inserted after the star-import, never a year", base: GOOD_BASE.replace("SECURE_HSTS_SECONDS = 31536000\n", ""), production: "DEBUG = False\n", expect: "from .base import *\nSECURE_HSTS_SECONDS = 300  # five minutes to start; raise to 3600, 86400, then 31536000 once every page and subdomain serves HTTPS\nDEBUG = False\n", safety: "unsafe" },
+  { name: "env.int's default 0 becomes 300", production: 'import environ\nenv = environ.Env()\nSECURE_HSTS_SECONDS = env.int("HSTS", default=0)\n', expect: 'from .base import *\nimport environ\nenv = environ.Env()\nSECURE_HSTS_SECONDS = env.int("HSTS", default=300)\n', safety: "unsafe" },
 ]);

@@ -1,6 +1,7 @@
 // Rule table for referrer-policy-invalid (security.E023): a str is split on "," and stripped, any other value is
 // set(value); the result must be a subset of the eight policy names (case-sensitive). "" and "same-origin," hold "".
 import { fromRequiredEnv, middleware, ruleTable, undecidable, XFRAME_MW } from "../../helpers/project";
+import { fixTable } from "../../helpers/fixTable";
 
 ruleTable("referrer-policy-invalid", [
   { name: "an unknown policy in a list string fires", production: 'SECURE_REFERRER_POLICY = "same-origin, bogus"\n', expect: ["security.E023"] },
@@ -21,4 +22,10 @@ ruleTable("referrer-policy-invalid", [
   { name: "an undecidable if is silent", production: undecidable("SECURE_REFERRER_POLICY", '"bogus"', '"origin"'), expect: [] },
   { name: "without SecurityMiddleware: silent", production: middleware(XFRAME_MW) + 'SECURE_REFERRER_POLICY = "bogus"\n', expect: [] },
   { name: "fires on 3.2 too", production: 'SECURE_REFERRER_POLICY = ""\n', djangoVersion: "3.2", expect: ["security.E023"] },
+  { name: "2.2 has no E023: silent", production: 'SECURE_REFERRER_POLICY = "bogus"\n', djangoVersion: "2.2", expect: [] },
+  { name: "fires on 3.0", production: 'SECURE_REFERRER_POLICY = "bogus"\n', djangoVersion: "3.0", expect: ["security.E023"] },
+]);
+
+fixTable("referrer-policy-invalid", [
+  { name: "an invalid value is replaced, unsafe", production: 'SECURE_REFERRER_POLICY = "same-origin, bogus"\n', expect: 'from .base import *\nSECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"\n', safety: "unsafe", title: /the intended policy is lost/ },
 ]);

@@ -1,6 +1,8 @@
 // Rule table for session-cookie-not-httponly (security.W013/W014/W015): the flag falsy (3.2–4.0) or `is not True`
 // (4.1+); W013 sessions app only, W014 middleware only, W015 both (replacing W013 and W014).
 import { REBUILT_MIDDLEWARE, fromRequiredEnv, installedApps, middleware, ruleTable, SECURITY_MW, SESSION_MW, undecidable } from "../../helpers/project";
+import { GOOD_BASE } from "../../helpers/project";
+import { fixTable } from "../../helpers/fixTable";
 
 ruleTable("session-cookie-not-httponly", [
   { name: "False with app and middleware: W015 alone", production: "SESSION_COOKIE_HTTPONLY = False\n", expect: ["security.W015"] },
@@ -29,4 +31,9 @@ ruleTable("session-cookie-not-httponly", [
     expect: ["security.W014"],
   },
   { name: "MIDDLEWARE rebuilt under an undecided if: W015", production: REBUILT_MIDDLEWARE + "SESSION_COOKIE_HTTPONLY = False\n", expect: ["security.W015"] },
+]);
+
+fixTable("session-cookie-not-httponly", [
+  { name: "False is rewritten to True, safe", production: "SESSION_COOKIE_HTTPONLY = False\n", expect: "from .base import *\nSESSION_COOKIE_HTTPONLY = True\n", safety: "safe" },
+  { name: "inherited from base: inserted in production", base: GOOD_BASE + "SESSION_COOKIE_HTTPONLY = False\n", production: "", expect: "from .base import *\nSESSION_COOKIE_HTTPONLY = True\n", safety: "safe" },
 ]);

@@ -1,6 +1,7 @@
 // Rule table for session-cookie-not-secure (security.W010/W011/W012): the flag falsy (3.2–4.0) or `is not True`
 // (4.1+); W010 sessions app only, W011 middleware only, W012 both (replacing W010 and W011).
 import { REBUILT_MIDDLEWARE, fromRequiredEnv, installedApps, middleware, ruleTable, SECURITY_MW, SESSION_MW, undecidable } from "../../helpers/project";
+import { fixTable, PLAIN_HTTP_BASE } from "../../helpers/fixTable";
 
 ruleTable("session-cookie-not-secure", [
   { name: "False with app and middleware: W012 alone", production: "SESSION_COOKIE_SECURE = False\n", expect: ["security.W012"] },
@@ -46,4 +47,10 @@ ruleTable("session-cookie-not-secure", [
   { name: "the app installed and MIDDLEWARE known only in part: W010 (or W012)", production: `SESSION_COOKIE_SECURE = False\nMIDDLEWARE = ["${SECURITY_MW}", *get_extra()]\n`, expect: ["security.W010"] },
   { name: "MIDDLEWARE rebuilt under an undecided if: W012", production: REBUILT_MIDDLEWARE + "SESSION_COOKIE_SECURE = False\n", expect: ["security.W012"] },
   { name: "neither known: silent", production: 'SESSION_COOKIE_SECURE = False\nINSTALLED_APPS = [*get_plugins()]\nMIDDLEWARE = [*get_extra()]\n', expect: [] },
+]);
+
+fixTable("session-cookie-not-secure", [
+  { name: "production's own False is rewritten; safe behind a declared proxy header", base: PLAIN_HTTP_BASE, production: 'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")\nSESSION_COOKIE_SECURE = False\n', expect: 'from .base import *\nSECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")\nSESSION_COOKIE_SECURE = True\n', safety: "safe" },
+  { name: "Django's default (False): inserted; unsafe on a plain-HTTP site", base: PLAIN_HTTP_BASE.replace("SESSION_COOKIE_SECURE = True", ""), production: "", expect: "from .base import *\nSESSION_COOKIE_SECURE = True\n", safety: "unsafe", title: /logins stop working/ },
+  { name: "a truthy non-bool on 5.2 becomes True", production: 'SESSION_COOKIE_SECURE = "yes"\n', expect: "from .base import *\nSESSION_COOKIE_SECURE = True\n", safety: "safe" },
 ]);

@@ -1,5 +1,6 @@
 // Rule table for ssl-redirect-off (security.W008): SecurityMiddleware on and SECURE_SSL_REDIRECT `is not True`.
 import { fromRequiredEnv, middleware, ruleTable, undecidable, XFRAME_MW } from "../../helpers/project";
+import { fixTable } from "../../helpers/fixTable";
 
 ruleTable("ssl-redirect-off", [
   { name: "False fires", production: "SECURE_SSL_REDIRECT = False\n", expect: ["security.W008"] },
@@ -16,4 +17,10 @@ ruleTable("ssl-redirect-off", [
   { name: "an undecidable if is silent", production: undecidable("SECURE_SSL_REDIRECT", "True", "False"), expect: [] },
   { name: "a name imported from outside the project is unknown: silent", production: "from company_conf import FLAG\nSECURE_SSL_REDIRECT = FLAG\n", expect: [] },
   { name: "without SecurityMiddleware: silent", production: middleware(XFRAME_MW) + "SECURE_SSL_REDIRECT = False\n", expect: [] },
+]);
+
+fixTable("ssl-redirect-off", [
+  { name: "without SECURE_PROXY_SSL_HEADER: unsafe", production: "SECURE_SSL_REDIRECT = False\n", expect: "from .base import *\nSECURE_SSL_REDIRECT = True\n", safety: "unsafe", title: /requests loop unless SECURE_PROXY_SSL_HEADER is set/ },
+  { name: "with SECURE_PROXY_SSL_HEADER: safe", production: 'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")\nSECURE_SSL_REDIRECT = False\n', expect: 'from .base import *\nSECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")\nSECURE_SSL_REDIRECT = True\n', safety: "safe" },
+  { name: "an env read's default False becomes True", production: 'import environ\nenv = environ.Env()\nSECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)\n', expect: 'from .base import *\nimport environ\nenv = environ.Env()\nSECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)\n', safety: "unsafe" },
 ]);

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
 import { auditFiles } from "../../helpers/project";
-import { leaks } from "../../../server/src/report/mask";
+import { leaks } from "../../../server/src/secrets/mask";
 import { ALNUM, fake, rand, scrub } from "../../secrets/planted";
 
 const KEY = fake(rand("dst-key", 50, ALNUM));

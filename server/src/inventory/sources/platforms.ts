@@ -5,7 +5,7 @@ import type { SourceContext } from "./types";
 import { get, items, keyText, loadYaml, nodeLoc, pairs, str } from "./yamlNodes";
 
 // smol-toml ships a CommonJS build (its "require" export), but its type declarations are ESM-only.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { parse: parseToml } = require("smol-toml") as { parse(text: string): unknown };
 
 export function scanRender(ctx: SourceContext, file: string, text: string): void {

@@ -1,5 +1,6 @@
-// Django's own deploy checks (security.W001–W025, E023, E024, E100, caches.W002), one rule per file.
+// Django's own deploy checks (security.W001–W025, W007 before 3.0, E023, E024, E100, caches.W002), one rule per file.
 import { allowedHostsEmpty } from "./allowedHostsEmpty";
+import { browserXssFilterOff } from "./browserXssFilterOff";
 import { cacheLocationExposed } from "./cacheLocationExposed";
 import { contentTypeNosniffOff } from "./contentTypeNosniffOff";
 import { coopInvalid } from "./coopInvalid";
@@ -24,6 +25,7 @@ import type { Rule } from "../types";
 
 export const DEPLOY_RULES: readonly Rule[] = [
   allowedHostsEmpty,
+  browserXssFilterOff,
   cacheLocationExposed,
   contentTypeNosniffOff,
   coopInvalid,

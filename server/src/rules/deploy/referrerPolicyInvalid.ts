@@ -1,6 +1,8 @@
 // Django deploy check security.E023: SECURE_REFERRER_POLICY holds a value browsers do not know.
 import { pyRepr } from "../../resolve/values";
+import { atLeast } from "../../resolve/djangoVersion";
 import type { Rule } from "../types";
+import { secureSettingFix } from "../../fixes/secureSetting";
 import { SECURITY_MW, settingContains, whenUnset } from "./conditions";
 
 export const REFERRER_POLICY_VALUES = [
@@ -19,13 +21,14 @@ export const referrerPolicyInvalid: Rule = {
   djangoChecks: ["security.E023"],
   severity: "error",
   appliesTo: ["production", "staging"],
+  versions: (v) => atLeast(v, 3, 0),
   docs: {
     summary: "SECURE_REFERRER_POLICY has an invalid value",
     why: "Browsers ignore a Referrer-Policy header they cannot parse, so the site silently falls back to leaking full URLs.",
     example: 'SECURE_REFERRER_POLICY = "same-origin, bogus"',
     useInstead: 'SECURE_REFERRER_POLICY = "same-origin"',
-    fixSafety: "none",
-    versions: "All versions. A str is split on commas and each part stripped (so \"\" and a trailing comma are invalid); list items are not stripped; an empty list is valid.",
+    fixSafety: "unsafe: replaces the value with \"strict-origin-when-cross-origin\", the policy browsers fall back to when they cannot parse the header, in the environment's own module; whatever policy the invalid value meant is the team's to restore",
+    versions: "Django 3.0 and later (the setting is new in 3.0). A str is split on commas and each part stripped (so \"\" and a trailing comma are invalid); list items are not stripped; an empty list is valid.",
   },
   check(ctx) {
     if (settingContains(ctx, "MIDDLEWARE", SECURITY_MW) !== true) return [];
@@ -48,6 +51,7 @@ export const referrerPolicyInvalid: Rule = {
         setting: s.name,
         subject: s,
         value: v,
+        fix: secureSettingFix(ctx, s, '"strict-origin-when-cross-origin"', { safety: "unsafe", consequence: "unsafe: the intended policy is lost" }),
       },
     ];
   },

@@ -3,6 +3,8 @@ import { pyRepr } from "../../resolve/values";
 import type { Rule } from "../types";
 import { cookieFlagOn, describe, SESSION_MW, SESSIONS_APP, sessionWarning, settingContains } from "./conditions";
 import { atLeast } from "../../resolve/djangoVersion";
+import { secureSettingFix } from "../../fixes/secureSetting";
+import { servedOverHttps } from "./fixHelpers";
 
 export const sessionCookieNotSecure: Rule = {
   id: "session-cookie-not-secure",
@@ -14,7 +16,7 @@ export const sessionCookieNotSecure: Rule = {
     why: "A session cookie sent over plain HTTP can be read by anyone on the network and used to take over the session.",
     example: "SESSION_COOKIE_SECURE = False",
     useInstead: "SESSION_COOKIE_SECURE = True",
-    fixSafety: "safe in production: the site is served over HTTPS there",
+    fixSafety: "safe when the settings show the site is on HTTPS (SECURE_SSL_REDIRECT, HSTS or SECURE_PROXY_SSL_HEADER); otherwise unsafe, since a deployment still served over plain HTTP would never get its session cookie back and nobody could stay logged in. Sets SESSION_COOKIE_SECURE = True in the environment's own module.",
     versions: "All versions. Django 3.2 to 4.0 accept any truthy value; 4.1 and later only True. W012 replaces W010 and W011 when both the sessions app and its middleware are installed. Django warns whenever either is there: when one is certainly there and INSTALLED_APPS or MIDDLEWARE is known only in part, the finding carries the id for what is known (W010 or W011) and says that it is W012 if the other holds its entry too.",
   },
   check(ctx) {
@@ -29,6 +31,8 @@ export const sessionCookieNotSecure: Rule = {
     const tail = "session cookies can be sent over plain HTTP";
     const other = w.unsure ? (w.which === "mw" ? " (security.W012 if INSTALLED_APPS, which is not fully known, holds django.contrib.sessions)" : " (security.W012 if MIDDLEWARE, which is not fully known, holds SessionMiddleware)") : "";
     const part = w.which === "both" ? "" : w.which === "app" ? ", and django.contrib.sessions is installed" : ", and SessionMiddleware is on";
-    return [{ djangoCheck: w.id, message: `${why}${part}: ${tail}${other}`, setting: s.name, subject: s, value: s.value }];
+    const https = servedOverHttps(ctx);
+    const fix = secureSettingFix(ctx, s, "True", { safety: https ? "safe" : "unsafe", ...(https ? {} : { consequence: "unsafe: logins stop working if the site is still served over plain HTTP" }) });
+    return [{ djangoCheck: w.id, message: `${why}${part}: ${tail}${other}`, setting: s.name, subject: s, value: s.value, fix }];
   },
 };

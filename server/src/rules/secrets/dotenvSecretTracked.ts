@@ -1,4 +1,4 @@
-// Project check dotenv-secret-tracked: a .env file git would commit holds secret-looking values (run by secrets/dotenv.ts).
+// Project check dotenv-secret-tracked: a .env file git would commit holds secret-looking values (run by rules/project/dotenvFindings.ts).
 import type { ProjectRule } from "../types";
 import { ALL_KINDS } from "./secretHelpers";
 

@@ -13,10 +13,10 @@ export const hardcodedSecretKey: Rule = {
     example: 'SECRET_KEY = "django-insecure-8f$k2…"\nSECRET_KEY = env("DJANGO_SECRET_KEY", default="k3W9pQ2vT7xL…")',
     useInstead: 'SECRET_KEY = env("DJANGO_SECRET_KEY")  # or os.environ["DJANGO_SECRET_KEY"], config("DJANGO_SECRET_KEY")',
     fixSafety:
-      "unsafe: the literal becomes a read of DJANGO_SECRET_KEY in the module's own style (env(), config() or os.environ[]), and an env-read default is removed; either way the variable becomes required at start-up. The name is added to .env.example.",
+      "unsafe. Where the key is written in a module that development or testing load too (base.py), the fix keeps every environment working: the key leaves that module, production and staging read DJANGO_SECRET_KEY without a default (in the module's own style: env(), config() or os.environ[]), and development and testing get their own development-only key (django-insecure-development-only-key-not-for-production, which Django's W009 rejects if ever deployed). Otherwise the literal becomes a read of DJANGO_SECRET_KEY in place, and an env-read default is removed. Either way the deployed environments require the variable at start-up, and the name is added to .env.example. The old key stays in git history: treat it as compromised and deploy a newly generated one.",
     versions: "All versions. Placeholders (changeme, your-secret-here, ${VAR}, repeated characters…) are not reported, nor obvious test keys in the testing environment; see docs/secrets.md.",
   },
   check(ctx) {
-    return secretResults(ctx, "hardcoded-secret-key", "anyone with the repository can forge sessions and password-reset links; read it from the environment");
+    return secretResults(ctx, "hardcoded-secret-key", "the key is compromised (it stays in git history): rotate it, and read the new one from the environment");
   },
 };

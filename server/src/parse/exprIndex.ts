@@ -1,6 +1,6 @@
 // An index over one module model: the expression written at a range, its parents, and the statement holding it.
-import { exprChildren } from "../parse/exprChildren";
-import type { Expr, ModuleModel, Range, Stmt } from "../parse/model";
+import { exprChildren } from "./exprChildren";
+import type { Expr, ModuleModel, Range, Stmt } from "./model";
 
 export interface ExprIndex {
   /** The outermost expression whose range is exactly `start:end`. */

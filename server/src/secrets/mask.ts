@@ -1,7 +1,7 @@
 // Masks secrets for every output (messages, reports, fix titles): at most a short prefix and the length, never the value.
-import { placeholderReason } from "../secrets/placeholders";
-import { findTokens } from "../secrets/providers";
-import { urlCredentials } from "../secrets/urls";
+import { placeholderReason } from "./placeholders";
+import { findTokens } from "./providers";
+import { urlCredentials } from "./urls";
 
 /** Longest prefix ever shown, even when a provider's public prefix is longer. */
 const MAX_PREFIX = 16;
