@@ -29,6 +29,8 @@ export interface ProjectModel {
   candidates: string[];
   /** Modules of the settings packages around named modules, and their settings-named siblings. */
   packageMembers: Set<string>;
+  /** Modules an entry point's computed name can select (`"awx.settings.%s" % MODE`): each may be what runs. */
+  patterned: Set<string>;
   /** True when the candidates are the settings-like places of the whole tree (no entry point names a deployed or development module). */
   fallback: boolean;
   /** manage.py importing Django, when there is one. */
@@ -101,6 +103,7 @@ export function buildProjectModel(parser: Parser, root: string, cache: ScanCache
     unresolved,
     candidates: [...candidates].sort(),
     packageMembers,
+    patterned,
     fallback,
     djangoEntry: scan.djangoEntry,
     notes,

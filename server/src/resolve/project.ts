@@ -181,7 +181,8 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     const loaded = loader.load(file);
     if (!loaded.ok || !includes(loaded.model)) continue;
     const dir = path.dirname(file);
-    for (const f of passing) if (f !== file && isInside(f, dir) && !model.named.has(f)) fragments.add(f);
+    // Not a module an entry point's computed name selects: awx's production.py sits beside an including development.py.
+    for (const f of passing) if (f !== file && isInside(f, dir) && !model.named.has(f) && !(model.patterned.has(f) && named(f).place?.kind !== "base")) fragments.add(f);
   }
   const isNamed = (f: string) => model.named.has(f) || configuredFiles.has(f) || (options.extraSettingsFiles ?? []).some((x) => path.resolve(x) === f);
 
