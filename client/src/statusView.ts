@@ -22,7 +22,7 @@ export function statusView(p: StatusPayload): StatusView {
     return i < 0 ? DISPLAY_KIND_ORDER.length : i;
   };
   const envs = p.roots.flatMap((r) => r.environments).sort((a, b) => rank(a.kind) - rank(b.kind));
-  const version = `Django ${p.roots[0]?.djangoVersion ?? "?"}`;
+  const version = `Django ${(p.roots.find((r) => r.environments.length) ?? p.roots[0])?.djangoVersion ?? "?"}`;
   const text = `${envs.length} environment${envs.length === 1 ? "" : "s"}`;
   const configError = p.roots.find((r) => r.configError)?.configError;
   if (configError) {
@@ -30,6 +30,10 @@ export function statusView(p: StatusPayload): StatusView {
     // The message starts with where (the file, the section): the label says that already.
     const what = configError.message.replace(/^.*?pyproject\.toml(?: \[[^\]]*\])?:\s*/, "");
     return { text: label, detail: clip(what, ROW_MAX - label.length), tooltip: configError.message, configError };
+  }
+  // A workspace without Django settings (a Scrapy project, a library): the server reports nothing there, and says so.
+  if (envs.length === 0 && p.roots.length > 0) {
+    return { text: "No Django settings", detail: "no diagnostics", tooltip: "Nothing here names or looks like a Django settings module" };
   }
   const tooltip = envs.map((e) => `${e.kind}: ${e.name}`).join("\n");
   // The production module by name when there is one and it fits, else how many there are.

@@ -35,6 +35,8 @@ export class Engine {
 
   audit(root: string, options: AuditOptions = {}): Audit {
     const project = analyzeProject(this.parser, root, options);
+    // Not a Django project: one note says so, and no rule runs (a Scrapy settings.py, a Flask config).
+    if (!project.isDjango) return { project, findings: [] };
     const ruleFindings = runRules(project, options);
     // The project-wide checks read the rule findings (which defaults trip a rule) and files that are not settings.
     const extra: ExtraWaivers = { waivers: [], texts: new Map() };

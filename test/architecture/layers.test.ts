@@ -14,7 +14,7 @@ const REPO = path.resolve(__dirname, "..", "..", "..");
 const LAYERS: readonly string[][] = [
   ["protocol"], // request names and payloads shared with the client; imports nothing
   ["parse"], // text → tree-sitter tree → one module's model
-  ["resolve"], // modules → environments with provenance
+  ["resolve", "project"], // modules → environments with provenance; the project model (which modules are settings, their kinds, roots)
   ["secrets"], // what a string is: secret shapes, placeholders, masking
   ["fixes"], // text edits built from the model
   ["rules"], // one file per rule, the catalogue, waivers, the runner

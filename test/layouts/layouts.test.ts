@@ -15,7 +15,6 @@ const LAYOUTS: Record<string, { django: string; envs: Expected; notes?: RegExp[]
   cookiecutter: {
     django: "5.0",
     envs: {
-      "config.settings.base": ["base", []],
       "config.settings.local": ["development", []],
       // INCLUDE_SUBDOMAINS defaults to the string "True" (django-environ does not cast defaults); preload is off.
       "config.settings.production": ["production", ["security.W005", "security.W021"]],
@@ -25,7 +24,7 @@ const LAYOUTS: Record<string, { django: string; envs: Expected; notes?: RegExp[]
   wagtail: {
     django: "4.2",
     envs: {
-      "mysite.settings.base": ["base", []],
+      // manage.py and wsgi.py both default to dev.py (Wagtail's template); production.py beside it is the deployed one.
       "mysite.settings.dev": ["development", []],
       // Everything is left to a local.py that is not there: no key, no hosts, no HSTS, default cookie flags.
       "mysite.settings.production": ["production", ["security.W004", "security.W008", "security.W009", "security.W012", "security.W016", "security.W020"]],
@@ -48,7 +47,7 @@ const LAYOUTS: Record<string, { django: string; envs: Expected; notes?: RegExp[]
     django: "4.1",
     envs: {
       "app.settings": ["production", ["security.W004", "security.W008", "security.W012", "security.W016", "security.W018"]],
-      "app.settings.base": ["base", []],
+      // Picked by app/settings/__init__.py's `if`: environments of their own, not parts of it.
       "app.settings.development": ["development", []],
       // A typo in the opener policy and an explicit None referrer policy.
       "app.settings.production": ["production", ["security.E024", "security.W022"]],
@@ -57,7 +56,6 @@ const LAYOUTS: Record<string, { django: string; envs: Expected; notes?: RegExp[]
   local_tail: {
     django: "3.2",
     envs: {
-      "proj.local_settings": ["development", []],
       // The committed local_settings.py turns DEBUG on; CSRF_COOKIE_SECURE = "True" passes in 3.2 (truthy).
       "proj.settings": ["production", ["security.W004", "security.W008", "security.W018"]],
     },
@@ -65,7 +63,6 @@ const LAYOUTS: Record<string, { django: string; envs: Expected; notes?: RegExp[]
   settings_files: {
     django: "3.2",
     envs: {
-      settings: ["base", []],
       settings_dev: ["development", []],
       settings_prod: ["production", ["security.E023", "security.W002", "security.W009", "security.W021"]],
       test_settings: ["testing", []],
@@ -74,7 +71,8 @@ const LAYOUTS: Record<string, { django: string; envs: Expected; notes?: RegExp[]
   conf_dir: {
     django: "3.2",
     envs: {
-      "conf.settings.base": ["base", []],
+      // manage.py runs the base module itself: what developers get.
+      "conf.settings.base": ["development", []],
       "conf.settings.production": ["production", ["security.W009", "security.W019"]],
       "conf.settings.staging": ["staging", ["security.W005", "security.W018", "security.W021"]],
     },
@@ -82,7 +80,7 @@ const LAYOUTS: Record<string, { django: string; envs: Expected; notes?: RegExp[]
   getenv_style: {
     django: "4.1",
     envs: {
-      "core.settings.base": ["base", []],
+      "core.settings.base": ["development", []],
       // DEBUG is the string "False" (truthy); SESSION_COOKIE_SECURE is the string "True" (not `is True` in 4.1);
       // the file cache at BASE_DIR / "public" / "cache" sits inside STATIC_ROOT = BASE_DIR / "public".
       "core.settings.prod": ["production", ["caches.W002", "security.W012", "security.W018"]],
@@ -97,7 +95,6 @@ const LAYOUTS: Record<string, { django: string; envs: Expected; notes?: RegExp[]
     django: "4.2",
     envs: {
       "settings.a": ["production", ["security.W005", "security.W009", "security.W021"]],
-      "settings.base": ["base", []],
       "settings.development": ["development", []],
       "settings.local_fr": ["development", []],
       "settings.prod_eu": ["production", ["security.W009", "security.W019"]],

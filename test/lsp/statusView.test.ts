@@ -73,3 +73,9 @@ test("status item: a configuration error replaces the environments", () => {
   assert.equal(v.tooltip, message);
   assert.deepEqual(v.configError, { file: "/w/pyproject.toml", message });
 });
+
+test("status item: a workspace with roots but no Django settings says so", () => {
+  const v = statusView({ roots: [root([])] });
+  assert.deepEqual({ text: v.text, detail: v.detail }, { text: "No Django settings", detail: "no diagnostics" });
+  assert.match(v.tooltip, /Django settings module/);
+});

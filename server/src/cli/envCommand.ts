@@ -1,6 +1,10 @@
 // `django-settings-hygiene env [PATH] [--environment NAME] [--format text|json|markdown]`: the environment-variable inventory.
 import { flagsOf } from "./args";
-import { matchesEnvironment, projectRootOf } from "./targets";
+import { auditTarget, environmentInScope, matchesEnvironment } from "./targets";
+import { ConfigError, loadProjectConfig, type ProjectConfig } from "../config/projectConfig";
+import { INVENTORY_RULES } from "../inventory/findings";
+import { RULES } from "../rules/index";
+import { UNUSED_WAIVER } from "../rules/waivers";
 import * as fs from "fs";
 import * as path from "path";
 import { Engine } from "../engine";
@@ -88,12 +92,26 @@ export async function runEnvCommand(argv: string[], out: NodeJS.WritableStream =
     return 2;
   }
   const abs = path.resolve(args.path);
-  const isFile = fs.statSync(abs).isFile();
-  const root = isFile ? projectRootOf(abs) : abs;
+  const target = auditTarget(abs, fs.statSync(abs).isFile());
+  const root = target.root;
+  let config: ProjectConfig;
+  try {
+    config = loadProjectConfig(root, [...RULES.map((r) => r.id), ...INVENTORY_RULES.map((r) => r.id), UNUSED_WAIVER]);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    err.write(`django-settings-hygiene env: ${e.message}\n`);
+    return 2;
+  }
   const engine = await Engine.create();
-  const audit = engine.audit(root, { djangoVersion: args.djangoVersion });
-  let envs = audit.project.environments;
-  if (isFile) envs = envs.filter((e) => e.files.includes(abs));
+  // The same configuration as audit: the environments mapping decides kinds here too.
+  const audit = engine.audit(root, {
+    djangoVersion: args.djangoVersion ?? config.djangoVersion,
+    environmentKinds: config.environments,
+    disabled: config.disabledRules,
+    severities: config.severities,
+    extraSettingsFiles: config.extraSettings.map((f) => path.resolve(root, f)),
+  });
+  let envs = audit.project.environments.filter((e) => environmentInScope(e, target));
   if (args.environment) envs = envs.filter((e) => matchesEnvironment(e, args.environment!));
   if (args.environment && envs.length === 0) {
     err.write(`django-settings-hygiene env: no environment matches "${args.environment}"\n`);

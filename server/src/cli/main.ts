@@ -1,5 +1,5 @@
 // The `django-settings-hygiene` command: argument handling, exit codes (0 clean, 1 findings, 2 errors), output.
-import { matchesEnvironment, projectRootOf, repositoryRootOf } from "./targets";
+import { auditTarget, environmentInScope, fileInScope, matchesEnvironment, repositoryRootOf } from "./targets";
 import * as fs from "fs";
 import * as path from "path";
 import { Engine } from "../engine";
@@ -137,12 +137,14 @@ function collectAudits(engine: Engine, args: AuditArgs, overlay?: TextOverlay): 
   const targets = args.paths.map((p) => {
     const abs = path.resolve(p);
     const isFile = fs.statSync(abs).isFile();
-    return { abs, isFile, root: isFile ? projectRootOf(abs) : abs };
+    return { isFile, target: auditTarget(abs, isFile) };
   });
   // Every output path starts from one directory, so paths from several audited folders stay distinct: the repository
   // that holds them (what CI annotations and code scanning resolve against), or --root.
-  const base = args.root ? path.resolve(args.root) : commonRepositoryRoot(targets.map((t) => t.root));
-  for (const { abs, isFile, root } of targets) {
+  const base = args.root ? path.resolve(args.root) : commonRepositoryRoot(targets.map((t) => t.target.root));
+  for (const { target } of targets) {
+    // A file or a folder below the project root narrows the audit to the environments it feeds, analysed from the root.
+    const root = target.root;
     const session = new Session(engine, root, {
       strictConfig: true,
       overrides: { djangoVersion: args.djangoVersion },
@@ -150,11 +152,11 @@ function collectAudits(engine: Engine, args: AuditArgs, overlay?: TextOverlay): 
     });
     const a = session.audit();
     let envs = a.project.environments;
-    if (isFile) envs = envs.filter((e) => e.files.includes(abs));
+    envs = envs.filter((e) => environmentInScope(e, target));
     if (args.environment) envs = envs.filter((e) => matchesEnvironment(e, args.environment!));
     const names = new Set(envs.map((e) => e.name));
     // .env findings belong to the project, not to an environment: shown unless the audit is narrowed to one.
-    const keep = (f: Finding) => names.has(f.environment) || (isProjectLevel(f) && !args.environment && (!isFile || f.location.file === abs));
+    const keep = (f: Finding) => names.has(f.environment) || (isProjectLevel(f) && !args.environment && fileInScope(f.location.file, target));
     const findings = a.findings.filter(keep);
     const audit: SessionAudit = { ...a, project: { ...a.project, environments: envs }, findings, problems: groupByPlace(findings) };
     audits.push({ audit, base, failLevel: a.config.failLevel });

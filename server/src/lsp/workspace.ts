@@ -16,6 +16,7 @@ import { diagnosticFiles, toDiagnostics } from "./diagnostics";
 import { configErrorDiagnostic } from "./configDiagnostics";
 import { DEFAULT_SETTINGS, STATUS_NOTIFICATION, type ServerSettings, type StatusPayload } from "../protocol/protocol";
 import { fileOf, uriOf } from "./uris";
+import { findProjectRoot, isInside } from "../project/roots";
 
 /** workspace/configuration: one answer per item, in order (null where the client has nothing). */
 export type ConfigurationSource = (items: Array<{ scopeUri?: string; section: string }>) => Promise<unknown[]>;
@@ -23,7 +24,12 @@ export type ConfigurationSource = (items: Array<{ scopeUri?: string; section: st
 const SECTION = "djangoSettingsHygiene";
 
 export class WorkspaceState {
+  /** The workspace folders, as the client sends them (server.ts keeps this list); see analysisRoots for what is analysed. */
   roots: string[] = [];
+  /** Roots found for documents opened outside every workspace folder: the project marker above them (see ensureRootFor). */
+  private readonly fileRoots: string[] = [];
+  /** Each workspace folder's project root (itself, or the project above a folder opened inside a package). */
+  private readonly folderRoots = new Map<string, string>();
   /** initializationOptions and the client's settings without a scope; debounceMs is read from here only. */
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
   readonly audits = new Map<string, SessionAudit>();
@@ -58,35 +64,62 @@ export class WorkspaceState {
     },
   };
 
+  /**
+   * What is analysed: each workspace folder's project root (the folder itself, or the project above a settings package
+   * opened on its own, found by its markers: never /, the home or the temporary directory), and the roots found for
+   * documents outside every folder.
+   */
+  analysisRoots(): string[] {
+    const out: string[] = [];
+    for (const folder of this.roots) {
+      const root = this.projectRootOfFolder(folder);
+      if (!out.includes(root)) out.push(root);
+    }
+    for (const r of this.fileRoots) if (!out.includes(r) && !out.some((o) => isInside(r, o))) out.push(r);
+    return out;
+  }
+
+  private projectRootOfFolder(folder: string): string {
+    let root = this.folderRoots.get(folder);
+    if (!root) this.folderRoots.set(folder, (root = findProjectRoot(folder) ?? folder));
+    return root;
+  }
+
   rootOf(file: string): string | undefined {
-    const matches = this.roots.filter((r) => file === r || file.startsWith(r + path.sep));
+    const matches = this.analysisRoots().filter((r) => isInside(file, r));
     return matches.sort((a, b) => b.length - a.length)[0];
   }
 
-  /** A document outside every workspace folder gets its own root: the nearest directory with manage.py, or its own. */
+  /**
+   * A document outside every workspace folder is analysed only inside a project: the nearest directory above it with a
+   * project marker (manage.py, pyproject.toml, requirements, a lock file, .git), never /, the home or the temporary
+   * directory. A scratch file in /tmp gets no root, so nothing is walked for it.
+   */
   ensureRootFor(file: string): void {
     if (this.rootOf(file)) return;
-    let dir = path.dirname(file);
-    for (;;) {
-      if (fs.existsSync(path.join(dir, "manage.py"))) break;
-      const up = path.dirname(dir);
-      if (up === dir) {
-        dir = path.dirname(file);
-        break;
-      }
-      dir = up;
-    }
-    this.roots.push(dir);
+    const root = findProjectRoot(path.dirname(file));
+    if (root && !this.fileRoots.includes(root)) this.fileRoots.push(root);
   }
 
-  /** The settings a root is analysed with: its folder's, or the unscoped ones until those arrive. */
+  /** Where settings are scoped: the workspace folders and the roots of documents outside them. */
+  private settingsScopes(): string[] {
+    return [...this.roots, ...this.fileRoots.filter((r) => !this.roots.includes(r))];
+  }
+
+  /**
+   * The settings a root is analysed with: its folder's (the folder whose project root it is, when the folder was opened
+   * inside the project), or the unscoped ones until those arrive.
+   */
   settingsFor(root: string): ServerSettings {
-    return this.folderSettings.get(root) ?? this.settings;
+    const own = this.folderSettings.get(root);
+    if (own) return own;
+    const folder = this.roots.find((f) => this.projectRootOfFolder(f) === root);
+    return (folder && this.folderSettings.get(folder)) || this.settings;
   }
 
   /** Reads the unscoped settings and every root's again (the client said they changed); analyses meanwhile keep the old. */
   async refreshSettings(): Promise<void> {
-    const roots = [...this.roots];
+    const roots = this.settingsScopes();
     const answers = await this.fetchSettings([undefined, ...roots]);
     if (!answers) return;
     this.settings = { ...DEFAULT_SETTINGS, ...this.settings, ...answers[0] };
@@ -96,7 +129,7 @@ export class WorkspaceState {
 
   /** Reads the settings of roots that have none yet (a folder added, a file opened outside every folder). */
   private async fetchMissingSettings(): Promise<void> {
-    const missing = this.roots.filter((r) => !this.folderSettings.has(r));
+    const missing = this.settingsScopes().filter((r) => !this.folderSettings.has(r));
     if (missing.length === 0) return;
     const answers = await this.fetchSettings(missing);
     missing.forEach((root, i) => this.folderSettings.set(root, { ...this.settings, ...answers?.[i] }));
@@ -115,6 +148,7 @@ export class WorkspaceState {
 
   /** Files were created, deleted or renamed: walk the workspace again on the next analysis. */
   filesChanged(): void {
+    this.folderRoots.clear();
     this.inventoryDue = true;
     for (const s of this.sessions.values()) s.filesChanged();
   }
@@ -165,7 +199,10 @@ export class WorkspaceState {
     this.running = (async () => {
       await this.fetchMissingSettings();
       const started = performance.now();
-      for (const root of this.roots) {
+      const roots = this.analysisRoots();
+      // A folder removed from the workspace takes its diagnostics with it.
+      for (const r of [...this.audits.keys()]) if (!roots.includes(r)) this.audits.delete(r);
+      for (const root of roots) {
         if (overtaken()) return;
         try {
           this.audits.set(root, this.auditRoot(root, withInventory));
@@ -176,7 +213,7 @@ export class WorkspaceState {
       if (overtaken()) return;
       this.lastAnalysisMs = performance.now() - started;
       this.publish();
-      this.connection.console.log(`analysed ${this.roots.length} root(s) in ${this.lastAnalysisMs.toFixed(1)} ms`);
+      this.connection.console.log(`analysed ${roots.length} root(s) in ${this.lastAnalysisMs.toFixed(1)} ms`);
       // Sent when it changed: with a thousand environments it is 50 KB of JSON, and a keystroke rarely changes it.
       const status = this.status();
       const json = JSON.stringify(status);
@@ -302,7 +339,8 @@ export class WorkspaceState {
 
   private publishConfigErrors(): void {
     const now = new Map<string, string>();
-    for (const [root, err] of this.configErrors) if (this.roots.includes(root)) now.set(uriOf(err.file), err.message);
+    const roots = this.analysisRoots();
+    for (const [root, err] of this.configErrors) if (roots.includes(root)) now.set(uriOf(err.file), err.message);
     for (const uri of this.publishedConfigErrors.keys()) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, message] of now) {
       if (this.publishedConfigErrors.get(uri) === message) continue;

@@ -38,6 +38,8 @@ export interface JsonEnvironment {
   module: string;
   files: string[];
   kindSource: string;
+  /** True when the kind is a guess: nothing said which environment the module serves, or the evidence conflicted. */
+  kindGuessed: boolean;
 }
 
 export interface JsonReport {
@@ -88,7 +90,7 @@ export function toJsonReport(parts: readonly ReportPart[]): JsonReport {
   for (const { project, problems, base } of parts) {
     const envs = [...project.environments].sort((a, b) => kindRank(a.kind) - kindRank(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const env of envs) {
-      report.environments.push({ name: env.name, kind: env.kind, module: relPath(base, env.file), files: env.files.map((f) => relPath(base, f)), kindSource: env.kindSource });
+      report.environments.push({ name: env.name, kind: env.kind, module: relPath(base, env.file), files: env.files.map((f) => relPath(base, f)), kindSource: env.kindSource, kindGuessed: env.kindGuessed });
     }
     for (const p of problems) report.findings.push(toJsonFinding(base, p));
     const seen = new Set<string>();

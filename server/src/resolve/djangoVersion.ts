@@ -1,6 +1,7 @@
 // Detects the project's Django version from lock files, pins and specifiers; the newest LTS when nothing says.
 import * as fs from "fs";
 import * as path from "path";
+import { isInside, realOrSelf } from "../project/roots";
 
 // smol-toml ships a CommonJS build (its "require" export), but its type declarations are ESM-only.
  
@@ -15,6 +16,8 @@ export interface DetectedVersion {
   version: DjangoVersion;
   /** Where it came from, relative to the root, or "default" / "override". */
   source: string;
+  /** With the default version: a dependency file that names Django without a usable version (still evidence of Django). */
+  requiredIn?: string;
 }
 
 /** The newest long-term-support release, assumed when the project does not say. */
@@ -63,8 +66,12 @@ function djangoSpecOf(requirement: string): string | undefined {
   return rest || "*";
 }
 
+/** The real path of the root being read: a lock file linked to somewhere outside it is not read. */
+let readRoot: string | undefined;
+
 function readText(file: string): string | undefined {
   try {
+    if (readRoot && !isInside(fs.realpathSync(file), readRoot)) return undefined;
     const stat = fs.statSync(file);
     if (!stat.isFile() || stat.size > 4 * 1024 * 1024) return undefined;
     return fs.readFileSync(file, "utf8");
@@ -87,8 +94,21 @@ type Candidate = { version: DjangoVersion; exact: boolean; source: string; rank:
 
 /** Searches `root` and the directories holding manage.py. Lock files beat pins, pins beat ranges. */
 export function detectDjangoVersion(root: string, extraDirs: string[] = []): DetectedVersion {
+  readRoot = realOrSelf(path.resolve(root));
+  try {
+    return detect(root, extraDirs);
+  } finally {
+    readRoot = undefined;
+  }
+}
+
+function detect(root: string, extraDirs: string[]): DetectedVersion {
   const dirs = [...new Set([root, ...extraDirs].map((d) => path.resolve(d)))];
   const found: Candidate[] = [];
+  let requiredIn: string | undefined;
+  const mentions = (file: string, text: string | undefined) => {
+    if (!requiredIn && text && /(^|[\s"'\[,])django\s*([<>=~!^\[;,"'\s]|$)/im.test(text)) requiredIn = rel(file);
+  };
   const rel = (f: string) => path.relative(root, f).split(path.sep).join("/") || path.basename(f);
   for (const dir of dirs) {
     for (const lock of ["poetry.lock", "uv.lock"]) {
@@ -125,12 +145,14 @@ export function detectDjangoVersion(root: string, extraDirs: string[] = []): Det
     for (const f of reqFiles.sort()) {
       const text = readText(f);
       if (!text) continue;
+      mentions(f, text);
       for (const line of text.split(/\r?\n/)) {
         const spec = djangoSpecOf(line);
         const v = spec && versionFromSpecifier(spec);
         if (v) found.push({ ...v, source: rel(f), rank: v.exact ? 1 : 2 });
       }
     }
+    for (const f of ["pyproject.toml", "Pipfile", "setup.cfg", "setup.py", "poetry.lock", "uv.lock", "Pipfile.lock"]) mentions(path.join(dir, f), readText(path.join(dir, f)));
     const pyproject = tomlOf(path.join(dir, "pyproject.toml"));
     if (pyproject) {
       const project = pyproject.project as { dependencies?: unknown } | undefined;
@@ -178,7 +200,7 @@ export function detectDjangoVersion(root: string, extraDirs: string[] = []): Det
       }
     }
   }
-  if (found.length === 0) return { version: DEFAULT_DJANGO_VERSION, source: "default" };
+  if (found.length === 0) return requiredIn ? { version: DEFAULT_DJANGO_VERSION, source: "default", requiredIn } : { version: DEFAULT_DJANGO_VERSION, source: "default" };
   found.sort((a, b) => a.rank - b.rank);
   return { version: found[0].version, source: found[0].source };
 }

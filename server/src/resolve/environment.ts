@@ -26,8 +26,15 @@ export class Environment {
     readonly file: string,
     readonly result: ModuleResult,
     readonly djangoVersion: DjangoVersion,
-    /** Why it got its kind: "name", "wsgi.py", "configuration"… */
+    /** Why it got its kind: "named by mysite/wsgi.py:6", "path settings/testing/", "configuration"… */
     readonly kindSource: string,
+    /** True when the kind is a guess: nothing said which environment the module serves, or the evidence disagreed. */
+    readonly kindGuessed = false,
+    /**
+     * The run's notes that concern settings modules (the project model leaves out those about modules the settings
+     * only take a name from); all of the run's notes when not given.
+     */
+    private readonly ownNotes?: Note[],
   ) {
     this.settings = new Map();
     for (const [k, b] of result.namespace) if (isSettingName(k)) this.settings.set(k, b);
@@ -39,7 +46,7 @@ export class Environment {
   }
 
   get notes(): Note[] {
-    return this.result.notes;
+    return this.ownNotes ?? this.result.notes;
   }
 
   get calls(): CallRecord[] {

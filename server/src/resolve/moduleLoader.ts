@@ -6,6 +6,7 @@ import type { ModuleModel, ModuleRef } from "../parse/model";
 import { reparseModule } from "../parse/incremental";
 import { parseModule, type ParsedModule } from "../parse/parseModule";
 import { MAX_SOURCE_BYTES, readSource } from "../parse/source";
+import { importRootsFor, isInside, realOrSelf } from "../project/roots";
 
 export type LoadResult = { ok: true; model: ModuleModel; note?: string } | { ok: false; reason: string };
 
@@ -22,6 +23,11 @@ export class ModuleLoader {
    */
   private run: { loads: Map<string, LoadResult>; stats: Map<string, "file" | "dir" | "none">; fromDisk: Set<string> } | null = null;
 
+  /** sys.path as the project's entry points see it (see setImportRoots); the root alone until told. */
+  private importRoots: string[];
+  /** The root with symbolic links resolved: no file whose real path is outside it is read. */
+  private realRoot: string | undefined;
+
   constructor(
     private readonly parser: Parser,
     /** Directories under which a missing module is the project's own (an ImportError), not a third-party package. */
@@ -33,7 +39,14 @@ export class ModuleLoader {
      * would only grow tree-sitter's wasm heap, which never shrinks. A one-shot audit keeps none.
      */
     private readonly keepTrees = true,
-  ) {}
+  ) {
+    this.importRoots = [path.resolve(root)];
+  }
+
+  /** The directories absolute imports are looked for in, in sys.path order (project/model.ts works them out). */
+  setImportRoots(roots: readonly string[]): void {
+    this.importRoots = roots.length ? [...roots] : [path.resolve(this.root)];
+  }
 
   /**
    * Starts an analysis: each file is read once until the next call, so one analysis sees one consistent snapshot.
@@ -77,6 +90,9 @@ export class ModuleLoader {
       if (bytes > MAX_SOURCE_BYTES) return { ok: false, reason: `skipped: ${bytes} bytes is above the ${MAX_SOURCE_BYTES}-byte limit for a settings module` };
       text = open;
     } else {
+      // A settings module linked to /etc/shadow, an include("/etc/passwd"): what is outside the project is never read.
+      const outside = this.outsideRoot(abs);
+      if (outside) return { ok: false, reason: outside };
       const src = readSource(abs);
       if (!src.ok) return { ok: false, reason: src.reason };
       text = src.text;
@@ -104,6 +120,19 @@ export class ModuleLoader {
     return result;
   }
 
+  /** Why `abs` may not be read (its real path leaves the root), or undefined when it may. */
+  private outsideRoot(abs: string): string | undefined {
+    this.realRoot ??= realOrSelf(path.resolve(this.root));
+    let real: string;
+    try {
+      real = fs.realpathSync(abs);
+    } catch {
+      return undefined; // a missing file: readSource says so
+    }
+    if (isInside(real, this.realRoot)) return undefined;
+    return real === abs ? "is outside the project and is not read" : "is a link that leads out of the project; it is not read";
+  }
+
   /** Drops cached parses, freeing tree-sitter's wasm memory. */
   dispose(): void {
     for (const v of this.cache.values()) v.parsed?.tree.delete();
@@ -123,15 +152,10 @@ export class ModuleLoader {
       const found = this.findIn(dir, parts);
       return found ? { file: found } : { missing: true, name: ".".repeat(ref.level) + ref.name };
     }
-    // Absolute imports: try every ancestor of the importing file up to the root, as sys.path would hold the project dir.
-    const roots: string[] = [];
-    let dir = path.dirname(path.resolve(fromFile));
-    const top = path.resolve(this.root);
-    for (;;) {
-      roots.push(dir);
-      if (dir === top || !dir.startsWith(top) || path.dirname(dir) === dir) break;
-      dir = path.dirname(dir);
-    }
+    // Absolute imports: the project's sys.path roots (manage.py's directory, src/, what entry points insert), those
+    // above the importing file first. Not every ancestor: `import graphql` inside saleor/ is the installed package,
+    // not the sibling saleor/graphql/.
+    const roots = importRootsFor(path.resolve(fromFile), this.importRoots);
     let ownPackage = false;
     for (const r of roots) {
       const found = this.findIn(r, parts);
