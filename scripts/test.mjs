@@ -20,5 +20,6 @@ if (chosen.length === 0) {
   console.error(`no test files match ${filters.join(" ")}`);
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ["--test", "--test-reporter=spec", ...chosen], { stdio: "inherit" });
+// A test that hangs (a server that never answers) fails after five minutes instead of holding CI until its deadline.
+const r = spawnSync(process.execPath, ["--test", "--test-reporter=spec", "--test-timeout=300000", ...chosen], { stdio: "inherit" });
 process.exit(r.status ?? 1);

@@ -18,25 +18,25 @@ function mysiteCopy(parent: string): string {
 
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd });
 
-test("examples/mysite: base.py's SECRET_KEY is reported once in every format, with its four environments", () => {
+test("examples/mysite: base.py's SECRET_KEY is reported once in every format, with its three environments (base.py is a part, not an environment)", () => {
   const repo = tempDir("dsh-place-");
   const dir = mysiteCopy(repo);
   const text = run(["audit", dir, "--exit-zero", "--no-color"], repo).stdout;
   const keyLines = text.split("\n").filter((l) => l.includes("hardcoded-secret-key"));
   assert.equal(keyLines.length, 1, keyLines.join("\n"));
-  assert.match(keyLines[0], /\[production, testing, development, base\]$/);
-  assert.match(text, /problems \(.*\) in \d of 4 environments\.\n$/);
+  assert.match(keyLines[0], /\[production, testing, development\]$/);
+  assert.match(text, /problems \(.*\) in \d of 3 environments\.\n$/);
 
   const json = JSON.parse(run(["audit", dir, "--format", "json", "--exit-zero"], repo).stdout);
   const keys = json.findings.filter((f: { rule: string }) => f.rule === "hardcoded-secret-key");
   assert.equal(keys.length, 1);
-  assert.equal(keys[0].environments.length, 4);
-  assert.deepEqual(json.environments.map((e: { kind: string }) => e.kind), ["production", "testing", "development", "base"], "production first");
+  assert.equal(keys[0].environments.length, 3);
+  assert.deepEqual(json.environments.map((e: { kind: string }) => e.kind), ["production", "testing", "development"], "production first");
 
   const sarif = JSON.parse(run(["audit", dir, "--format", "sarif", "--exit-zero"], repo).stdout);
   const results = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === "hardcoded-secret-key");
   assert.equal(results.length, 1);
-  assert.equal(results[0].properties.environments.length, 4);
+  assert.equal(results[0].properties.environments.length, 3);
   const prints = sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints["djangoSettingsHygiene/v2"]);
   assert.equal(new Set(prints).size, prints.length, "one fingerprint per result");
 

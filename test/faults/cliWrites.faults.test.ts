@@ -19,6 +19,7 @@ const BASE = `"""Base."""\n\nSECRET_KEY = "${KEY}"\nDATABASES = {"default": {"EN
 function files(extra: Record<string, string> = {}): Record<string, string> {
   return {
     "manage.py": "# root\n",
+    "requirements.txt": "django\n",
     "proj/__init__.py": "",
     "proj/settings/__init__.py": "",
     "proj/settings/base.py": BASE,

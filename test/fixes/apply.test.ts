@@ -50,7 +50,7 @@ test("applyFixesToFiles creates missing files and directories", () => {
 
 test("a Python module with a UTF-8 BOM: fixes land where the finding is, and the BOM stays", async () => {
   const key = "Kq2" + "Lm4Zp7Rt1Vb6Nc3Hd8Jf5Gs0Wy9Ue2Io7Pa4Sl1Dk6Fj3Gh8Xc5Vb0";
-  const audit = await auditFiles({ "settings.py": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`import os\nSECRET_KEY = "${key}"\n`)]) });
+  const audit = await auditFiles({ "requirements.txt": "django\n", "settings.py": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`import os\nSECRET_KEY = "${key}"\n`)]) });
   const fix = audit.findings.find((f) => f.rule === "hardcoded-secret-key")?.fix;
   assert.ok(fix);
   applyFixesToFiles([fix], audit.dir);
@@ -61,7 +61,7 @@ test("a Python module with a UTF-8 BOM: fixes land where the finding is, and the
 
 test("a Latin-1 Python module stays Latin-1", async () => {
   const key = "Zq8" + "Lm4Xp7Rt1Vb6Nc3Hd8Jf5Gs0Wy9Ue2Io7Pa4Sl1Dk6Fj3Gh8Xc5Vb1";
-  const audit = await auditFiles({ "settings.py": Buffer.from(`# caf\u00e9\nimport os\nSECRET_KEY = "${key}"\n`, "latin1") });
+  const audit = await auditFiles({ "requirements.txt": "django\n", "settings.py": Buffer.from(`# caf\u00e9\nimport os\nSECRET_KEY = "${key}"\n`, "latin1") });
   const fix = audit.findings.find((f) => f.rule === "hardcoded-secret-key")?.fix;
   assert.ok(fix);
   applyFixesToFiles([fix], audit.dir);

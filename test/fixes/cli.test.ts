@@ -15,6 +15,7 @@ const PW = fake(rand("cli-pw", 16, ALNUM));
 function project(): string {
   return writeProject({
     "manage.py": "# root\n",
+    "requirements.txt": "django\n",
     "proj/__init__.py": "",
     "proj/settings/__init__.py": "",
     "proj/settings/base.py": `"""Base."""\n\nSECRET_KEY = "${KEY}"\nDEBUG = False  # dsh: ignore[debug-enabled]\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "${PW}"}}\n`,
@@ -69,4 +70,19 @@ test("--unsafe-fixes applies every fix; the re-audit has no secret left; a secon
 test("usage: --diff and the fix flags parse, unknown flags still fail", () => {
   assert.equal(run(["--fixx"]).status, 2);
   assert.match(spawnSync(process.execPath, [CLI, "help"], { encoding: "utf8" }).stdout, /--unsafe-fixes/);
+});
+
+test("--diff masks a secret spread over lines: implicitly joined strings and a PEM block, line by line", () => {
+  const a = fake(rand("cli-split-a", 30, ALNUM));
+  const b = fake(rand("cli-split-b", 30, ALNUM));
+  const pem = [rand("cli-pem-1", 64, ALNUM), rand("cli-pem-2", 64, ALNUM)].map((l) => fake(l));
+  const dir = writeProject({
+    "manage.py": 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")\nimport django\n',
+    "proj/__init__.py": "",
+    "proj/settings.py": `SECRET_KEY = ("${a}"\n              "${b}")\nJWT_PRIVATE_KEY = """-----BEGIN PRIVATE KEY-----\n${pem.join("\n")}\n-----END PRIVATE KEY-----"""\nDEBUG = False\nALLOWED_HOSTS = ["example.com"]\n`,
+  });
+  const r = run([dir, "--unsafe-fixes", "--diff"]);
+  assert.equal(r.status, 1, scrub(r.stderr));
+  assert.match(r.stdout, /^-SECRET_KEY = \(/m, "the key's removal is in the diff");
+  for (const s of [a, b, ...pem]) assert.ok(!leaks(r.stdout + r.stderr, s), "no line of a multi-line secret shows");
 });

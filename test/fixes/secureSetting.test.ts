@@ -22,7 +22,7 @@ const probe: Rule = {
   },
 };
 
-const PKG = { "proj/__init__.py": "", "proj/settings/__init__.py": "" };
+const PKG = { "requirements.txt": "django\n", "proj/__init__.py": "", "proj/settings/__init__.py": "" };
 
 const ROWS: Array<{ name: string; base?: string; production: string; expect: string | undefined }> = [
   {

@@ -12,7 +12,7 @@ import { auditFiles, sharedEngine, writeProject } from "../helpers/project";
 
 const KEY = "Zq8#vW2!pL6@xN4$rT0%yB7^mC3&hJ9*dF5(gS1)kQ8#vW2!pL6@xN4$rT0%";
 const DEV_LINE = `SECRET_KEY = "${DEVELOPMENT_ONLY_KEY}"  # local use only; deployed settings read DJANGO_SECRET_KEY`;
-const PKG = { "proj/__init__.py": "", "proj/settings/__init__.py": "" };
+const PKG = { "requirements.txt": "django\n", "proj/__init__.py": "", "proj/settings/__init__.py": "" };
 const ENVIRON = "import environ\nenv = environ.Env()\n";
 
 interface Row {
@@ -143,7 +143,7 @@ test("SECRET_KEY fix after an edit to development.py alone: every environment's 
   texts.set(dev, '"""Development settings."""\nfrom .base import *\nDEBUG = True\n');
   const audit = session.audit();
   const fixes = audit.findings.filter((f) => f.rule === "hardcoded-secret-key").map((f) => f.fix);
-  assert.ok(fixes.length >= 3 && fixes.every((f) => JSON.stringify(f) === JSON.stringify(fixes[0])), "production's fix is the same as development's");
+  assert.ok(fixes.length >= 2 && fixes.every((f) => JSON.stringify(f) === JSON.stringify(fixes[0])), "production's fix is the same as development's");
   const plan = planFixes([fixes[0]!], (f) => texts.get(f) ?? readFromDisk(f));
   assert.equal(plan.changes.find((c) => c.file === dev)?.after, `"""Development settings."""\nfrom .base import *\n${DEV_LINE}\nDEBUG = True\n`);
   session.dispose();

@@ -176,3 +176,9 @@ export function undecidable(name: string, a: string, b: string): string {
  * the list is then known only in part, and everything it held before is still certainly there.
  */
 export const REBUILT_MIDDLEWARE = 'import socket\nif socket.gethostname() == "web-1":\n    MIDDLEWARE = ["prom.Before", *MIDDLEWARE, "prom.After"]\n';
+
+/**
+ * The least a fixture needs to be a Django project (the engine reports nothing without evidence of Django): an
+ * unpinned requirement, which leaves the version at its default.
+ */
+export const DJANGO_REQUIREMENT: ProjectFiles = { "requirements.txt": "django\n" };

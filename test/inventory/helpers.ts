@@ -40,6 +40,8 @@ export async function inventoryOf(files: Files): Promise<{ audit: Audit; inv: In
 /** A project whose production module is `production` (and base module `base`, star-imported first when given). */
 export function splitProject(production: string, base?: string, extra: Files = {}): Files {
   return {
+    // Evidence of Django: without it nothing is reported.
+    "requirements.txt": "django\n",
     "proj/__init__.py": "",
     "proj/settings/__init__.py": "",
     ...(base !== undefined ? { "proj/settings/base.py": base } : {}),

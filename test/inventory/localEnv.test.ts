@@ -58,13 +58,13 @@ const ROWS: Row[] = [
   },
   {
     name: "load_dotenv(dotenv_path=BASE_DIR / 'config' / '.env') joins the literals",
-    production: 'from dotenv import load_dotenv\nload_dotenv(dotenv_path=BASE_DIR / "config" / ".env")\n',
+    production: 'from dotenv import load_dotenv\nload_dotenv(dotenv_path=BASE_DIR / "config" / ".env")\nDEBUG = False\n',
     extra: { "config/.env": "C=1\n" },
     expect: ["config/.env load_dotenv inferred unconditional exists C"],
   },
   {
     name: "django-dotenv's read_dotenv() loads the .env beside the module",
-    production: "import dotenv\ndotenv.read_dotenv()\n",
+    production: "import dotenv\ndotenv.read_dotenv()\nDEBUG = False\n",
     extra: {},
     expect: ["proj/settings/.env read_dotenv known unconditional missing "],
   },

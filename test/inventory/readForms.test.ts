@@ -81,7 +81,7 @@ const ROWS: Row[] = [
   { name: "a guard `in os.environ` makes the variable optional, not required", production: 'import os\nif "SENTRY_DSN" in os.environ:\n    SENTRY_DSN = os.environ["SENTRY_DSN"]\n', variable: "SENTRY_DSN", expect: { required: false } },
   { name: "a guard `os.environ.get(X)` makes the variable optional, not required", production: 'import os\nif os.environ.get("REDIS_URL"):\n    CACHE_URL = os.environ["REDIS_URL"]\n', variable: "REDIS_URL", expect: { required: false } },
   { name: "a read in a branch not taken is not listed", production: 'import environ\nenv = environ.Env()\nif env.bool("USE_S3", default=False):\n    AWS_BUCKET = env("AWS_BUCKET")\n', variable: "AWS_BUCKET", expect: { absent: true } },
-  { name: "a read passed to a top-level call", production: 'import os\nimport sentry_sdk\nsentry_sdk.init(dsn=os.environ["SENTRY_DSN"])\n', variable: "SENTRY_DSN", expect: { required: true, settings: [], calls: ["sentry_sdk.init()"] } },
+  { name: "a read passed to a top-level call", production: 'import os\nimport sentry_sdk\nsentry_sdk.init(dsn=os.environ["SENTRY_DSN"])\nDEBUG = False\n', variable: "SENTRY_DSN", expect: { required: true, settings: [], calls: ["sentry_sdk.init()"] } },
   {
     name: "a lower-case intermediate and the setting built from it",
     production: 'import os\nimport dj_database_url\ndb_url = os.environ["DB"]\nDATABASES = {"default": dj_database_url.parse(db_url)}\n',

@@ -1,5 +1,6 @@
 // A minimal LSP client over stdio for tests and benchmarks: spawns the built server and speaks JSON-RPC to it.
 import { spawn, type ChildProcess } from "node:child_process";
+import { after } from "node:test";
 import * as path from "node:path";
 import {
   createProtocolConnection,
@@ -25,8 +26,18 @@ export interface TestClient {
   stderr(): string;
 }
 
+// A test that fails before it shuts its server down would leave the child holding the test file open until CI's
+// deadline: a server still running 30 s after the file's tests are done is killed. (Not at once: this hook runs before
+// the test files' own, which shut their servers down properly; the timer does not keep the process alive by itself.)
+const running = new Set<ChildProcess>();
+after(() => {
+  if (running.size) setTimeout(() => running.forEach((c) => c.kill()), 30_000).unref();
+});
+
 export function startClient(args: string[] = [path.join(REPO, "bin", "django-settings-hygiene.js"), "lsp", "--stdio"]): TestClient {
   const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"] });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
   let err = "";
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

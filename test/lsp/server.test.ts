@@ -38,6 +38,8 @@ before(async () => {
   fs.writeFileSync(path.join(dir, "manage.py"), 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings.production")\n');
   fs.writeFileSync(path.join(dir, "proj", "settings", "base.py"), BASE);
   fs.writeFileSync(path.join(dir, "proj", "settings", "production.py"), PRODUCTION);
+  // A second environment loading base.py, which DEBUG = True does not hurt (base.py itself is a part, not one).
+  fs.writeFileSync(path.join(dir, "proj", "settings", "development.py"), "from .base import *\n");
   client = startClient();
   await client.connection.sendRequest("initialize", {
     processId: process.pid,
@@ -67,7 +69,7 @@ test("diagnostics: one per place, with the rule code, docs link, exact range and
   assert.equal(debug[0].severity, 2);
   assert.match(String(debug[0].codeDescription!.href), /docs\/rules\/debug-enabled\.md$/);
   assert.match(debug[0].source!, /security\.W018/);
-  // production only, of the two environments (base and production): the message says so.
+  // production only, of the two environments loading base.py (development and production): the message says so.
   assert.match(String(debug[0].message), /\(in production\)$/);
   // The headline is the message; the rest of it (why, what to do) is the first related line, at the same place.
   assert.doesNotMatch(String(debug[0].message), /error pages/);
@@ -158,7 +160,7 @@ test("the audit request returns one report per root with rows and verdicts, prod
   // The server renders the Markdown export: one section per environment, the inventory appended.
   assert.match(response.markdown, /^# Django settings audit/);
   assert.match(response.markdown, /## proj\.settings\.production \(production\)/);
-  assert.ok(response.markdown.indexOf("## proj.settings.production") < response.markdown.indexOf("## proj.settings.base"));
+  assert.ok(response.markdown.indexOf("## proj.settings.production") < response.markdown.indexOf("## proj.settings.development"));
   assert.ok(response.markdown.includes(reports[0].inventoryMarkdown));
 });
 

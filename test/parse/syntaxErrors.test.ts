@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { reparseModule } from "../../server/src/parse/incremental";
 import { parseModule } from "../../server/src/parse/parseModule";
-import { MISSING_LINE_BREAK } from "../../server/src/parse/syntaxErrors";
+import { hideStringContents, MISSING_LINE_BREAK } from "../../server/src/parse/syntaxErrors";
 import { pythonParser } from "../../server/src/parse/treeSitter";
 import { span } from "./parseHelpers";
 
@@ -62,4 +62,18 @@ test("an incremental re-parse finds a line break that goes missing, and forgets 
   }
   current.tree.delete();
   assert.deepEqual(seen, [1, 1, 0]);
+});
+
+test("the quoted fragment of a broken line never shows what a string holds: it may be a password being typed", async () => {
+  const { list } = await errors('A = 1\nDB_PASSWORD = "hunter2hunter2" +\n');
+  assert.equal(list.length > 0, true);
+  for (const e of list) assert.doesNotMatch(e, /hunter2/, e);
+  const cases: Array<[string, string]> = [
+    ['X = "secret" +', 'X = "…" +'],
+    ["X = 'a\\'b' + 'c'", "X = '…' + '…'"],
+    ['X = "unclosed password', 'X = "…'],
+    ['X = "" +', 'X = "" +'],
+    ["A = = 2", "A = = 2"],
+  ];
+  for (const [line, shown] of cases) assert.equal(hideStringContents(line), shown, line);
 });

@@ -271,6 +271,9 @@ function secretTexts(audits: CliAudit[]): string[] {
       out.push(raw);
       const inner = /^[rRuU]?("""|'''|"|')([\s\S]*)\1$/.exec(raw);
       if (inner) out.push(inner[2]);
+      // A diff shows a secret spread over lines (a PEM block, implicitly joined strings) a line at a time: each line of
+      // its source is masked on its own.
+      if (raw.includes("\n")) for (const line of raw.split(/\r?\n/)) if (line.trim().length >= 8) out.push(line.trim());
     }
   }
   return out;

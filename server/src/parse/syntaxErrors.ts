@@ -122,7 +122,27 @@ function missingMessage(n: Node): string {
 
 /** The start of an error's text, to name it in a message: its first line, cut short. */
 function quote(text: string): string {
-  const line = text.trim().split(/\r?\n|\r/, 1)[0];
+  const line = hideStringContents(text.trim().split(/\r?\n|\r/, 1)[0]);
   const cut = line.length > 40 ? line.slice(0, 40) + "…" : line;
   return cut ? `\`${cut.replace(/`/g, "'")}\`` : "an empty span";
+}
+
+/**
+ * The fragment with what its quotes enclose shown as `…`: the broken line of a settings module is often a password being
+ * typed, and the note quoting it goes to the editor, the terminal and CI logs. This layer cannot tell a secret from a
+ * word, so no string content is shown; an unclosed quote hides the rest of the line.
+ */
+export function hideStringContents(line: string): string {
+  let out = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    out += c;
+    if (c !== '"' && c !== "'") continue;
+    let j = i + 1;
+    while (j < line.length && line[j] !== c) j += line[j] === "\\" ? 2 : 1;
+    if (j > i + 1) out += "…";
+    if (j < line.length) out += c;
+    i = j;
+  }
+  return out;
 }

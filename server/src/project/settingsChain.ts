@@ -53,10 +53,18 @@ export function settingsChain(file: string, loader: ModuleLoader, included: Read
   const partOf = new Set<string>();
   const seen = new Set(all);
   const queue: Array<{ f: string; part: boolean }> = [{ f: file, part: true }];
-  for (const f of included) if (!seen.has(f)) (seen.add(f), all.push(f), queue.push({ f, part: true }));
+  for (const f of included) {
+    if (seen.has(f)) continue;
+    seen.add(f);
+    all.push(f);
+    queue.push({ f, part: true });
+  }
   for (let i = 0; i < queue.length; i++) {
     const { f, part } = queue[i];
-    if (part && f !== file && !partOf.has(f)) (partOf.add(f), parts.push(f));
+    if (part && f !== file && !partOf.has(f)) {
+      partOf.add(f);
+      parts.push(f);
+    }
     const loaded = loader.load(f);
     if (!loaded.ok) continue;
     for (const s of starImports(loaded.model)) {

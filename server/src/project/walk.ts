@@ -59,6 +59,7 @@ export function walkProject(root: string, limits: WalkLimits = DEFAULT_WALK_LIMI
   let stopped: string | undefined;
   let outside = 0;
   let unreadable = 0;
+  let repeated = 0;
   const seen = new Set<string>();
   const stack: Array<{ dir: string; depth: number; dotted?: boolean }> = [{ dir: absRoot, depth: 0 }];
   // Depth-first with an explicit stack: a deep tree cannot overflow the call stack.
@@ -69,7 +70,10 @@ export function walkProject(root: string, limits: WalkLimits = DEFAULT_WALK_LIMI
       unreadable++;
       continue;
     }
-    if (seen.has(real)) continue;
+    if (seen.has(real)) {
+      repeated++;
+      continue;
+    }
     seen.add(real);
     let list: fs.Dirent[];
     try {
@@ -132,6 +136,7 @@ export function walkProject(root: string, limits: WalkLimits = DEFAULT_WALK_LIMI
   out.srcDirs = out.srcDirs.filter((d) => !out.packages.has(d));
   if (stopped) out.problems.push(stopped);
   if (outside) out.problems.push(`${outside} symbolic link${outside === 1 ? "" : "s"} leading out of the project (or nowhere) were not followed`);
+  if (repeated) out.problems.push(`${repeated} director${repeated === 1 ? "y" : "ies"} reached again through a symlink (a symlink loop or repeat) ${repeated === 1 ? "was" : "were"} walked once`);
   if (unreadable) out.problems.push(`${unreadable} director${unreadable === 1 ? "y" : "ies"} could not be read`);
   return out;
 }

@@ -107,7 +107,7 @@ function detect(root: string, extraDirs: string[]): DetectedVersion {
   const found: Candidate[] = [];
   let requiredIn: string | undefined;
   const mentions = (file: string, text: string | undefined) => {
-    if (!requiredIn && text && /(^|[\s"'\[,])django\s*([<>=~!^\[;,"'\s]|$)/im.test(text)) requiredIn = rel(file);
+    if (!requiredIn && text && /(^|[\s"'[,])django\s*([<>=~!^[;,"'\s]|$)/im.test(text)) requiredIn = rel(file);
   };
   const rel = (f: string) => path.relative(root, f).split(path.sep).join("/") || path.basename(f);
   for (const dir of dirs) {

@@ -16,6 +16,7 @@ import { Environment } from "./environment";
 import { Interpreter, type ModuleResult } from "./interpreter";
 import { ModuleLoader, type LoadResult, type TextOverlay } from "./moduleLoader";
 import { FILE_START, type Note } from "./namespace";
+import { pyRepr } from "./values";
 
 export interface AnalyzeOptions {
   /** "X.Y": overrides detection. */
@@ -82,6 +83,8 @@ const KEY_SETTINGS = ["INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "DAT
 /** Settings no other framework reads: one of them in a settings module says the project is Django's. */
 const DJANGO_ONLY = ["INSTALLED_APPS", "MIDDLEWARE", "MIDDLEWARE_CLASSES", "ROOT_URLCONF", "WSGI_APPLICATION", "ASGI_APPLICATION", "AUTH_PASSWORD_VALIDATORS", "DEFAULT_AUTO_FIELD", "ALLOWED_HOSTS", "AUTH_USER_MODEL"];
 
+const DJANGO_BACKEND = /['"]django\.(db|core\.cache)\.backends\./;
+
 export function analyzeProject(parser: Parser, root: string, options: AnalyzeOptions = {}): Project {
   const absRoot = path.resolve(root);
   const cache = options.cache;
@@ -128,13 +131,30 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   const previous = walked ? undefined : cache?.runs;
   const runs = new Map<string, { result: ModuleResult; loads: Map<string, LoadResult> }>();
   const results = new Map<string, ModuleResult>();
-  for (const f of toRun) {
+  // A candidate that a named or environment-named module already ran (its base, a component) is a part of that module,
+  // not an environment, so it is not run again on its own; unless its own name makes it one (a development.py that
+  // development_quiet.py imports) or an entry point's computed name selects it. In a dense import graph (200 modules
+  // star-importing each other) this is nearly all of the work.
+  const envNamed = (f: string) => (named(f).place?.kind ?? "base") !== "base";
+  const leads = (f: string) => forced.has(f) || envNamed(f);
+  const order = [...toRun.filter(leads), ...toRun.filter((f) => !leads(f))];
+  const ranByLead = new Set<string>();
+  for (const f of order) {
+    if (!leads(f) && ranByLead.has(f) && !model.patterned.has(f)) continue;
     const prev = previous?.get(f);
     const reused = prev && sameLoads(prev.loads, loader) ? prev : undefined;
     const run = reused ?? { result: interp.run(f), loads: new Map<string, LoadResult>() };
     if (!reused) for (const file of run.result.files) run.loads.set(file, loader.load(file));
     runs.set(f, run);
     results.set(f, run.result);
+    if (leads(f)) for (const file of run.result.files) if (file !== f) ranByLead.add(file);
+  }
+  // Back in the order of toRun: environments are listed in it.
+  const ran = new Map(results);
+  results.clear();
+  for (const f of toRun) {
+    const r = ran.get(f);
+    if (r) results.set(f, r);
   }
   if (cache) cache.runs = runs;
 
@@ -343,6 +363,8 @@ function djangoEvidence(
   for (const file of envFiles) {
     const r = results.get(file)!;
     if (DJANGO_ONLY.some((k) => r.namespace.has(k) || !!r.configurations?.some((c) => c.namespace.has(k)))) return { found: true, why: "" };
+    // A database or cache backend of Django's own (`"ENGINE": "django.db.backends.postgresql"`).
+    if (["DATABASES", "CACHES"].some((k) => { const b = r.namespace.get(k); return !!b && DJANGO_BACKEND.test(pyRepr(b.value)); })) return { found: true, why: "" };
     for (const f of chainOf(file).all) {
       const loaded = loader.load(f);
       if (loaded.ok && loaded.model.importedModules.some((m) => m === "django" || m.startsWith("django."))) return { found: true, why: "" };
