@@ -34,7 +34,9 @@ export type AuditOptions = AnalyzeOptions & RunOptions;
 
 /** Writes the project and audits it; the directory is returned too, for assertions on file paths. */
 export async function auditFiles(files: ProjectFiles, options: AuditOptions = {}): Promise<Audit & { dir: string }> {
-  const dir = writeProject(files);
+  // Rule tables judge settings, not whether the project is Django's: evidence of Django unless the files bring their own.
+  const own = ["requirements.txt", "pyproject.toml", "manage.py", "setup.cfg", "Pipfile"].some((f) => f in files);
+  const dir = writeProject(own ? files : { ...DJANGO_REQUIREMENT, ...files });
   const e = await sharedEngine();
   return { ...e.audit(dir, options), dir };
 }

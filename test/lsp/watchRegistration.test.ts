@@ -12,6 +12,7 @@ import { tempDir } from "../helpers/tempDirs";
 async function registrationsFor(capabilities: object, initializationOptions?: object): Promise<TestClient["registrations"]> {
   const dir = tempDir("dsh-lsp-watch-");
   fs.writeFileSync(path.join(dir, "settings.py"), "DEBUG = False\n");
+  fs.writeFileSync(path.join(dir, "requirements.txt"), "django\n"); // evidence of Django, without which nothing is published
   const client = startClient();
   try {
     await client.connection.sendRequest("initialize", { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities, initializationOptions });

@@ -32,7 +32,7 @@ test("parseWaivers: long and short forms, several ids, positions of each id", ()
 
 test("a waiver on the finding's line suppresses it, in every environment", async () => {
   const plain = await run(`API_TOKEN = "${KEY}"\n`);
-  assert.equal(plain.rules("hardcoded-credential").length, 2, "reported for base and production");
+  assert.equal(plain.rules("hardcoded-credential").length, 1, "reported for production (base.py is a part of it)");
   const waived = await run(`API_TOKEN = "${KEY}"  # django-settings-hygiene: ignore[hardcoded-credential]\n`);
   assert.equal(waived.rules("hardcoded-credential").length, 0);
   assert.equal(waived.rules("unused-waiver").length, 0);
@@ -43,7 +43,7 @@ test("a waiver on the finding's line suppresses it, in every environment", async
 
 test("a waiver on another line does not apply", async () => {
   const r = await run(`# dsh: ignore[hardcoded-credential]\nAPI_TOKEN = "${KEY}"\n`);
-  assert.equal(r.rules("hardcoded-credential").length, 2);
+  assert.equal(r.rules("hardcoded-credential").length, 1);
   assert.equal(r.rules("unused-waiver").length, 1);
 });
 

@@ -11,7 +11,8 @@ const cli = path.join(repo, "bin", "django-settings-hygiene.js");
 
 function project(files: Record<string, string>): string {
   const dir = tempDir("dsh-cli-");
-  for (const [name, text] of Object.entries(files)) {
+  // Evidence of Django, without which nothing is reported.
+  for (const [name, text] of Object.entries({ "requirements.txt": "django\n", ...files })) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
   }

@@ -8,7 +8,8 @@ envTable(R, [
   { name: "USE_TZ = False fires in production", files: files(GOOD_BASE + "USE_TZ = False\n"), environment: "proj.settings.production", expect: 1 },
   { name: "…and in development", files: files(GOOD_BASE + "USE_TZ = False\n"), environment: "proj.settings.development", expect: 1 },
   { name: "…and in testing", files: files(GOOD_BASE + "USE_TZ = False\n"), environment: "proj.settings.test", expect: 1 },
-  { name: "…and in the base module itself", files: files(GOOD_BASE + "USE_TZ = False\n"), environment: "proj.settings.base", expect: 1 },
+  // A base.py nothing imports is an environment of its own (kind base); one that others import is a part of them.
+  { name: "…and in a base module that is an environment itself", files: { "proj/settings/base.py": GOOD_BASE + "USE_TZ = False\n" }, environment: "proj.settings.base", expect: 1 },
   { name: "USE_TZ = True is silent", files: files(GOOD_BASE + "USE_TZ = True\n"), environment: "proj.settings.production", expect: 0 },
   { name: "unset on 5.0+ defaults to True: silent", files: files(GOOD_BASE), environment: "proj.settings.production", djangoVersion: "5.0", expect: 0 },
   { name: "unset before 5.0 defaults to False: fires", files: files(GOOD_BASE), environment: "proj.settings.production", djangoVersion: "4.2", expect: 1, message: /is not set \(Django 4\.2's default is False\)/ },
