@@ -96,8 +96,9 @@ test("production.py holds one summary of what it inherits, with no waiver; base.
   assert.deepEqual(ours(uri).filter((d) => /secret-key/.test(ruleOf(d))).map(ruleOf), []);
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, summary!.range, vscode.CodeActionKind.QuickFix.value);
   const titles = (actions ?? []).map((a) => a.title);
-  // A waiver on the import line could silence nothing: none is offered.
-  assert.deepEqual(titles.filter((t) => /^Ignore /.test(t)), [], titles.join(" | "));
+  // A waiver on the import line could not silence an inherited problem: none is offered for one. (Production's own
+  // "missing setting" findings sit on that line too, and their waivers do work there.)
+  assert.deepEqual(titles.filter((t) => /^Ignore (hardcoded|weak)-secret-key/.test(t)), [], titles.join(" | "));
   const base = workspaceUri("mysite/settings/base.py");
   const secrets = await until(() => ours(base).filter((d) => /secret-key/.test(ruleOf(d))), (ds) => ds.length > 0, "the SECRET_KEY problem on base.py");
   assert.equal(new Set(secrets.map((d) => d.range.start.line)).size, 1, "one place for the SECRET_KEY problem");
