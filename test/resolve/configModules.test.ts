@@ -94,3 +94,42 @@ for (const row of rows) {
     }
   });
 }
+
+test("configuration module loaded by a project helper on several paths: getattr defaults are still judged (netbox's load_configuration)", async () => {
+  const helper = [
+    "import importlib, os",
+    "def load_configuration(environ):",
+    "    explicit = environ.get('NETBOX_CONFIGURATION')",
+    "    if explicit:",
+    "        return importlib.import_module(explicit)",
+    "    if os.path.isdir('/opt/netbox/conf'):",
+    "        return load_from_path('/opt/netbox/conf/configuration.py')",
+    "    return importlib.import_module('netbox.configuration')",
+    "",
+  ].join("\n");
+  const settings = [
+    "import os",
+    "from netbox.utils import load_configuration",
+    "configuration = load_configuration(os.environ)",
+    'SESSION_COOKIE_SECURE = getattr(configuration, "SESSION_COOKIE_SECURE", False)',
+    'PLUGINS = getattr(configuration, "PLUGINS", [])',
+    'MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"]',
+    "for plugin in PLUGINS:",
+    "    if not plugin:",
+    "        continue",
+    "    MIDDLEWARE.extend(load(plugin))",
+    "",
+  ].join("\n");
+  const a = await auditFiles({ "netbox/__init__.py": "", "netbox/utils.py": helper, "netbox/settings.py": settings }, { djangoVersion: "5.2" });
+  const env = a.project.environments.find((e) => e.name === "netbox.settings")!;
+  assert.equal(repr(env, "SESSION_COOKIE_SECURE"), "False");
+  assert.deepEqual(envReadsOf(env.get("SESSION_COOKIE_SECURE").value).map((r) => r.configuration), ["netbox.configuration"]);
+  // A loop over the default [] runs nothing, even with a continue in its body: MIDDLEWARE stays known.
+  assert.equal(repr(env, "MIDDLEWARE"), "['django.contrib.sessions.middleware.SessionMiddleware']");
+  assert.ok(a.findings.some((f) => f.rule === "session-cookie-not-secure"), a.findings.map((f) => f.rule).join(" "));
+});
+
+test("configuration module: a helper returning something that is not a configuration stays unknown under getattr", async () => {
+  const env = await lone("import socket\ndef pick():\n    if socket.gethostname() == 'a':\n        return load_a()\n    return load_b()\nconfiguration = pick()\nSESSION_COOKIE_SECURE = getattr(configuration, 'SESSION_COOKIE_SECURE', False)\n");
+  assert.equal(env.get("SESSION_COOKIE_SECURE").value.k, "unknown");
+});

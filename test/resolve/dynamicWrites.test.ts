@@ -63,3 +63,98 @@ test("dynamic write: a helper that updates globals() makes the caller's settings
   const v = env.get("DEBUG").value;
   assert.ok(v.k === "unknown" && v.dynamic);
 });
+
+// Guarded writes: the test around `globals()[k] = v` bounds which names it can reach; the others stay judged.
+const scoped: Array<{ name: string; code: string; reached: string[]; judged: Record<string, string>; note: RegExp }> = [
+  {
+    name: "a startswith guard in a loop the analysis does not follow",
+    code: "DEBUG = True\nSOCIAL_AUTH_KEY = 'x'\nfor k in dir(configuration):\n    if k.startswith('SOCIAL_AUTH_'):\n        globals()[k] = getattr(configuration, k)",
+    reached: ["SOCIAL_AUTH_KEY", "SOCIAL_AUTH_OTHER"],
+    judged: { DEBUG: "True", SECURE_HSTS_SECONDS: "0" },
+    note: /SOCIAL_AUTH_\*/,
+  },
+  {
+    name: "a startswith guard with a tuple of prefixes, under an undecided if",
+    code: "DEBUG = True\nfor k, v in load().items():\n    if k.startswith(('SWIFT_', 'AWS_')):\n        globals()[k] = v",
+    reached: ["SWIFT_KEY", "AWS_SECRET"],
+    judged: { DEBUG: "True", SECURE_HSTS_SECONDS: "0" },
+    note: /SWIFT_\*, AWS_\*/,
+  },
+  {
+    name: "an `in` guard over a literal list",
+    code: "ALLOWED = ['BANNER_TOP', 'BANNER_BOTTOM']\nDEBUG = True\nfor k, v in load().items():\n    if k in ALLOWED and v:\n        globals()[k] = v",
+    reached: ["BANNER_TOP", "BANNER_BOTTOM"],
+    judged: { DEBUG: "True" },
+    note: /BANNER_TOP, BANNER_BOTTOM/,
+  },
+  {
+    name: "an `==` guard",
+    code: "DEBUG = True\nfor k, v in load().items():\n    if k == 'TIME_ZONE':\n        globals()[k] = v",
+    reached: ["TIME_ZONE"],
+    judged: { DEBUG: "True" },
+    note: /TIME_ZONE/,
+  },
+];
+
+for (const row of scoped) {
+  test(`dynamic write, guarded: ${row.name}`, async () => {
+    const env = await lone(row.code + "\n");
+    for (const n of row.reached) {
+      const v = env.get(n).value;
+      assert.ok(v.k === "unknown" && v.dynamic, `${n} may be written`);
+    }
+    for (const [k, want] of Object.entries(row.judged)) assert.equal(repr(env, k), want, k);
+    const notes = env.notes.filter((n) => /replaced from outside the code/.test(n.message));
+    assert.equal(notes.length, 1);
+    assert.match(notes[0].message, row.note);
+  });
+}
+
+test("dynamic write, guarded: a guard that says nothing of the key (isupper) leaves every setting unjudged", async () => {
+  const env = await lone("DEBUG = True\nfor k, v in load().items():\n    if k.isupper():\n        globals()[k] = v\n");
+  const v = env.get("DEBUG").value;
+  assert.ok(v.k === "unknown" && v.dynamic);
+  const hsts = env.get("SECURE_HSTS_SECONDS").value;
+  assert.ok(hsts.k === "unknown" && hsts.dynamic);
+});
+
+test("dynamic write, guarded: an else branch is not bounded by the if's test", async () => {
+  const env = await lone("DEBUG = True\nfor k, v in load().items():\n    if k.startswith('X_'):\n        pass\n    else:\n        globals()[k] = v\n");
+  const v = env.get("DEBUG").value;
+  assert.ok(v.k === "unknown" && v.dynamic);
+});
+
+test("dynamic write, guarded: a module that star-imports a guarded writer keeps the other settings judged", async () => {
+  const r = await auditSplit(GOOD_BASE + "DEBUG = True\nfor k, v in load().items():\n    if k.startswith('SWIFT_'):\n        globals()[k] = v\n", "");
+  assert.ok(r.checks.includes("security.W018"), r.checks.join(" "));
+});
+
+test("dynamic write: records built by a class's __init__ give their names (netbox's CONFIG_PARAMS)", async () => {
+  const code = [
+    "class ConfigParam:",
+    "    def __init__(self, name, label, default):",
+    "        self.name = name",
+    "        self.default = default",
+    "PARAMS = (ConfigParam(name='BANNER_TOP', label='b', default=''), ConfigParam('MAINTENANCE_MODE', 'm', False))",
+    "DEBUG = True",
+    "for param in PARAMS:",
+    "    if has(param.name):",
+    "        globals()[param.name] = fetch(param.name)",
+  ].join("\n");
+  const env = await lone(code + "\n");
+  assert.equal(repr(env, "DEBUG"), "True");
+  assert.equal(repr(env, "SECURE_HSTS_SECONDS"), "0");
+  assert.equal(env.get("MAINTENANCE_MODE").value.k, "unknown");
+  assert.equal(env.notes.filter((n) => /replaced from outside the code/.test(n.message)).length, 0);
+});
+
+test("dynamic write: vars().update() of an email URL read writes the EMAIL_* settings it gives", async () => {
+  const code = "import environ\nenv = environ.Env()\nDEBUG = False\nEMAIL_CONFIG = env.email_url('EMAIL_URL', default='smtp://mailer:hunter2@mail.example.com:587')\nvars().update(EMAIL_CONFIG)\n";
+  const env = await lone(code);
+  assert.equal(repr(env, "EMAIL_HOST"), "'mail.example.com'");
+  assert.equal(repr(env, "EMAIL_PORT"), "587");
+  assert.equal(repr(env, "EMAIL_HOST_USER"), "'mailer'");
+  assert.equal(repr(env, "EMAIL_BACKEND"), "'django.core.mail.backends.smtp.EmailBackend'");
+  assert.equal(repr(env, "DEBUG"), "False");
+  assert.ok(env.get("EMAIL_HOST").value.env?.some((r) => r.variable === "EMAIL_URL"), "judged as the variable's default");
+});

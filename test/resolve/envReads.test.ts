@@ -132,3 +132,29 @@ test("an env read nested in a container is found by envReadsOf", async () => {
   const env = await lone('import os\nCACHES = {"default": {"LOCATION": os.environ.get("REDIS_URL", "redis://localhost")}}\n');
   assert.deepEqual(envReadsOf(env.get("CACHES").value).map((r) => r.variable), ["REDIS_URL"]);
 });
+
+test("django-environ: a scheme spread from a dict (`Env(A=(bool, False), **MORE)`) keeps every entry's default", async () => {
+  const env = await lone("import environ\nMORE = {'DD_SECURE': (bool, False)}\nenv = environ.Env(DD_DEBUG=(bool, True), **MORE)\nDEBUG = env('DD_DEBUG')\nSESSION_COOKIE_SECURE = env('DD_SECURE')\n");
+  assert.equal(repr(env, "DEBUG"), "True");
+  assert.equal(repr(env, "SESSION_COOKIE_SECURE"), "False");
+  assert.deepEqual(reads(env.get("SESSION_COOKIE_SECURE").value).map((r) => r[0]), ["DD_SECURE"]);
+});
+
+test("a **spread that is not a known dict leaves the call unknown", async () => {
+  const env = await lone("import environ\nenv = environ.Env(**load())\nDEBUG = env('DD_DEBUG')\n");
+  assert.equal(env.get("DEBUG").value.k, "unknown");
+});
+
+test("django-environ: email_url's default parses into the EMAIL_* settings django-environ gives", async () => {
+  const env = await lone(
+    "import environ\nenv = environ.Env()\nA = env.email_url('EMAIL_URL', default='smtp+tls://u%40x.com:pw@Mail.Example.com:587/?timeout=5&local_hostname=h')\nB = env.email_url('B_URL', default='consolemail://')\n",
+  );
+  assert.equal(
+    repr(env, "A"),
+    "{'EMAIL_FILE_PATH': '', 'EMAIL_HOST_USER': 'u@x.com', 'EMAIL_HOST_PASSWORD': 'pw', 'EMAIL_HOST': 'mail.example.com', 'EMAIL_PORT': 587, 'EMAIL_BACKEND': 'django.core.mail.backends.smtp.EmailBackend', 'EMAIL_USE_TLS': True, 'OPTIONS': {'TIMEOUT': 5, 'LOCAL_HOSTNAME': 'h'}}",
+  );
+  assert.equal(
+    repr(env, "B"),
+    "{'EMAIL_FILE_PATH': '', 'EMAIL_HOST_USER': None, 'EMAIL_HOST_PASSWORD': None, 'EMAIL_HOST': None, 'EMAIL_PORT': None, 'EMAIL_BACKEND': 'django.core.mail.backends.console.EmailBackend'}",
+  );
+});

@@ -209,3 +209,21 @@ test("the saleor-like project: one quiet note for the non-settings modules read,
   assert.ok(a.findings.some((f) => f.rule === "debug-enabled" && f.environment === "shop.settings"));
   assert.ok(!a.findings.some((f) => f.environment === "shop.tests.settings" && f.rule === "debug-enabled"));
 });
+
+test("a cookiecutter template: its {{cookiecutter.project_slug}} directory holds Jinja, not a project; one note says so", async () => {
+  const engine = await sharedEngine();
+  const a = engine.audit(path.join(FIXTURES, "project_template"));
+  assert.deepEqual(a.project.environments, []);
+  assert.deepEqual(a.findings, []);
+  const notes = a.project.notes.map((n) => n.message);
+  assert.ok(notes.some((m) => /^\{\{cookiecutter\.project_slug\}\}: a project template directory \(cookiecutter or copier\)/.test(m)), notes.join("\n"));
+  // Nothing inside it is read: no syntax-error note about its {% if %} lines.
+  assert.ok(!notes.some((m) => /syntax error/.test(m)), notes.join("\n"));
+});
+
+test("a directory named like a template is skipped, a sibling project beside it is still audited", async () => {
+  const engine = await sharedEngine();
+  const a = engine.audit(path.join(FIXTURES, "project_template", "{{cookiecutter.project_slug}}"));
+  // Audited from inside, the template is what the user asked for: its settings are read (and its Jinja noted).
+  assert.ok(a.project.environments.some((e) => e.name === "config.settings.production"), a.project.environments.map((e) => e.name).join(" "));
+});

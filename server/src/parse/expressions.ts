@@ -257,6 +257,8 @@ function callParts(fn: Node, argList: Node, range: Range, depth: number): Expr {
   const args: Expr[] = [];
   const kwargs: Keyword[] = [];
   let spread = false;
+  let onlyKw = true;
+  const kwSpreads: Expr[] = [];
   if (argList.type === "argument_list") {
     for (const a of namedKids(argList)) {
       if (a.type === "keyword_argument") {
@@ -265,14 +267,18 @@ function callParts(fn: Node, argList: Node, range: Range, depth: number): Expr {
         if (name && value) kwargs.push({ name: name.text, value: toExpr(value, depth), range: rangeOf(a) });
       } else if (a.type === "list_splat" || a.type === "dictionary_splat") {
         spread = true;
+        const inner = namedKids(a)[0];
+        if (a.type === "dictionary_splat" && inner) kwSpreads.push(toExpr(inner, depth));
+        else onlyKw = false;
       } else {
         args.push(toExpr(a, depth));
       }
     }
   } else {
     spread = true; // a generator argument: f(x for x in y)
+    onlyKw = false;
   }
-  return { t: "call", fn: toExpr(fn, depth), args, kwargs, spread, range };
+  return { t: "call", fn: toExpr(fn, depth), args, kwargs, spread, ...(spread && onlyKw ? { kwSpreads } : {}), range };
 }
 
 function comparison(node: Node, depth: number): Expr {

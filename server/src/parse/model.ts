@@ -30,7 +30,16 @@ export type Expr = ExprBase &
     | { t: "name"; id: string }
     | { t: "attr"; obj: Expr; attr: string }
     | { t: "sub"; obj: Expr; index: Expr }
-    | { t: "call"; fn: Expr; args: Expr[]; kwargs: Keyword[]; /** *args or **kwargs present: arity unknown */ spread: boolean }
+    | {
+        t: "call";
+        fn: Expr;
+        args: Expr[];
+        kwargs: Keyword[];
+        /** *args or **kwargs present: arity unknown */
+        spread: boolean;
+        /** The `**x` expressions, when they are the only spreads: a known dict gives its keywords. */
+        kwSpreads?: Expr[];
+      }
     | { t: "binop"; op: string; l: Expr; r: Expr }
     | { t: "unary"; op: "not" | "-" | "+" | "~"; e: Expr }
     | { t: "boolop"; op: "and" | "or"; l: Expr; r: Expr }

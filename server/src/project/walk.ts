@@ -60,6 +60,7 @@ export function walkProject(root: string, limits: WalkLimits = DEFAULT_WALK_LIMI
   let outside = 0;
   let unreadable = 0;
   let repeated = 0;
+  const templates: string[] = [];
   const seen = new Set<string>();
   const stack: Array<{ dir: string; depth: number; dotted?: boolean }> = [{ dir: absRoot, depth: 0 }];
   // Depth-first with an explicit stack: a deep tree cannot overflow the call stack.
@@ -117,6 +118,10 @@ export function walkProject(root: string, limits: WalkLimits = DEFAULT_WALK_LIMI
       if (isDir) {
         // Inside .envs/ or .github/, dot-directories are what they hold (cookiecutter's .envs/.production/).
         if (!(dotted && e.name.startsWith(".") && !e.name.startsWith(".git")) && skipDir(e.name, names)) continue;
+        if (isTemplateDir(e.name)) {
+          templates.push(path.relative(absRoot, p).split(path.sep).join("/"));
+          continue;
+        }
         if (depth + 1 > limits.maxDepth) continue;
         subdirs.push({ dir: p, dotted: dotted || e.name.startsWith(".") });
         if (e.name === "src" && depth <= 2) out.srcDirs.push(p);
@@ -137,6 +142,10 @@ export function walkProject(root: string, limits: WalkLimits = DEFAULT_WALK_LIMI
   if (stopped) out.problems.push(stopped);
   if (outside) out.problems.push(`${outside} symbolic link${outside === 1 ? "" : "s"} leading out of the project (or nowhere) were not followed`);
   if (repeated) out.problems.push(`${repeated} director${repeated === 1 ? "y" : "ies"} reached again through a symlink (a symlink loop or repeat) ${repeated === 1 ? "was" : "were"} walked once`);
+  if (templates.length) {
+    const shown = templates.slice(0, 3).join(", ") + (templates.length > 3 ? ` and ${templates.length - 3} more` : "");
+    out.problems.push(`${shown}: ${templates.length === 1 ? "a project template directory" : "project template directories"} (cookiecutter or copier), whose files are Jinja templates rather than Python, ${templates.length === 1 ? "was" : "were"} not analysed; audit a project generated from ${templates.length === 1 ? "it" : "them"}`);
+  }
   if (unreadable) out.problems.push(`${unreadable} director${unreadable === 1 ? "y" : "ies"} could not be read`);
   return out;
 }
@@ -147,6 +156,14 @@ function skipDir(name: string, siblings: ReadonlySet<string>): boolean {
   // Django's templates/ hold HTML; a Helm chart's templates/ hold the manifests that may set DJANGO_SETTINGS_MODULE.
   if (name === "templates") return !siblings.has("Chart.yaml");
   return false;
+}
+
+/**
+ * `{{cookiecutter.project_slug}}`, `{{ project_name }}`, `{% if docker %}app{% endif %}`: a directory named by a
+ * template placeholder holds the template of a project, not a project. Its Python files are full of `{% if %}` blocks.
+ */
+function isTemplateDir(name: string): boolean {
+  return (name.includes("{{") && name.includes("}}")) || (name.includes("{%") && name.includes("%}"));
 }
 
 function safeRealpath(p: string): string | undefined {

@@ -83,8 +83,9 @@ export function callBuiltin(name: string, call: CallArgs): Value {
  * read with a default (no default: required). On a project module or class: the attribute, or the default.
  */
 function attrOf(fn: "getattr" | "hasattr", args: Value[], loc: Loc): Value | undefined {
-  const [obj, name, dflt] = args;
-  if (!obj || !name || name.k !== "str") return undefined;
+  const [given, name, dflt] = args;
+  if (!given || !name || name.k !== "str") return undefined;
+  const obj = configurationRef(given) ?? given;
   if (obj.k === "ref" && obj.config) {
     const r: EnvRead = { variable: name.v, via: `${fn}(${obj.path})`, hasDefault: fn === "hasattr" || dflt !== undefined, default: fn === "hasattr" ? undefined : dflt, loc, configuration: obj.path };
     if (fn === "hasattr") return tagged({ k: "bool", v: false, loc }, r);
@@ -94,6 +95,21 @@ function attrOf(fn: "getattr" | "hasattr", args: Value[], loc: Loc): Value | und
   if (obj.k !== "module" && obj.k !== "class") return undefined;
   if (fn === "hasattr") return { k: "bool", v: got !== undefined, loc };
   return got ?? dflt;
+}
+
+/**
+ * The configuration module a value may be: the value itself, or one of the values a helper may return
+ * (`load_configuration()` importing `netbox.configuration` on one path and a file on another). Every path loads the
+ * deployment's configuration, so a getattr on it is "the default unless the configuration sets it".
+ */
+function configurationRef(v: Value, depth = 0): (Value & { k: "ref" }) | undefined {
+  if (v.k === "ref") return v.config ? v : undefined;
+  if (v.k !== "unknown" || v.dynamic || !v.alternatives || depth > 4) return undefined;
+  for (const a of v.alternatives) {
+    const r = configurationRef(a, depth + 1);
+    if (r) return r;
+  }
+  return undefined;
 }
 
 export function callMethod(self: Value, name: string, call: CallArgs): Value {

@@ -267,7 +267,7 @@ function envCall(self: Value & { k: "envobj" }, method: string, call: Call): Val
   if (def === undefined) return required(r);
   if (isUrl) {
     if (def.k === "none") return tagged({ k: "none", loc }, r);
-    const parsed = method.startsWith("db") ? databaseFromUrl(def, loc, {}, false) : method.startsWith("cache") ? cacheFromUrl(def, loc) : unknown(`a ${method} URL`, { loc });
+    const parsed = method.startsWith("db") ? databaseFromUrl(def, loc, {}, false) : method.startsWith("cache") ? cacheFromUrl(def, loc) : method.startsWith("email") ? emailFromUrl(def, loc) : unknown(`a ${method} URL`, { loc });
     return tagged(withEnv(parsed, def), r);
   }
   const parseDefault = call.kwargs.parse_default;
@@ -445,4 +445,49 @@ export function cacheFromUrl(url: Value, loc: Loc): Value {
     ],
     loc,
   };
+}
+
+const EMAIL_BACKENDS: Record<string, string> = {
+  smtp: "django.core.mail.backends.smtp.EmailBackend",
+  smtps: "django.core.mail.backends.smtp.EmailBackend",
+  "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
+  "smtp+ssl": "django.core.mail.backends.smtp.EmailBackend",
+  consolemail: "django.core.mail.backends.console.EmailBackend",
+  filemail: "django.core.mail.backends.filebased.EmailBackend",
+  memorymail: "django.core.mail.backends.locmem.EmailBackend",
+  dummymail: "django.core.mail.backends.dummy.EmailBackend",
+};
+
+/** Query options django-environ lifts to settings of their own; the others go under OPTIONS. */
+const EMAIL_BASE_OPTIONS = ["EMAIL_USE_TLS", "EMAIL_USE_SSL", "EMAIL_SSL_CERTFILE", "EMAIL_SSL_KEYFILE", "EMAIL_TIMEOUT"];
+
+/** The settings django-environ's email_url() gives for a URL (`smtp://user:pass@host:25`), as EMAIL_* keys. */
+export function emailFromUrl(url: Value, loc: Loc): Value {
+  if (url.k !== "str") return unknown("an email URL that is not known", { loc });
+  const u = splitUrl(url.v);
+  const backend = u && EMAIL_BACKENDS[u.scheme];
+  if (!u || !backend) return unknown("an email URL the analysis cannot read", { loc });
+  const at = url.loc;
+  const s = (v: string): Value => ({ k: "str", v, loc: at });
+  const none: Value = { k: "none", loc: at };
+  const hasUser = /^[^/?#]*@/.test(url.v.slice(url.v.indexOf("://") + 3));
+  const castInt = (v: string): Value => (/^\d+$/.test(v) ? { k: "int", v: Number(v), loc: at } : s(v));
+  const entries: Array<[Value, Value]> = [
+    [s("EMAIL_FILE_PATH"), s(safeDecode(u.path.replace(/^\//, "")))],
+    [s("EMAIL_HOST_USER"), hasUser ? s(u.user) : none],
+    [s("EMAIL_HOST_PASSWORD"), hasUser && url.v.slice(0, url.v.lastIndexOf("@")).slice(url.v.indexOf("://") + 3).includes(":") ? s(u.password) : none],
+    [s("EMAIL_HOST"), u.host ? s(u.host.toLowerCase()) : none],
+    [s("EMAIL_PORT"), u.port ? { k: "int", v: Number(u.port), loc: at } : none],
+    [s("EMAIL_BACKEND"), s(backend)],
+  ];
+  if (u.scheme === "smtps" || u.scheme === "smtp+tls") entries.push([s("EMAIL_USE_TLS"), { k: "bool", v: true, loc: at }]);
+  else if (u.scheme === "smtp+ssl") entries.push([s("EMAIL_USE_SSL"), { k: "bool", v: true, loc: at }]);
+  const options: Array<[Value, Value]> = [];
+  for (const [k, v] of Object.entries(u.query)) {
+    const key = k.toUpperCase();
+    if (EMAIL_BASE_OPTIONS.includes(key)) entries.push([s(key), castInt(v)]);
+    else options.push([s(key), castInt(v)]);
+  }
+  if (Object.keys(u.query).length) entries.push([s("OPTIONS"), { k: "dict", entries: options, loc: at }]);
+  return { k: "dict", entries, loc };
 }

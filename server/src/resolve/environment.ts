@@ -1,6 +1,7 @@
 // One environment's effective settings: its module's namespace on top of Django's defaults, with provenance.
 import type { EnvKind } from "./classify";
 import { djangoDefaults } from "./djangoDefaults";
+import { markFor } from "./dynamicWrites";
 import type { DjangoVersion } from "./djangoVersion";
 import type { ModuleResult } from "./interpreter";
 import { isSettingName, type Binding, type CallRecord, type Note } from "./namespace";
@@ -59,7 +60,7 @@ export class Environment {
     if (b) return { name, value: b.value, binding: b, isDefault: false };
     // After a write from outside the code (globals().update(yaml_config), dynaconf), a setting the code does not write
     // again may hold anything: not Django's default.
-    const dyn = this.result.dynamic;
+    const dyn = markFor(this.result.dynamic, name);
     if (dyn) return { name, value: { k: "unknown", why: `may be set from outside the code by ${dyn.what}`, dynamic: dyn.loc, loc: dyn.loc }, isDefault: true };
     const d = this.defaults.get(name);
     return { name, value: d ?? { k: "unknown", why: `${name} has no default the analysis knows` }, isDefault: true };

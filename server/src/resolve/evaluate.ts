@@ -190,7 +190,7 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
       const args = e.args.map((a) => evaluate(a, ctx, d));
       const kwargs: Record<string, Value> = {};
       for (const k of e.kwargs) kwargs[k.name] = evaluate(k.value, ctx, d);
-      if (e.spread) return withEnv(unknown("a call with *args or **kwargs", { loc }), fn, ...args);
+      if (e.spread && !(e.kwSpreads && spreadKeywords(e.kwSpreads, kwargs, ctx, d))) return withEnv(unknown("a call with *args or **kwargs", { loc }), fn, ...args);
       const call = { args, kwargs, loc, expr: e };
       if (fn.k === "ref") {
         if (fn.path.startsWith("builtins.")) return callBuiltin(fn.path.slice(9), call);
@@ -280,6 +280,24 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
     case "other":
       return unknown(`the analysis does not model ${e.kind.replace(/_/g, " ")}`, { loc });
   }
+}
+
+/**
+ * `f(A=1, **SCHEMA)` with SCHEMA a dict the analysis knows: its entries become keywords (added to `kwargs`). False
+ * when any spread is not a dict of str keys, so the call's arity stays unknown.
+ */
+function spreadKeywords(spreads: Expr[], kwargs: Record<string, Value>, ctx: EvalContext, d: number): boolean {
+  const more: Array<[string, Value]> = [];
+  for (const x of spreads) {
+    const v = evaluate(x, ctx, d);
+    if (v.k !== "dict") return false;
+    for (const [k, item] of v.entries) {
+      if (k.k !== "str") return false;
+      more.push([k.v, item]);
+    }
+  }
+  for (const [k, v] of more) kwargs[k] = v;
+  return true;
 }
 
 /**

@@ -8,8 +8,8 @@ import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_D
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
 import { recordEnvReads } from "./envReads";
-import { configurationNamespace, configurationValue, isConfiguration, pydanticField, type ConfigurationClass, type UserClass } from "./configurations";
-import { dynamicAssign, dynamicCall, dynamicSetItem, holdsDynamicWrite, type DynamicWrite } from "./dynamicWrites";
+import { classAttr, configurationNamespace, configurationValue, isConfiguration, pydanticField, type ConfigurationClass, type UserClass } from "./configurations";
+import { dynamicAssign, dynamicCall, dynamicSetItem, holdsDynamicWrite, describeScope, inScope, markFor, type DynamicMark, type DynamicWrite } from "./dynamicWrites";
 import { appendItem, commonView, concatViews, removeItem, seqView, UNKNOWN_SEQ, unordered, viewValue, type SeqView } from "./sequences";
 import { dictGet, envReadsOf, isKnown, keyOf, pyEquals, pyRepr, sameValue, truthy, unknown, withEnv, type EnvRead, type Loc, type UserFunction, type Value } from "./values";
 
@@ -33,7 +33,7 @@ export interface ModuleResult {
    * Where something outside the code may have replaced settings (`globals().update(yaml_config)`, dynaconf): every
    * setting not written again after it, Django's defaults included, is not judged (Environment.get).
    */
-  dynamic?: { loc: Loc; what: string };
+  dynamic?: DynamicMark[];
 }
 
 /** Raised inside a `try` body when an import fails, so the matching `except ImportError` runs instead. */
@@ -83,7 +83,9 @@ interface Frame {
   /** Set while the frame runs a helper function's body: its locals are `ns`, the rest is looked up through `fn`. */
   fn?: FnState;
   /** See ModuleResult.dynamic. */
-  dynamic?: { loc: Loc; what: string };
+  dynamic?: DynamicMark[];
+  /** The tests the undecided `if` branches being run assume true: they can bound a dynamic write's keys. */
+  guards?: readonly Expr[];
   /** Undecided `if` bodies being run: an import that fails there may well never run. */
   undecided?: number;
   /** Set while a class body runs: names it does not bind are the module's (`outer`); `name` is the class's. */
@@ -190,7 +192,7 @@ export class Interpreter {
         return v;
       },
       callUser: (fn, call) => this.callUser(fn, call, f),
-      instanceAttr: (obj, name, loc) => pydanticField(obj.cls, name, loc),
+      instanceAttr: (obj, name, loc) => obj.attrs?.get(name) ?? pydanticField(obj.cls, name, loc),
       makeLambda: (e, loc) => {
         const defaults = new Map<string, Value>();
         for (const p of e.params) if (p.default) defaults.set(p.name, evaluate(p.default, this.ctx(f)));
@@ -211,7 +213,10 @@ export class Interpreter {
    */
   private callUser(fnValue: Value, call: CallArgs, caller: Frame): Value | undefined {
     // `settings = Settings()`: an instance, whose attributes pydantic-settings fields answer (instanceAttr).
-    if (fnValue.k === "class") return { k: "instance", cls: fnValue.cls, loc: call.loc };
+    if (fnValue.k === "class") {
+      const attrs = initAttributes(fnValue.cls, call);
+      return { k: "instance", cls: fnValue.cls, loc: call.loc, ...(attrs ? { attrs } : {}) };
+    }
     if (fnValue.k !== "func") return undefined;
     const fn = fnValue.fn;
     const loc = call.loc;
@@ -220,7 +225,19 @@ export class Interpreter {
     if (typeof bound === "string") return withEnv(unknown(bound, { loc }), ...call.args);
     const ns: Namespace = new Map();
     for (const [k, v] of bound) ns.set(k, { value: v, writes: [], via: NO_HOPS });
-    const state: FnState = { fn, returns: [], dead: false, raised: false, pathEnv: [], escapes: new Set(fn.globals), mutatedParams: new Set() };
+    // The module-level names the body may change (declared global, or changed in place and never bound locally) start
+    // as the module's own values, so what the body leaves can be handed back to the caller (forgetEscapes).
+    const seeded: Namespace = new Map();
+    if (!caller.fn) {
+      for (const name of globalsChanged(fn)) {
+        const outer = ns.has(name) ? undefined : fn.outer(name);
+        if (!outer) continue;
+        const b: Binding = { value: outer, writes: [], via: NO_HOPS };
+        ns.set(name, b);
+        seeded.set(name, b);
+      }
+    }
+    const state: FnState = { fn, returns: [], dead: false, raised: false, pathEnv: [], escapes: new Set([...fn.globals, ...seeded.keys()]), mutatedParams: new Set() };
     const frame: Frame = {
       file: fn.file,
       ns,
@@ -240,12 +257,14 @@ export class Interpreter {
     if (outermost) this.callSteps = 0;
     this.callDepth++;
     let result: Value;
+    let completed = false;
     try {
       if ("expr" in fn.body) result = evaluate(fn.body.expr, this.ctx(frame));
       else {
         this.block(fn.body, frame);
         if (!state.dead) state.returns.push(withEnv({ k: "none", loc }, ...state.pathEnv));
         result = returnedValue(fn, state.returns, state.raised, loc);
+        completed = true;
       }
     } catch (e) {
       if (!(e instanceof BudgetExceeded) && !(e instanceof RaiseSignal) && !(e instanceof ImportFailure)) throw e;
@@ -255,13 +274,19 @@ export class Interpreter {
       this.callDepth--;
       if (outermost) this.runSteps += this.callSteps;
     }
-    this.forgetEscapes(state, call, caller);
+    this.forgetEscapes(state, call, caller, completed && endsOnce(fn.body) ? { ns: frame.ns, seeded } : undefined);
     return { ...result, loc: result.loc ?? loc };
   }
 
-  private forgetEscapes(state: FnState, call: CallArgs, caller: Frame): void {
+  /**
+   * What a helper may have changed outside itself. `final` is the helper's namespace when the body ran whole and every
+   * path that goes on ends at its last statement, with the module-level names it started from: such a name then takes
+   * the value the body left (`MIDDLEWARE.append(...)` under a test decided false leaves MIDDLEWARE as it was).
+   * Anything else it may have changed is forgotten.
+   */
+  private forgetEscapes(state: FnState, call: CallArgs, caller: Frame, final?: { ns: Namespace; seeded: Namespace }): void {
     if (state.escapes.has("\u0000all") && !caller.fn) {
-      this.forgetAll(caller, call.loc, `${state.fn.name}()`);
+      this.forgetAll(caller, { loc: call.loc, what: `${state.fn.name}()` });
       state.escapes.delete("\u0000all");
     }
     const names = new Set(state.escapes);
@@ -273,6 +298,13 @@ export class Interpreter {
     for (const name of names) {
       const b = caller.ns.get(name);
       if (!b) continue;
+      const left = final?.seeded.has(name) ? final.ns.get(name) : undefined;
+      if (left) {
+        if (left === final!.seeded.get(name) || left.value === b.value) continue;
+        const write: Write = { file: caller.file, range: call.loc.range, targetRange: call.loc.range, kind: "mutate" };
+        caller.ns.set(name, { ...b, value: withEnv(left.value, b.value), writes: [...b.writes, write] });
+        continue;
+      }
       caller.ns.set(name, { ...b, value: withEnv(unknown(`may be changed by a call to ${state.fn.name}()`, { loc: call.loc }), b.value) });
     }
   }
@@ -392,7 +424,7 @@ export class Interpreter {
         this.classDef(s, f);
         return;
       case "setitem": {
-        const dyn = dynamicSetItem(s, (e) => evaluate(e, this.ctx(f)));
+        const dyn = dynamicSetItem(s, (e) => evaluate(e, this.ctx(f)), f.guards);
         if (dyn) this.dynamicWrite(dyn, s.range, f);
         return;
       }
@@ -415,8 +447,8 @@ export class Interpreter {
         // A helper's loop that is not followed may return from inside: the call's result is then not known.
         if (f.fn && (s.what === "for" || s.what === "while") && containsReturn(s.body)) f.fn.returns.push(unknown(`${f.fn.fn.name}() returns from inside a loop the analysis does not follow`, { loc: { file: f.file, range: s.range } }));
         if ((s.what === "for" || s.what === "while") && !f.fn) {
-          const what = holdsDynamicWrite(s.body);
-          if (what) this.dynamicWrite({ what }, s.range, f);
+          const dyn = holdsDynamicWrite(s.body, (e) => evaluate(e, this.ctx(f)));
+          if (dyn) this.dynamicWrite({ what: dyn.what, scope: dyn.scope }, s.range, f);
         }
         if (s.what === "with" && s.withItems?.some((e) => this.suppressesImportError(e, f))) this.suppressed(s, f);
         else if (s.what === "with") this.block(s.body, f);
@@ -435,10 +467,11 @@ export class Interpreter {
    * as written. False (nothing run) when the loop cannot be followed so.
    */
   private unrolled(s: Stmt & { kind: "opaque" }, loop: NonNullable<(Stmt & { kind: "opaque" })["loop"]>, f: Frame): boolean {
-    if (loop.control) return false;
     const iter = evaluate(loop.iter, this.ctx(f));
     const seen = iterate(iter);
     if (!seen || seen.length > MAX_LOOP_ITEMS) return false;
+    // Over nothing (`for plugin in PLUGINS:` with PLUGINS's default []), a break or continue in the body never runs.
+    if (loop.control && seen.length > 0) return false;
     const cost = seen.length * Math.max(1, s.body.length);
     if (this.runSteps + cost > MAX_RUN_STEPS) return false;
     this.runSteps += cost;
@@ -492,22 +525,28 @@ export class Interpreter {
       f.fn.escapes.add("\u0000all");
       return;
     }
-    this.forgetAll(f, loc, dyn.what);
+    const mark: DynamicMark = { loc, what: dyn.what, ...(dyn.scope ? { scope: dyn.scope } : {}) };
+    this.forgetAll(f, mark);
+    const which = dyn.scope ? `the settings named ${describeScope(dyn.scope)}` : "settings before this line and Django's defaults";
     f.notes.push({
       file: f.file,
       range,
       severity: "information",
-      message: `settings before this line and Django's defaults can be replaced from outside the code (${dyn.what}): the analysis does not judge them`,
+      message: `${which} can be replaced from outside the code (${dyn.what}): the analysis does not judge them`,
     });
   }
 
-  /** Every setting may have been replaced at `loc`: unknown, keeping what it was as the one alternative the code shows. */
-  private forgetAll(f: Frame, loc: Loc, what: string): void {
+  /**
+   * Every setting the write can reach may have been replaced at `mark.loc`: unknown, keeping what it was as the one
+   * alternative the code shows.
+   */
+  private forgetAll(f: Frame, mark: DynamicMark): void {
+    const { loc, what, scope } = mark;
     for (const [name, b] of f.ns) {
-      if (!isSettingName(name)) continue;
+      if (!isSettingName(name) || !inScope(scope, name)) continue;
       f.ns.set(name, { ...b, value: unknown(`may be replaced from outside the code by ${what}`, { loc, dynamic: loc, alternatives: [b.value] }) });
     }
-    f.dynamic = { loc, what };
+    f.dynamic = [...(f.dynamic ?? []), mark];
   }
 
   private bind(f: Frame, name: string, value: Value, range: Range, targetRange: Range, kind: Write["kind"]): void {
@@ -599,7 +638,10 @@ export class Interpreter {
       // With nothing local to replace, keep the imported binding's own history (base.py's value under common.py's).
       if (b) f.ns.set(local, { ...b, via: [hop, ...b.via], overrides: f.ns.get(local) ?? b.overrides });
       else if (fileFor(res.file, n.name)) this.bind(f, local, this.submodule(res.file, n.name, s.range, f), s.range, n.range, "assign");
-      else if (mod.dynamic) this.bind(f, local, unknown(`may be set from outside the code by ${mod.dynamic.what}`, { dynamic: mod.dynamic.loc }), s.range, n.range, "assign");
+      else if (markFor(mod.dynamic, n.name)) {
+        const mark = markFor(mod.dynamic, n.name)!;
+        this.bind(f, local, unknown(`may be set from outside the code by ${mark.what}`, { dynamic: mark.loc }), s.range, n.range, "assign");
+      }
       else f.notes.push({ file: f.file, range: n.range, severity: "warning", message: `${n.name} is not defined in ${path.basename(res.file)}` });
     }
   }
@@ -620,7 +662,7 @@ export class Interpreter {
     const all = mod.namespace.get("__all__")?.value;
     const allNames = all && (all.k === "list" || all.k === "tuple") ? all.items.flatMap((i) => (i.k === "str" ? [i.v] : [])) : undefined;
     // What the imported module's namespace may hold is not known: the names set here before the import are not either.
-    if (mod.dynamic) this.forgetAll(f, mod.dynamic.loc, mod.dynamic.what);
+    for (const mark of mod.dynamic ?? []) this.forgetAll(f, mark);
     for (const [name, b] of mod.namespace) {
       if (allNames ? !allNames.includes(name) : name.startsWith("_")) continue;
       f.ns.set(name, { ...b, via: [hop, ...b.via], overrides: f.ns.get(name) ?? b.overrides });
@@ -804,7 +846,7 @@ export class Interpreter {
   }
 
   private ifStmt(s: Stmt & { kind: "if" }, f: Frame): void {
-    const undecided: Array<{ body: Stmt[] }> = [];
+    const undecided: Array<{ body: Stmt[]; test?: Expr }> = [];
     // Tests decided only because an env var is unset make the chosen branch depend on that variable too.
     const tests: Value[] = [];
     for (const br of s.branches) {
@@ -835,14 +877,18 @@ export class Interpreter {
     const before = f.ns;
     const outcomes: Namespace[] = [];
     f.undecided = (f.undecided ?? 0) + 1;
+    const outerGuards = f.guards;
     for (const br of undecided) {
       f.ns = new Map(before);
       f.owner = {};
+      f.guards = br.test ? [...(outerGuards ?? []), br.test] : outerGuards;
       try {
         this.block(br.body, f);
       } catch (e) {
         f.undecided--;
         throw e;
+      } finally {
+        f.guards = outerGuards;
       }
       // In a helper, a branch that returned or raised ends its path: only the others go on.
       if (f.fn?.dead) f.fn.dead = false;
@@ -1029,6 +1075,65 @@ function configurationsOf(file: string, ns: Namespace): ConfigurationClass[] {
     out.push({ name: v.cls.name, range: v.cls.range, namespace: configurationNamespace(Interpreter.settingsOf(ns), v.cls) });
   }
   return out;
+}
+
+/**
+ * What a plain record class's `__init__` copies from its arguments (`self.name = name`), so `param.name` over a tuple
+ * of `ConfigParam(name="BANNER_TOP", ...)` is known. Nothing else in the body is run: an attribute it computes stays
+ * unknown. Undefined when the class has no such `__init__` or the call does not bind to it.
+ */
+function initAttributes(cls: UserClass, call: CallArgs): Map<string, Value> | undefined {
+  const init = classAttr(cls, "__init__")?.value;
+  if (!init || init.k !== "func" || "expr" in init.fn.body) return undefined;
+  const self = init.fn.params[0];
+  if (!self || self.kind !== "plain") return undefined;
+  const bound = bindArguments(init.fn, [{ k: "none" }, ...call.args], call.kwargs, call.loc);
+  if (typeof bound === "string") return undefined;
+  const attrs = new Map<string, Value>();
+  for (const st of init.fn.body) {
+    if (st.kind !== "setattr" || st.target.name !== self.name || st.target.path.length || st.value.t !== "name") continue;
+    const v = bound.get(st.value.id);
+    if (v && st.value.id !== self.name) attrs.set(st.attr, v);
+  }
+  return attrs.size ? attrs : undefined;
+}
+
+/**
+ * The module-level names a function body may change: those it declares global, and those it changes in place
+ * (`X.append(...)`, `X["k"] = v`) without ever binding them itself (which would make them its locals).
+ */
+function globalsChanged(fn: UserFunction): string[] {
+  if (!Array.isArray(fn.body)) return [];
+  const changed = new Set<string>(fn.globals);
+  const local = new Set<string>(fn.params.map((p) => p.name));
+  const walk = (stmts: Stmt[]): void => {
+    for (const s of stmts) {
+      if (s.kind === "mutate") changed.add(s.target.name);
+      else if (s.kind === "assign") for (const t of s.targets) (t.path.length ? changed : local).add(t.name);
+      else if (s.kind === "augassign") (s.target.path.length ? changed : local).add(s.target.name);
+      else if (s.kind === "unpack") {
+        for (const t of s.targets) if (t) local.add(t.name);
+      }
+      else if (s.kind === "def" || s.kind === "class") local.add(s.name);
+      else if (s.kind === "import") for (const n of s.names) local.add(n.alias ?? n.module.split(".")[0]);
+      else if (s.kind === "importFrom") for (const n of s.names) local.add(n.alias ?? n.name);
+      else if (s.kind === "if") for (const b of s.branches) walk(b.body);
+      else if (s.kind === "try") walk([...s.body, ...s.orelse, ...s.finalbody, ...s.handlers.flatMap((h) => h.body)]);
+      else if (s.kind === "opaque") {
+        for (const n of s.binds) local.add(n);
+        walk(s.body);
+      }
+    }
+  };
+  walk(fn.body);
+  for (const g of fn.globals) local.delete(g);
+  return [...changed].filter((n) => !local.has(n));
+}
+
+/** No `return` before the last statement: every path that goes on ends at the end of the body. */
+function endsOnce(body: Stmt[] | { expr: Expr }): boolean {
+  if (!Array.isArray(body)) return true;
+  return !containsReturn(body.slice(0, -1)) && (body.length === 0 || body[body.length - 1].kind === "return" || !containsReturn(body.slice(-1)));
 }
 
 function fileFor(moduleFile: string, name: string): boolean {

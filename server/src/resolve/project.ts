@@ -226,7 +226,10 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
 
   const isDjango = djangoEvidence(django, model, envFiles, results, loader, chainOf);
   if (!isDjango.found) {
+    // What the walk left out on purpose still explains an empty result: a cookiecutter template's project directory.
+    const kept = notes.filter((n) => n.message.includes("project template director"));
     notes.length = 0;
+    notes.push(...kept);
     notes.push({ file: absRoot, severity: "information", message: `not a Django project as far as the files say (${isDjango.why}): nothing is reported` });
     environments.length = 0;
     return { root: absRoot, django, environments, modules: [], notes, loader, isDjango: false, entryPoints: model.refs };

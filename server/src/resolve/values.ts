@@ -82,7 +82,7 @@ export type Value = ValueBase &
     | { k: "func"; fn: UserFunction }
     /** A class the project defines (resolve/configurations.ts), and an instance of one (`settings = Settings()`). */
     | { k: "class"; cls: UserClass }
-    | { k: "instance"; cls: UserClass }
+    | { k: "instance"; cls: UserClass; /** Attributes `__init__` copies from its arguments (`self.name = name`). */ attrs?: Map<string, Value> }
     /** A project module imported by name (`from . import utils`): its attributes are what it defines. */
     | { k: "module"; file: string; attr(name: string): Value | undefined }
   );
