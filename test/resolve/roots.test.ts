@@ -120,5 +120,47 @@ test("an absolute include() is not read", async () => {
   assert.ok(env);
   assert.equal(env.has("SECRET_KEY"), false, "the outside file's names came in");
   assert.ok(!env.files.includes(secret));
-  assert.ok(env.notes.some((n) => /shadow is outside the project and is not read/.test(n.message)), env.notes.map((n) => n.message).join("\n"));
+  assert.ok(env.notes.some((n) => /shadow"\) of a file outside the project, which is not read/.test(n.message)), env.notes.map((n) => n.message).join("\n"));
+});
+
+test("an include() of a file the deployment supplies (/etc/…) leaves the settings before it unjudged (awx)", async () => {
+  const a = await auditFiles({
+    "requirements.txt": "Django==4.2\ndjango-split-settings==1.3\n",
+    "proj/__init__.py": "",
+    "proj/wsgi.py": 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings.production")\n',
+    "proj/settings/__init__.py": "",
+    "proj/settings/production.py": [
+      "import os",
+      "from split_settings.tools import include, optional",
+      "DEBUG = False",
+      "SECRET_KEY = None  # the deployment's /etc/tower/settings.py sets it",
+      "ALLOWED_HOSTS = []",
+      "settings_file = os.environ.get('APP_SETTINGS_FILE', '/etc/tower/settings.py')",
+      "include(settings_file, optional('/etc/tower/conf.d/*.py'))",
+      "MIDDLEWARE = ['django.middleware.clickjacking.XFrameOptionsMiddleware']",
+      "X_FRAME_OPTIONS = 'SAMEORIGIN'",
+      "",
+    ].join("\n"),
+  });
+  const env = a.project.environments.find((e) => e.name === "proj.settings.production")!;
+  for (const name of ["SECRET_KEY", "ALLOWED_HOSTS", "SECURE_HSTS_SECONDS"]) {
+    const v = env.get(name).value;
+    assert.ok(v.k === "unknown" && v.dynamic, `${name} may come from /etc/tower/settings.py`);
+  }
+  const rules = a.findings.map((f) => f.rule);
+  assert.ok(!rules.includes("weak-secret-key") && !rules.includes("allowed-hosts-empty") && !rules.includes("hsts-not-set"), rules.join(" "));
+  // What is set after the include is judged.
+  assert.ok(rules.includes("xframe-not-deny"), rules.join(" "));
+});
+
+test("an include() of a missing file inside the project is still reported as matching nothing", async () => {
+  const a = await auditFiles({
+    "requirements.txt": "Django==4.2\ndjango-split-settings==1.3\n",
+    "proj/__init__.py": "",
+    "proj/wsgi.py": 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")\n',
+    "proj/settings/__init__.py": "from split_settings.tools import include\nSECRET_KEY = None\ninclude('components/missing.py')\n",
+  });
+  const env = a.project.environments.find((e) => e.name === "proj.settings")!;
+  assert.ok(env.notes.some((n) => /include\(\): components\/missing\.py matches no file/.test(n.message)), env.notes.map((n) => n.message).join("\n"));
+  assert.ok(a.findings.some((f) => f.rule === "weak-secret-key"), a.findings.map((f) => f.rule).join(" "));
 });

@@ -1013,9 +1013,18 @@ export class Interpreter {
   /** django-split-settings: each file runs in this module's own namespace, in order; globs expand sorted. */
   private include(call: Expr & { t: "call" }, f: Frame): void {
     const dir = path.dirname(f.file);
+    const outside: Array<{ pattern: string; range: Range }> = [];
+    const flushOutside = (): void => {
+      if (!outside.length) return;
+      const names = outside.map((o) => JSON.stringify(o.pattern)).join(", ");
+      const what = `include(${names}) of ${outside.length === 1 ? "a file" : "files"} outside the project, which ${outside.length === 1 ? "is" : "are"} not read`;
+      const range = { ...outside[0].range, end: outside[outside.length - 1].range.end, endOffset: outside[outside.length - 1].range.endOffset };
+      outside.length = 0;
+      this.dynamicWrite({ what }, range, f);
+    };
     for (const a of call.args) {
       const possible = wildcardOf(a);
-      if (possible) for (const file of expandGlob(dir, possible)) if (!f.fragments.includes(file)) f.fragments.push(file);
+      if (possible && !this.loader.leavesRoot(path.resolve(dir, possible))) for (const file of expandGlob(dir, possible)) if (!f.fragments.includes(file)) f.fragments.push(file);
       const v = evaluate(a, this.ctx(f));
       let pattern: string | undefined;
       let optional = false;
@@ -1028,6 +1037,13 @@ export class Interpreter {
         f.notes.push({ file: f.file, range: a.range, severity: "information", message: "an include() path that is not known statically is skipped" });
         continue;
       }
+      if (this.loader.leavesRoot(path.resolve(dir, pattern))) {
+        // A file the deployment supplies (`/etc/tower/settings.py`, optional or not): it is not read, and whatever it
+        // sets replaces what came before, as an exec() of a file would. Side by side such files make one note.
+        outside.push({ pattern, range: a.range });
+        continue;
+      }
+      flushOutside();
       const files = expandGlob(dir, pattern);
       if (files.length === 0 && !optional) {
         f.notes.push({ file: f.file, range: a.range, severity: "warning", message: `include(): ${pattern} matches no file` });
@@ -1055,6 +1071,7 @@ export class Interpreter {
         }
       }
     }
+    flushOutside();
   }
 
   /** The module's namespace restricted to Django settings (uppercase names). */

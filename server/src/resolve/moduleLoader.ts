@@ -120,6 +120,11 @@ export class ModuleLoader {
     return result;
   }
 
+  /** Whether a path, as written (it may not exist here), lies outside the project root: `/etc/tower/settings.py`. */
+  leavesRoot(abs: string): boolean {
+    return !isInside(path.resolve(abs), path.resolve(this.root));
+  }
+
   /** Why `abs` may not be read (its real path leaves the root), or undefined when it may. */
   private outsideRoot(abs: string): string | undefined {
     this.realRoot ??= realOrSelf(path.resolve(this.root));

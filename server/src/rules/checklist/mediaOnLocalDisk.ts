@@ -44,14 +44,18 @@ export const mediaOnLocalDisk: Rule = {
 /** The default storage backend the environment uses, and how it was decided; undefined when it cannot be known. */
 function defaultBackend(ctx: Parameters<Rule["check"]>[0]): { backend: Value; via: string; subject?: ResolvedSetting } | undefined {
   const fs: Value = { k: "str", v: "django.core.files.storage.FileSystemStorage" };
+  // Not written by the code, yet not Django's default either: something from outside (an include of /etc/…) may set it.
+  const unsure = (s: ResolvedSetting) => s.isDefault && s.value.k === "unknown" && !!s.value.dynamic;
   if (atLeastVersion(ctx, 4, 2)) {
     const storages = ctx.get("STORAGES");
+    if (unsure(storages)) return undefined;
     if (!storages.isDefault) {
       const b = dictPath(storages.value, "default", "BACKEND");
       return b ? { backend: b, via: 'STORAGES["default"]', subject: storages } : undefined;
     }
   }
   const old = ctx.get("DEFAULT_FILE_STORAGE");
+  if (unsure(old)) return undefined;
   if (!old.isDefault && !atLeastVersion(ctx, 5, 1)) return { backend: old.value, via: "DEFAULT_FILE_STORAGE", subject: old };
   if (!old.isDefault) return { backend: fs, via: "DEFAULT_FILE_STORAGE is ignored since Django 5.1, so Django's default FileSystemStorage" };
   return { backend: fs, via: "Django's default FileSystemStorage" };
