@@ -2,6 +2,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parse, span, valueOf } from "./parseHelpers";
+import { collectComments } from "../../server/src/parse/parseModule";
+import { parsePython, pythonParser } from "../../server/src/parse/treeSitter";
+import type { Comment } from "../../server/src/parse/model";
 
 test("columns and offsets count UTF-16 code units, as LSP does", async () => {
   // "é" is one UTF-16 unit (two UTF-8 bytes); "😀" is two units (four bytes).
@@ -81,4 +84,33 @@ test("importInsertOffset: 0 when the module starts with code; a later string is 
 test("an empty module has no statements, comments or errors", async () => {
   const m = await parse("");
   assert.deepEqual([m.statements, m.comments, m.syntaxErrors, m.importInsertOffset, m.importedModules], [[], [], [], 0, []]);
+});
+
+test("comments found at each # are the ones a walk of every node finds: strings, f-strings, CRLF, broken code", async () => {
+  const parser = await pythonParser();
+  const texts = [
+    "x = 1# touching\n",
+    "s = '#not'  # yes ## twice\n",
+    'f = f"{x # inside a replacement field\n}"  # after\n',
+    "a = [\n  1,  # one\n  2,\n]  # two\n",
+    "#\n#\n##\n",
+    "def f(:\n  # broken\n  x = 'a#b\n",
+    "x = 1\r\n# crlf\r\ny = 2 # lone cr\r",
+    '"""doc # not"""\n# after\nx = \'\'\'\n# in a string\n\'\'\' # real\n',
+    "\u00e9 = 1 # \u00fcnicode\n# \ud83d\ude00 emoji\nx=2#t\n",
+    "if x:\n    pass\n    # in the block\n# dedented\n",
+    "URL = 'https://example.com/#frag'\nC = \"#fff\"  # colour\n",
+  ];
+  for (const text of texts) {
+    const tree = parsePython(parser, text);
+    try {
+      const walked: Comment[] = [];
+      const looked: Comment[] = [];
+      collectComments(tree.rootNode, walked);
+      collectComments(tree.rootNode, looked, text);
+      assert.deepEqual(looked, walked, JSON.stringify(text));
+    } finally {
+      tree.delete();
+    }
+  }
 });

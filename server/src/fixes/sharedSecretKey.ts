@@ -35,6 +35,28 @@ export const DEVELOPMENT_ONLY_KEY = "django-insecure-development-only-key-not-fo
  * Undefined when that shape does not hold (the caller falls back to rewriting the key in place).
  */
 export function sharedSecretKeyFix(ctx: FixContext, environments: readonly EnvironmentView[], loc: Loc, variable: string): Fix | undefined {
+  // Every environment that loads base.py reports its key, and weak-secret-key asks again: with 1,000 environments the
+  // same fix was built thousands of times, each time filtering every environment. One build per analysis (an analysis
+  // makes a new environments array) per key, valid while every module it looked at still loads to the same model.
+  let byKey = built.get(environments);
+  if (!byKey) built.set(environments, (byKey = new Map()));
+  const key = `${loc.file}\u0000${loc.range.startOffset}\u0000${loc.range.endOffset}\u0000${variable}\u0000${ctx.root}`;
+  const hit = byKey.get(key);
+  if (hit && hit.models.every(([file, m]) => ctx.module(file) === m)) return hit.fix;
+  const models: Array<[string, ModuleModel | undefined]> = [];
+  const module = (file: string) => {
+    const m = ctx.module(file);
+    models.push([file, m]);
+    return m;
+  };
+  const fix = buildSharedSecretKeyFix({ ...ctx, module }, environments, loc, variable);
+  byKey.set(key, { fix, models });
+  return fix;
+}
+
+const built = new WeakMap<readonly EnvironmentView[], Map<string, { fix: Fix | undefined; models: Array<[string, ModuleModel | undefined]> }>>();
+
+function buildSharedSecretKeyFix(ctx: FixContext, environments: readonly EnvironmentView[], loc: Loc, variable: string): Fix | undefined {
   const model = ctx.module(loc.file);
   if (!model || model.syntaxErrors.length) return undefined;
   const stmt = model.statements.find(

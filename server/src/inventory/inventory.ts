@@ -271,8 +271,17 @@ const PROBE = "probe-value-0123456789";
 
 /** True when display masks values under this name (SECRET_KEY, *_PASSWORD, *_TOKEN…). */
 export function isSecretName(name: string): boolean {
-  return displayValue(name, { k: "str", v: PROBE }) !== pyRepr({ k: "str", v: PROBE });
+  let secret = secretNames.get(name);
+  if (secret === undefined) {
+    secret = displayValue(name, { k: "str", v: PROBE }) !== pyRepr({ k: "str", v: PROBE });
+    // Asked for every variable and setting of every environment: 1,000 environments ask about the same few names.
+    if (secretNames.size >= 10_000) secretNames.clear();
+    secretNames.set(name, secret);
+  }
+  return secret;
 }
+
+const secretNames = new Map<string, boolean>();
 
 /** A default as people see it: masked when the variable or a setting it feeds looks secret, or it is a URL with a password. */
 export function showDefault(variable: string, settings: string[], def: Value): { text: string; masked: boolean } {
