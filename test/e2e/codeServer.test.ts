@@ -67,7 +67,9 @@ else describe("VS Code (code-server) with the packaged extension", () => {
     const input = page.locator(".quick-input-widget input.input");
     await input.waitFor();
     await input.fill(`>${title}`);
-    await page.locator(".quick-input-widget .monaco-list-row", { hasText: title }).first().waitFor();
+    // Enter runs the focused row: wait until the list has been filtered down to this command, or a row of the
+    // unfiltered "recently used" list (an earlier command) can still be the focused one when Enter arrives.
+    await page.locator(".quick-input-widget .monaco-list-row.focused", { hasText: title }).first().waitFor();
     await page.keyboard.press("Enter");
     await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
   }
