@@ -1,6 +1,7 @@
 // Reads `[tool.django-settings-hygiene]` from pyproject.toml: the configuration the CLI and the language server share.
 import * as fs from "fs";
 import * as path from "path";
+import { notLineTerminator, wildcardMatches, type WildcardToken } from "../parse/linearText";
 import { ENV_KINDS, type EnvKind } from "../resolve/classify";
 import type { Severity } from "../rules/types";
 import { SEVERITY_ORDER } from "../rules/types";
@@ -105,15 +106,21 @@ export function parseSection(section: unknown, knownRules: readonly string[], wh
 
 /** Minimal glob: `**` any path, `*` any name part, `?` one character; matched against POSIX paths relative to the root. */
 export function globMatches(glob: string, relPosix: string): boolean {
-  let re = "";
+  // Tokens, not a RegExp: the globs come from the checkout's pyproject.toml, and `*a*a*a*…` as a RegExp backtracks
+  // polynomially in the path's length (the tokens mean what `**/` → `(?:.*/)?`, `**` → `.*`, `*` → `[^/]*` meant).
+  const tokens: WildcardToken[] = [];
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === "*" && glob[i + 1] === "*") {
-      re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+      tokens.push(glob[i + 2] === "/" ? { kind: "dirs" } : { kind: "any", test: notLineTerminator });
       i += glob[i + 2] === "/" ? 2 : 1;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+    } else if (c === "*") tokens.push({ kind: "any", test: notSlash });
+    else if (c === "?") tokens.push({ kind: "one", test: notSlash });
+    else tokens.push({ kind: "one", test: (x) => x === c });
   }
-  return new RegExp(`^${re}$`).test(relPosix);
+  return wildcardMatches(tokens, relPosix);
+}
+
+function notSlash(c: string): boolean {
+  return c !== "/";
 }

@@ -27,12 +27,32 @@ function quoteOf(e: Expr & { t: "str" }): '"' | "'" {
 }
 
 /** Whether the literal sits where an expression can replace it: the value of an assignment, possibly inside displays or a plain call. */
+/**
+ * A dict literal's entries by their key and value expressions, built once: asked for each of a literal's values (a
+ * DATABASES of 16,000 aliases has as many passwords, and a scan of the entries per password was quadratic).
+ */
+const entriesByExpr = new WeakMap<Expr, { keys: Set<Expr>; byValue: Map<Expr, Expr> }>();
+
+function entryIndex(dict: Expr & { t: "dict" }): { keys: Set<Expr>; byValue: Map<Expr, Expr> } {
+  let out = entriesByExpr.get(dict);
+  if (!out) {
+    out = { keys: new Set(), byValue: new Map() };
+    for (const en of dict.entries) {
+      if ("spread" in en) continue;
+      out.keys.add(en.k);
+      if (!out.byValue.has(en.v)) out.byValue.set(en.v, en.k);
+    }
+    entriesByExpr.set(dict, out);
+  }
+  return out;
+}
+
 function replaceable(model: ModuleModel, e: Expr): boolean {
   const idx = exprIndex(model);
   let child = e;
   for (const a of idx.ancestors(e)) {
     if (a.t === "dict") {
-      if (a.entries.some((en) => !("spread" in en) && en.k === child)) return false;
+      if (entryIndex(a).keys.has(child)) return false;
     } else if (a.t === "call") {
       const fn = dottedName(a.fn);
       if (!fn || ENV_CALL.test(fn) || child === a.fn) return false;
@@ -125,6 +145,10 @@ const URL_KEYS = new Set(["ENGINE", "NAME", "USER", "PASSWORD", "HOST", "PORT"])
  * Where django-environ is in use, replaces a `DATABASES` alias written as a literal dict of URL-expressible keys with
  * `env.db("DATABASE_URL")`. `passwordLoc` is the PASSWORD literal the finding is about.
  */
+function keyIsAlias(k: Expr | undefined, alias: string): boolean {
+  return !!k && k.t === "str" && k.v === alias;
+}
+
 export function databaseToEnvDb(ctx: FixContext, passwordLoc: Loc, alias: string): Fix | undefined {
   const model = ctx.module(passwordLoc.file);
   if (!model) return undefined;
@@ -140,7 +164,7 @@ export function databaseToEnvDb(ctx: FixContext, passwordLoc: Loc, alias: string
   if (!stmt || stmt.kind !== "assign") return undefined;
   const target = stmt.targets[0];
   const placed = outer
-    ? outer.t === "dict" && !idx.parent(outer) && target.name === "DATABASES" && target.path.length === 0 && outer.entries.some((en) => !("spread" in en) && en.k.t === "str" && en.k.v === alias && en.v === dict)
+    ? outer.t === "dict" && !idx.parent(outer) && target.name === "DATABASES" && target.path.length === 0 && keyIsAlias(entryIndex(outer).byValue.get(dict), alias)
     : target.name === "DATABASES" && target.path.length === 1 && target.path[0].t === "str" && target.path[0].v === alias;
   if (!placed) return undefined;
   const style = envStyle(model, ctx.module, ctx.root);

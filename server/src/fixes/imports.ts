@@ -4,8 +4,16 @@ import type { TextEdit } from "./edit";
 import { rangeOfOffsets } from "./literal";
 
 function eolOf(text: string): string {
-  return text.includes("\r\n") ? "\r\n" : "\n";
+  // One answer per text: every fix that adds an import to the same module asks (see hasLoneCr).
+  if (text !== lastEolText) {
+    lastEol = text.includes("\r\n") ? "\r\n" : "\n";
+    lastEolText = text;
+  }
+  return lastEol;
 }
+
+let lastEolText: string | undefined;
+let lastEol = "\n";
 
 /** Offset of the start of the line after the one holding `offset` (or the end of the text). */
 function nextLineStart(text: string, offset: number): number {

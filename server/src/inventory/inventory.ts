@@ -224,10 +224,6 @@ export function readSites(env: Environment): ReadSite[] {
   return [...sites.values()].filter((s) => !s.read.configuration);
 }
 
-function sameLoc(a: Loc | undefined, b: Loc): boolean {
-  return !!a && a.file === b.file && a.range.startOffset === b.range.startOffset && a.range.endOffset === b.range.endOffset;
-}
-
 function overlaps(a: Loc, b: Loc): boolean {
   return a.file === b.file && a.range.startOffset < b.range.endOffset && b.range.startOffset < a.range.endOffset;
 }
@@ -237,16 +233,34 @@ function overlaps(a: Loc, b: Loc): boolean {
  * decide it: its own, deeply, and those attached to each enclosing value on the way (an `if` test decided by a default
  * tags the whole setting, not its parts).
  */
-function readsAt(v: Value, loc: Loc, enclosing: EnvRead[] = [], depth = 0): EnvRead[] | undefined {
-  if (depth > 50) return undefined;
-  if (sameLoc(v.loc, loc)) return [...enclosing, ...envReadsOf(v)];
-  const here = [...enclosing, ...(v.env ?? [])];
-  const children = v.k === "list" || v.k === "tuple" || v.k === "set" ? v.items : v.k === "dict" ? v.entries.map(([, x]) => x) : v.k === "unknown" ? (v.alternatives ?? []) : [];
-  for (const c of children) {
-    const found = readsAt(c, loc, here, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
+/** Where each part of a value sits, for the reads at a finding's location; the first part in walk order wins. */
+interface LocIndex {
+  at: Map<string, { v: Value; enclosing: EnvRead[] }>;
+  all: EnvRead[];
+}
+
+const locKey = (l: Loc) => `${l.file}\u0000${l.range.startOffset}\u0000${l.range.endOffset}`;
+
+/**
+ * Built once per setting, not walked once per finding: a DATABASES with 16,000 entries has as many findings, and a walk
+ * per finding over the whole value was quadratic (minutes).
+ */
+function locIndex(value: Value): LocIndex {
+  const at = new Map<string, { v: Value; enclosing: EnvRead[] }>();
+  const visit = (v: Value, enclosing: EnvRead[], depth: number): void => {
+    if (depth > 50) return;
+    if (v.loc && !at.has(locKey(v.loc))) at.set(locKey(v.loc), { v, enclosing });
+    const here = v.env?.length ? [...enclosing, ...v.env] : enclosing;
+    const children = v.k === "list" || v.k === "tuple" || v.k === "set" ? v.items : v.k === "dict" ? v.entries.map(([, x]) => x) : v.k === "unknown" ? (v.alternatives ?? []) : [];
+    for (const c of children) visit(c, here, depth + 1);
+  };
+  visit(value, [], 0);
+  return { at, all: envReadsOf(value) };
+}
+
+function readsAt(index: LocIndex, loc: Loc): EnvRead[] | undefined {
+  const hit = index.at.get(locKey(loc));
+  return hit && [...hit.enclosing, ...envReadsOf(hit.v)];
 }
 
 /**
@@ -257,12 +271,19 @@ function readsAt(v: Value, loc: Loc, enclosing: EnvRead[] = [], depth = 0): EnvR
  */
 function tripsOf(findings: readonly Finding[], env: Environment): Map<EnvRead, Finding[]> {
   const out = new Map<EnvRead, Finding[]>();
+  const indexes = new Map<string, LocIndex>();
   for (const f of findings) {
     if (!f.setting || (INVENTORY_RULE_IDS as readonly string[]).includes(f.rule)) continue;
-    const value = env.get(f.setting).value;
-    const all = envReadsOf(value);
-    const reads = readsAt(value, f.location) ?? (all.some((r) => overlaps(r.loc, f.location)) ? all.filter((r) => overlaps(r.loc, f.location)) : all);
-    for (const r of unique(reads)) if (r.hasDefault) out.set(r, [...(out.get(r) ?? []), f]);
+    let index = indexes.get(f.setting);
+    if (!index) indexes.set(f.setting, (index = locIndex(env.get(f.setting).value)));
+    const all = index.all;
+    const reads = readsAt(index, f.location) ?? (all.some((r) => overlaps(r.loc, f.location)) ? all.filter((r) => overlaps(r.loc, f.location)) : all);
+    for (const r of unique(reads)) {
+      if (!r.hasDefault) continue;
+      const list = out.get(r);
+      if (list) list.push(f);
+      else out.set(r, [f]);
+    }
   }
   return out;
 }

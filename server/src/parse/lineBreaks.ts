@@ -13,8 +13,16 @@ export function treeSitterText(text: string): string {
 
 /** includes() first: most files hold no CR and pay nothing more; a CRLF file pays one native regex scan. */
 export function hasLoneCr(text: string): boolean {
-  return text.includes("\r") && /\r(?!\n)/.test(text);
+  // Asked for every position computed in one text (16,000 fixes in one module asked 16,000 times): the last answer is
+  // kept, and comparing the same string object is immediate.
+  if (text === lastCrText) return lastCr;
+  lastCr = text.includes("\r") && /\r(?!\n)/.test(text);
+  lastCrText = text;
+  return lastCr;
 }
+
+let lastCrText: string | undefined;
+let lastCr = false;
 
 /**
  * The LSP position of a UTF-16 offset, which is also the tree-sitter point of that offset in treeSitterText(text).

@@ -1,6 +1,7 @@
 // The project model of one walk: entry points, the modules they name, the Python path roots, where settings may sit.
 import * as path from "path";
 import type { Parser } from "web-tree-sitter";
+import { dottedPatternTokens, wildcardMatches } from "../parse/linearText";
 import type { Note } from "../resolve/namespace";
 import { isSettingsFileName, settingsLikeFiles, settingsPackageOf } from "../resolve/discover";
 import { scanEntryPoints, type EntryRef, type ScanCache } from "./entryPoints";
@@ -67,13 +68,14 @@ export function buildProjectModel(parser: Parser, root: string, cache: ScanCache
   const patterned = new Set<string>();
   for (const ref of scan.refs) {
     if (!ref.pattern) continue;
-    const re = new RegExp("^" + ref.module.replace(/\./g, "\\.").replace(/\*/g, "[\\w.]*") + "$");
+    // Tokens, not `[\w.]*` per star in a RegExp: many holes in one f-string backtrack polynomially on long dotted names.
+    const tokens = dottedPatternTokens(ref.module);
     let any = false;
     for (const r of nameRoots.length ? nameRoots : importRoots) {
       for (const f of walk.python) {
         if (!isInside(f, r)) continue;
         const dotted = dottedUnder(f, r);
-        if (!dotted || !re.test(dotted)) continue;
+        if (!dotted || !wildcardMatches(tokens, dotted)) continue;
         any = true;
         patterned.add(f);
       }

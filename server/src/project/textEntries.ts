@@ -13,9 +13,26 @@ export interface TextMention {
 const DOTTED = "[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*";
 /** The variable set: `X=v`, `X: v`, `"X": "v"`, `ENV X v`, `X = "v"`, `setenv = X=v`; not `$X` or `${X}` (a read). */
 const SET_RE = /(?<![$\w])(?<!\$\{)(["']?)(DJANGO_SETTINGS_MODULE|django_settings_module)\1(\s*[:=]\s*|\s+)(.*)$/i;
+const SET_RE_FROM = new RegExp(SET_RE.source, "gi");
+
+/**
+ * SET_RE.exec(line), but started where a match can begin. `.` cannot cross U+2028/U+2029 (split leaves them in the line)
+ * and `(.*)$` must reach the end, so every start before the last one fails only after scanning the rest of the line:
+ * quadratic on a long line of repeated mentions. A match's tail starts after it; only the separator before the tail
+ * (whitespace, `:`/`=`) may hold it, so the match starts at most a quoted name's length before that run.
+ */
+function setMatch(line: string): RegExpExecArray | null {
+  const lt = Math.max(line.lastIndexOf("\u2028"), line.lastIndexOf("\u2029"));
+  if (lt < 0) return SET_RE.exec(line);
+  let j = lt;
+  while (j > 0 && /[\s:=]/.test(line[j - 1])) j--;
+  SET_RE_FROM.lastIndex = Math.max(0, j - '"DJANGO_SETTINGS_MODULE"'.length);
+  return SET_RE_FROM.exec(line);
+}
 const ARG_RE = new RegExp(`(?:^|[\\s"'\\[,(])--(settings|ds)(?:=|\\s+)["']?(${DOTTED})`, "g");
 const K8S_NAME_RE = /\bname["']?\s*:\s*["']?DJANGO_SETTINGS_MODULE["']?\s*(,|}|$)/;
-const VALUE_RE = new RegExp(`^\\s*-?\\s*["']?value["']?\\s*:\\s*["']?(${DOTTED})`);
+// `\s*(?:-\s*)?`, not `\s*-?\s*`: the same strings, without trying every split of a long run of spaces.
+const VALUE_RE = new RegExp(`^\\s*(?:-\\s*)?["']?value["']?\\s*:\\s*["']?(${DOTTED})`);
 
 const SERVER_WORDS = /\b(gunicorn|uvicorn|daphne|hypercorn|uwsgi|granian|waitress-serve|mod_wsgi)\b/;
 const TEST_WORDS = /\b(pytest|py\.test|tox|nox|coverage run)\b|manage\.py\s+test\b|django-admin\s+test\b/;
@@ -44,9 +61,9 @@ export function scanTextEntry(profile: EntryFileProfile, text: string): TextMent
     const raw = lines[i];
     const line = raw.trim();
     if (profile.type === "ini" || profile.type === "toml") {
-      const s = /^\[+\s*([^\]]+?)\s*\]+\s*$/.exec(line);
-      if (s) {
-        section = sectionImplies(s[1]);
+      const s = sectionHeader(line);
+      if (s !== undefined) {
+        section = sectionImplies(s);
         continue;
       }
     }
@@ -59,7 +76,7 @@ export function scanTextEntry(profile: EntryFileProfile, text: string): TextMent
     }
     if (line.startsWith("#") || line.startsWith(";") || line.startsWith("//")) continue;
     const implies = lineImplies(line) ?? (profile.type === "makefile" ? target : undefined) ?? section ?? fileImplies;
-    const set = SET_RE.exec(line);
+    const set = setMatch(line);
     const v = set ? valueOf(set[4]) : undefined;
     if (v) out.push({ module: v.module, line: i + 1, how: v.how, implies });
     else if (K8S_NAME_RE.test(line)) {
@@ -82,6 +99,24 @@ export function scanTextEntry(profile: EntryFileProfile, text: string): TextMent
     }
   }
   return out;
+}
+
+/**
+ * What `/^\[+\s*([^\]]+?)\s*\]+\s*$/.exec(line)?.[1]` gives for a trimmed line, in one pass: that regex retries its
+ * lazy name from every leading `[` and every space, quadratic on a long line of `[` or of spaces.
+ */
+export function sectionHeader(line: string): string | undefined {
+  let a = 0;
+  while (a < line.length && line[a] === "[") a++;
+  let e = line.length;
+  while (e > a && line[e - 1] === "]") e--;
+  if (a === 0 || e === line.length) return undefined;
+  const inner = line.slice(a, e);
+  if (inner.includes("]")) return undefined;
+  // `[[]]` names "[" (one `[` given back to the name); `[ ]` names its last space (the name takes at least one character).
+  if (inner === "") return a >= 2 ? "[" : undefined;
+  const t = inner.trim();
+  return t !== "" ? t : inner[inner.length - 1];
 }
 
 /** `proj.settings`, `"proj.settings"`, `${DJANGO_SETTINGS_MODULE:-proj.settings}`, `{"value": "proj.settings"}`. */
@@ -112,7 +147,9 @@ function sectionImplies(name: string): Implies | undefined {
 /** A YAML file by what it holds: CI says testing unless it deploys, compose follows its commands, Kubernetes deploys. */
 function yamlImplies(profile: EntryFileProfile, text: string): Implies {
   if (profile.type === "ci" || profile.implies !== "unspecified") return profile.implies;
-  if (/^\s*(apiVersion|kind)\s*:/m.test(text)) return "production";
+  // Leading blanks of one line only: `^\s*` under m re-reads a run of blank lines from each of them (quadratic); a key
+  // after blank lines still starts a later line.
+  if (/^[^\S\n\r\u2028\u2029]*(apiVersion|kind)\s*:/m.test(text)) return "production";
   if (/^services\s*:/m.test(text)) {
     if (/\brunserver(_plus)?\b/.test(text)) return "development";
     if (SERVER_WORDS.test(text)) return "production";

@@ -470,11 +470,16 @@ const BUILTIN_NAMES = new Set(["bool", "int", "float", "str", "list", "tuple", "
 /** Later keys win, as in a Python dict display. */
 function dedupeEntries(entries: Array<[Value, Value]>): Array<[Value, Value]> {
   const out: Array<[Value, Value]> = [];
+  // Where each key sits in `out`: a literal of 16,000 entries searched `out` once per entry (quadratic).
+  const at = new Map<string, number>();
   for (const [k, v] of entries) {
     const key = keyOf(k);
-    const at = key === undefined ? -1 : out.findIndex(([ok]) => keyOf(ok) === key);
-    if (at >= 0) out[at] = [out[at][0], v];
-    else out.push([k, v]);
+    const i = key === undefined ? undefined : at.get(key);
+    if (i !== undefined) out[i] = [out[i][0], v];
+    else {
+      if (key !== undefined) at.set(key, out.length);
+      out.push([k, v]);
+    }
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
+import { fileGlobTokens, wildcardMatches } from "../parse/linearText";
 import { evaluate, subscript, type EvalContext } from "./evaluate";
 import { iterate, type CallArgs } from "./valueOps";
 import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_DEPTH, MAX_CALL_STEPS, MAX_LOOP_ITEMS, MAX_RUN_STEPS, returnedValue, transparentDecorators } from "./functions";
@@ -128,6 +129,7 @@ export class Interpreter {
   private readonly members = new WeakMap<unknown[], Set<unknown>>();
   private readonly callKeys = new WeakMap<CallRecord[], Set<string>>();
   private readonly cycleNotes = new WeakMap<Note[], { note: Note; first: string; count: number }>();
+  private readonly depthNotes = new WeakMap<Note[], { note: Note; first: string; count: number }>();
 
   /** Helper calls in progress and the statements their outermost call has run (see functions.ts). */
   private callDepth = 0;
@@ -687,7 +689,16 @@ export class Interpreter {
       return undefined;
     }
     if (f.stack.length >= MAX_IMPORT_DEPTH) {
-      f.notes.push({ file: f.file, range, severity: "warning", message: `star-imports and imports chain more than ${MAX_IMPORT_DEPTH} modules deep here: ${path.basename(file)} and what it imports are not followed` });
+      // One note per module, as for cycles: in an all-to-all graph the module at the depth limit skips every import.
+      const known = this.depthNotes.get(f.notes);
+      if (known) {
+        known.count++;
+        known.note.message = `${known.first}; ${known.count} more imports in this module are past that depth and not followed either`;
+      } else {
+        const note: Note = { file: f.file, range, severity: "warning", message: `star-imports and imports chain more than ${MAX_IMPORT_DEPTH} modules deep here: ${path.basename(file)} and what it imports are not followed` };
+        this.depthNotes.set(f.notes, { note, first: note.message, count: 0 });
+        f.notes.push(note);
+      }
       return undefined;
     }
     const mod = this.run(file, f.stack);
@@ -1162,11 +1173,12 @@ function expandGlob(dir: string, pattern: string): string[] {
   const abs = path.resolve(dir, pattern);
   if (!/[*?[]/.test(pattern)) return fs.existsSync(abs) ? [abs] : [];
   const parent = path.dirname(abs);
-  const re = new RegExp("^" + path.basename(abs).replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".") + "$");
+  // Matched by tokens, not a RegExp: `*a*a*a…` from a settings file backtracks polynomially on a hostile file name.
+  const tokens = fileGlobTokens(path.basename(abs));
   try {
     return fs
       .readdirSync(parent)
-      .filter((n) => re.test(n))
+      .filter((n) => wildcardMatches(tokens, n))
       .sort()
       .map((n) => path.join(parent, n));
   } catch {

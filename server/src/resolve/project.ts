@@ -6,7 +6,7 @@ import type { EntryRef, ScanCache } from "../project/entryPoints";
 import { decideKind, type KindEvidence } from "../project/kinds";
 import { buildProjectModel, dottedUnder, resolveDotted, type ProjectModel } from "../project/model";
 import { isInside } from "../project/roots";
-import { isTestModule, mayHoldSettings, settingsChain, type SettingsChain } from "../project/settingsChain";
+import { isTestModule, mayHoldSettings, settingsChain, type SettingsChain, type StarEdges } from "../project/settingsChain";
 import { walkProject, type Walk, type WalkLimits } from "../project/walk";
 import { placeKind, type EnvKind, type PlaceKind } from "./classify";
 import { configurationEnvironments, configurationSelections } from "./configurations";
@@ -162,11 +162,12 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   // one star-imports or includes is a part of it, unless something names it.
   const fragments = new Set([...results.values()].flatMap((r) => r.fragments));
   const chains = new Map<string, SettingsChain>();
+  const starEdges: StarEdges = new Map();
   const chainOf = (file: string): SettingsChain => {
     let c = chains.get(file);
     if (!c) {
       const r = results.get(file);
-      chains.set(file, (c = settingsChain(file, loader, new Set(r ? r.files.filter((f) => fragments.has(f)) : []))));
+      chains.set(file, (c = settingsChain(file, loader, new Set(r ? r.files.filter((f) => fragments.has(f)) : []), starEdges)));
     }
     return c;
   };

@@ -2,6 +2,7 @@
 // `ignore-file[…]` anywhere in a file suppresses the rule throughout that file; useless waivers are reported.
 import { findingFingerprint } from "./fingerprint";
 import * as path from "path";
+import { trimEndWhere } from "../parse/linearText";
 import type { Comment, Range } from "../parse/model";
 import type { EnvKind } from "../resolve/classify";
 import type { Project } from "../resolve/project";
@@ -38,7 +39,9 @@ export interface Waiver {
 /** Every waiver in one comment (normally one). `text` is the whole file, for positions. */
 export function parseWaivers(file: string, text: string, comment: { text: string; startOffset: number; line: number }): Waiver[] {
   const out: Waiver[] = [];
-  for (const m of comment.text.matchAll(WAIVER_RE)) {
+  // Every match ends at a `]`: past the last one, starts can only fail, each after reading to the end (quadratic on a
+  // comment of repeated `dsh:ignore[`). Before it, each start that reaches its `[` succeeds at the next `]`.
+  for (const m of comment.text.slice(0, comment.text.lastIndexOf("]") + 1).matchAll(WAIVER_RE)) {
     const start = comment.startOffset + (m.index ?? 0);
     const listStart = start + m[0].indexOf("[") + 1;
     const ids: WaiverId[] = [];
@@ -140,7 +143,7 @@ function removalFix(w: Waiver, id: WaiverId, whole: boolean, text: string): Fix 
   let start = w.start;
   let end = w.end;
   // What else the comment says, once the waiver is gone: `# noqa: F403  # dsh: ignore[x]` keeps `# noqa: F403`.
-  const before = text.slice(w.comment.start, w.start).replace(/[#\s]+$/, "");
+  const before = trimEndWhere(text.slice(w.comment.start, w.start), (c) => c === "#" || /\s/.test(c));
   const after = text.slice(w.end, w.comment.end).trim();
   if (before.replace(/^#\s*/, "") === "" && after === "") {
     start = w.comment.start;

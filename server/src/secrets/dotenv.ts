@@ -1,6 +1,7 @@
 // Dotenv files: their syntax (as python-dotenv reads it), which names are dotenv files or templates, and where they are.
 import * as fs from "fs";
 import * as path from "path";
+import { trimEndWhere } from "../parse/linearText";
 import type { GitView } from "./gitTracked";
 
 export interface DotenvEntry {
@@ -79,7 +80,8 @@ export function parseDotenv(text: string): { entries: DotenvEntry[]; comments: A
     // Unquoted: up to an inline comment (a # after whitespace), trailing spaces trimmed.
     const body = text.slice(vStart, end).replace(/\r$/, "");
     const cm = /(^|[ \t])#/.exec(body);
-    const valueText = (cm ? body.slice(0, cm.index) : body).replace(/[ \t]+$/, "");
+    // Trimmed by a scan: `/[ \t]+$/` retries a long inner run of blanks from each of them.
+    const valueText = trimEndWhere(cm ? body.slice(0, cm.index) : body, (c) => c === " " || c === "\t");
     entries.push({
       key: m[2],
       value: valueText,

@@ -129,8 +129,8 @@ export function placeholderReason(value: string, options: PlaceholderOptions = {
   const trimmed = value.trim();
   if (trimmed === "") return "empty";
   if ([...trimmed].length < 4) return "too short to be a secret";
-  if (/\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:?=+-][^}]*)?\}|^\$[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed)) return "a ${VAR} reference, filled in elsewhere";
-  if (/\{\{[^}]*\}\}|\{%[^%]*%\}/.test(trimmed)) return "a template variable";
+  if (hasShellReference(trimmed) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(trimmed)) return "a ${VAR} reference, filled in elsewhere";
+  if (hasTemplateTag(trimmed)) return "a template variable";
   if (/<[A-Za-z][A-Za-z0-9 _.-]*>/.test(trimmed) || /^\[[A-Za-z][A-Za-z0-9 _.-]*\]$/.test(trimmed)) return "an <angle-bracketed> stand-in";
   if (/%\([A-Za-z_]+\)s/.test(trimmed)) return "a %(name)s format";
   // \u2022 (a bullet) escaped: the bundles stay ASCII, see test/startup/asciiBundles.test.ts.
@@ -167,4 +167,48 @@ export function placeholderReason(value: string, options: PlaceholderOptions = {
 /** Whether a value counts as an obvious test value (only consulted for the testing environment). */
 export function isTestValue(value: string): boolean {
   return words(value).some((w) => TEST_WORDS.has(w)) || /test|fake|mock|dummy|fixture/i.test(value);
+}
+
+const NAME_START = /[A-Za-z_]/;
+const NAME_PART = /[A-Za-z0-9_]/;
+
+/**
+ * Whether `s` holds `${NAME}` or `${NAME<op>…}` (op one of `:?=+-`), what `/\$\{[A-Za-z_]\w*(?:[:?=+-][^}]*)?\}/` finds,
+ * in one pass: that regex re-reads the rest of the value from every `${a:` when no `}` follows (quadratic; values are
+ * repository text).
+ */
+export function hasShellReference(s: string): boolean {
+  // After an operator, any `}` closes the reference: one `}` anywhere later is enough.
+  const lastClose = s.lastIndexOf("}");
+  for (let i = s.indexOf("${"); i >= 0 && i < lastClose; i = s.indexOf("${", i + 1)) {
+    let j = i + 2;
+    if (!NAME_START.test(s[j] ?? "")) continue;
+    while (j < s.length && NAME_PART.test(s[j])) j++;
+    if (s[j] === "}") return true;
+    if (j < s.length && ":?=+-".includes(s[j]) && lastClose > j) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `s` holds `{{…}}` with no `}` inside or `{%…%}` with no `%` inside, what `/\{\{[^}]*\}\}|\{%[^%]*%\}/`
+ * finds, in one pass (that regex is quadratic on a long run of `{{`).
+ */
+export function hasTemplateTag(s: string): boolean {
+  // Whether a `{{` (or `{%`) has opened since the last `}` (or `%`): the `[^}]*` (or `[^%]*`) between cannot cross one.
+  let braces = false;
+  let percent = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k];
+    if (c === "{" && s[k + 1] === "{") braces = true;
+    else if (c === "}") {
+      if (braces && s[k + 1] === "}") return true;
+      braces = false;
+    } else if (c === "%") {
+      if (percent && s[k + 1] === "}") return true;
+      // A `%` closes what was open, and opens anew when it is an opener's own (`{%`).
+      percent = s[k - 1] === "{";
+    }
+  }
+  return false;
 }

@@ -20,6 +20,11 @@ export interface TokenFormat {
   randomBody?: boolean;
   /** AWS credentials have their own rule. */
   aws?: boolean;
+  /**
+   * Finds what `pattern` with the g flag finds (same matches, same order), for a format whose RegExp backtracks
+   * super-linearly on hostile text; `pattern` stays its definition, and a test holds the two equal.
+   */
+  scan?: (value: string) => Iterable<{ index: number; token: string; body: string }>;
 }
 
 // Boundaries: a token must not be glued to more token characters, or a longer random string would match in its middle.
@@ -86,6 +91,7 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
     what: "a PEM private key",
     pattern: re(`(?<token>-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?<body>[\\sA-Za-z0-9+/=:,-]{40,}?)-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)`),
     prefix: "-----BEGIN",
+    scan: privateKeyBlocks,
   },
   { id: "npm-token", provider: "npm", what: "an npm access token", pattern: re(`${L}(?<token>npm_(?<body>[A-Za-z0-9]{36}))${R}`), prefix: "npm_" },
   { id: "pypi-token", provider: "PyPI", what: "a PyPI API token", pattern: re(`${L}(?<token>pypi-(?<body>AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}))${R}`), prefix: "pypi-" },
@@ -162,11 +168,9 @@ function scanTokens(value: string, names: readonly string[]): TokenMatch[] {
     if (format.nameContext && !names.some((n) => format.nameContext!.test(n))) continue;
     const g = GLOBAL[i];
     g.lastIndex = 0;
-    for (const m of value.matchAll(g)) {
-      const token = m.groups?.token;
-      const body = m.groups?.body;
-      if (!token || body === undefined) continue;
-      const index = (m.index ?? 0) + m[0].indexOf(token);
+    for (const m of format.scan ? format.scan(value) : regexMatches(value, g)) {
+      const { token, body, index } = m;
+      if (!token) continue;
       const end = index + token.length;
       if (taken.some(([s, e]) => index < e && s < end)) continue;
       if (placeholderReason(body) !== undefined) continue;
@@ -176,6 +180,58 @@ function scanTokens(value: string, names: readonly string[]): TokenMatch[] {
     }
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+function* regexMatches(value: string, g: RegExp): Iterable<{ index: number; token: string; body: string }> {
+  for (const m of value.matchAll(g)) {
+    const token = m.groups?.token;
+    const body = m.groups?.body;
+    if (!token || body === undefined) continue;
+    yield { token, body, index: (m.index ?? 0) + m[0].indexOf(token) };
+  }
+}
+
+const PEM_HEADER = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/y;
+const PEM_FOOTER = /-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/y;
+const PEM_BODY_CHAR = /[\sA-Za-z0-9+/=:,-]/;
+const PEM_MIN_BODY = 40;
+
+/**
+ * The private-key format's matches in O(n log n). Its RegExp reads the rest of the value from every header that has no
+ * footer (a 1 MB line of repeated `-----BEGIN PRIVATE KEY-----` took 100 s). Here each header takes the first footer at
+ * least 40 characters on whose body is all body characters, as the lazy `{40,}?` does, found by binary search.
+ */
+export function* privateKeyBlocks(value: string): Iterable<{ index: number; token: string; body: string }> {
+  if (!value.includes("-----BEGIN ") || !value.includes("-----END ")) return;
+  const footers: Array<{ at: number; end: number }> = [];
+  for (let p = value.indexOf("-----END "); p >= 0; p = value.indexOf("-----END ", p + 1)) {
+    PEM_FOOTER.lastIndex = p;
+    if (PEM_FOOTER.test(value)) footers.push({ at: p, end: PEM_FOOTER.lastIndex });
+  }
+  if (footers.length === 0) return;
+  // runEnd[i]: where the run of body characters starting at i stops.
+  const runEnd = new Int32Array(value.length + 1);
+  runEnd[value.length] = value.length;
+  for (let i = value.length - 1; i >= 0; i--) runEnd[i] = PEM_BODY_CHAR.test(value[i]) ? runEnd[i + 1] : i;
+  let pos = 0;
+  for (let h = value.indexOf("-----BEGIN ", pos); h >= 0; h = value.indexOf("-----BEGIN ", pos)) {
+    PEM_HEADER.lastIndex = h;
+    pos = h + 1;
+    if (!PEM_HEADER.test(value)) continue;
+    const bodyStart = PEM_HEADER.lastIndex;
+    const from = bodyStart + PEM_MIN_BODY;
+    let lo = 0;
+    let hi = footers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (footers[mid].at < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const f = footers[lo];
+    if (!f || f.at > runEnd[bodyStart]) continue;
+    yield { index: h, token: value.slice(h, f.end), body: value.slice(bodyStart, f.at) };
+    pos = f.end;
+  }
 }
 
 /** The part of the token that only names its provider: "sk_live_", "ghp_", "xoxb-", "glpat-". */

@@ -13,6 +13,8 @@ ruleTable(R, [
   { name: "the old name fires", production: CORS + 'CORS_ORIGIN_REGEX_WHITELIST = (r"^https?://",)\n', expect: [R] },
   { name: "a domain pattern is silent", production: CORS + 'CORS_ALLOWED_ORIGIN_REGEXES = [r"^https://\\w+\\.example\\.com$"]\n', expect: [] },
   { name: "an unknown list is silent", production: CORS + fromRequiredEnv("CORS_ALLOWED_ORIGIN_REGEXES"), expect: [] },
+  { name: "a nested-quantifier pattern that admits all fires", production: CORS + 'CORS_ALLOWED_ORIGIN_REGEXES = [r"^(https?://)?(\\w+\\.)*\\w+$"]\n', expect: [R] },
+  { name: "a catastrophic pattern is stopped at its budget and silent", production: CORS + 'CORS_ALLOWED_ORIGIN_REGEXES = [r"^https://(.*.*)*x$"]\n', expect: [] },
   { name: "without CorsMiddleware: silent", production: 'CORS_ALLOWED_ORIGIN_REGEXES = [r".*"]\n', expect: [] },
 ]);
 
@@ -22,4 +24,9 @@ test("cors-regex-matches-all: Python regex spellings", () => {
   assert.equal(matchesProbe("^https://"), "https://attacker.invalid");
   assert.equal(matchesProbe("[unclosed"), undefined);
   assert.equal(matchesProbe(String.raw`^https://.*\.example\.com$`), undefined);
+});
+
+test("cors-regex-matches-all: a pattern with a quantified group runs in a worker and still gives its answer", () => {
+  assert.equal(matchesProbe(String.raw`^https://([a-z0-9-]+\.)+example\.com$`), undefined);
+  assert.equal(matchesProbe(String.raw`^https://([a-z0-9-]+\.?)+$`), "https://attacker.invalid");
 });

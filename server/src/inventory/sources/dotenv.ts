@@ -89,8 +89,12 @@ export function parseDecoupleIni(text: string): DotenvEntry[] {
     const section = /^\s*\[([^\]]+)\]/.exec(t);
     if (section) inSettings = section[1].trim() === "settings";
     else if (inSettings) {
-      const m = /^(\s*)([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]\s*(.*)$/.exec(t);
-      if (m) out.push({ key: m[2], start: offset + m[1].length, end: offset + m[1].length + m[2].length, hasValue: m[3].trim().length > 0 });
+      // The value is checked apart: `\s*[=:]\s*(.*)$` in one RegExp re-reads a long run of blanks from each of them
+      // when a U+2028 (which `.` cannot cross) follows. A value is what `\s*(.*)$` would take: no line terminator left
+      // once its leading blanks are gone.
+      const m = /^(\s*)([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/.exec(t);
+      const value = m ? t.slice(m[0].length).trimStart() : "";
+      if (m && !/[\n\r\u2028\u2029]/.test(value)) out.push({ key: m[2], start: offset + m[1].length, end: offset + m[1].length + m[2].length, hasValue: value.trim().length > 0 });
     }
   }
   return out;

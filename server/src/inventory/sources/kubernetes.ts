@@ -24,7 +24,8 @@ interface ConfigSource {
 
 /** Cheap pre-filter so that CI configs, OpenAPI specs and the like are never parsed. */
 export function looksLikeKubernetes(text: string): boolean {
-  return /^\s*apiVersion\s*:/m.test(text) && /^\s*kind\s*:/m.test(text);
+  // Leading blanks of one line only: `^\s*` under m re-reads a run of blank lines from each of them (quadratic).
+  return /^[^\S\n\r\u2028\u2029]*apiVersion\s*:/m.test(text) && /^[^\S\n\r\u2028\u2029]*kind\s*:/m.test(text);
 }
 
 export function scanKubernetes(ctx: SourceContext, files: Array<{ file: string; text: string }>): void {

@@ -62,12 +62,34 @@ export const DJANGO_COMMAND = /manage\.py|gunicorn|uvicorn|daphne|hypercorn|uwsg
 
 /** `${VAR}`, `${VAR:-default}`, `${VAR?error}` and `$VAR`, as compose and shells interpolate them (`$$` escapes). */
 export function interpolatedNames(s: string): Array<{ name: string; index: number }> {
+  // A scan rather than `/\$(\$)|\$\{(NAME)[^}]*\}|\$(NAME)/g`: that regex reads the rest of the text from every `${a`
+  // that no `}` closes (quadratic on compose files from the checkout). Same matches, same order.
   const out: Array<{ name: string; index: number }> = [];
-  const re = /\$(\$)|\$\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m[1]) continue;
-    const name = m[2] ?? m[3];
-    out.push({ name, index: m.index + (m[2] ? 2 : 1) });
+  const lastClose = s.lastIndexOf("}");
+  const nameEnd = (from: number): number => {
+    if (!/[A-Za-z_]/.test(s[from] ?? "")) return from;
+    let j = from + 1;
+    while (j < s.length && /[A-Za-z0-9_]/.test(s[j])) j++;
+    return j;
+  };
+  for (let i = s.indexOf("$"); i >= 0; i = s.indexOf("$", i)) {
+    if (s[i + 1] === "$") {
+      i += 2;
+      continue;
+    }
+    if (s[i + 1] === "{") {
+      const end = nameEnd(i + 2);
+      if (end > i + 2 && end <= lastClose) {
+        out.push({ name: s.slice(i + 2, end), index: i + 2 });
+        i = s.indexOf("}", end) + 1;
+      } else i += 1;
+      continue;
+    }
+    const end = nameEnd(i + 1);
+    if (end > i + 1) {
+      out.push({ name: s.slice(i + 1, end), index: i + 1 });
+      i = end;
+    } else i += 1;
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import type { Rule, RuleResult } from "../types";
 import { DEPLOYED, presentItems, unsetNoteFor } from "./checklistHelpers";
 import { corsOn, corsSetting, credentialsOn } from "./corsHelpers";
+import { firstProbeMatched } from "../regexBudget";
 
 /** Origins no project owns: a pattern that admits any of them admits everything. */
 const PROBES = ["https://attacker.invalid", "http://attacker.invalid", "https://evil.example.net"];
@@ -17,7 +18,7 @@ export const corsRegexMatchesAll: Rule = {
     example: 'CORS_ALLOWED_ORIGIN_REGEXES = [r"^https://.*$"]',
     useInstead: 'CORS_ALLOWED_ORIGIN_REGEXES = [r"^https://\\w+\\.example\\.com$"]',
     fixSafety: "none: the intended origins are the team's",
-    versions: "All versions (django-cors-headers; the pre-3.5 name CORS_ORIGIN_REGEX_WHITELIST counts too). Only when CorsMiddleware is in MIDDLEWARE. A pattern is tested against unrelated origins (https://attacker.invalid and others); patterns JavaScript cannot compile are skipped.",
+    versions: "All versions (django-cors-headers; the pre-3.5 name CORS_ORIGIN_REGEX_WHITELIST counts too). Only when CorsMiddleware is in MIDDLEWARE. A pattern is tested against unrelated origins (https://attacker.invalid and others); patterns JavaScript cannot compile are skipped, and so is a pattern whose test runs past 1 s (catastrophic backtracking on a nested quantifier).",
   },
   check(ctx) {
     if (corsOn(ctx) !== true) return [];
@@ -54,11 +55,13 @@ export function matchesProbe(pattern: string): string | undefined {
   }
   // Python-only spellings: named groups, \A and \Z anchors.
   src = src.replace(/\(\?P</g, "(?<").replace(/\(\?P=(\w+)\)/g, "\\k<$1>").replace(/\\A/g, "^").replace(/\\Z/g, "$(?![\\s\\S])");
-  let re: RegExp;
+  let found: number | "timeout";
   try {
-    re = new RegExp("^(?:" + src + ")", flags);
+    found = firstProbeMatched("^(?:" + src + ")", flags, PROBES);
   } catch {
     return undefined;
   }
-  return PROBES.find((p) => re.test(p));
+  // A pattern that backtracks past the budget on a 25-character origin is not judged (and would be a finding of its own
+  // only in a ReDoS checker): the audit goes on.
+  return typeof found === "number" && found >= 0 ? PROBES[found] : undefined;
 }
