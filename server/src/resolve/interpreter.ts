@@ -671,34 +671,32 @@ export class Interpreter {
     }
   }
 
+  /** The first such note of a module, and after it a count of the others in the same note (importers share the object). */
+  private noteOncePerModule(notes: WeakMap<Note[], { note: Note; first: string; count: number }>, f: Frame, range: Range, first: string, others: string): void {
+    const known = notes.get(f.notes);
+    if (known) {
+      known.count++;
+      known.note.message = `${known.first}; ${known.count} more imports in this module ${others}`;
+      return;
+    }
+    const note: Note = { file: f.file, range, severity: "warning", message: first };
+    notes.set(f.notes, { note, first, count: 0 });
+    f.notes.push(note);
+  }
+
   /** Runs an imported project module (cached), guarding against cycles; merges its files and notes into the frame. */
   private enter(file: string, range: Range, f: Frame): ModuleResult | undefined {
     if (f.stack.includes(file)) {
       const cycle = [...f.stack.slice(f.stack.indexOf(file)), file].map((p) => path.basename(p)).join(" → ");
       // One note per module however many of its imports close a cycle: 200 modules that all import each other made
       // 40,000 notes, each copied into every importer.
-      const known = this.cycleNotes.get(f.notes);
-      if (known) {
-        known.count++;
-        known.note.message = `${known.first}; ${known.count} more imports in this module close a cycle and are skipped too`;
-      } else {
-        const note: Note = { file: f.file, range, severity: "warning", message: `import cycle: ${cycle}; the repeated import is skipped` };
-        this.cycleNotes.set(f.notes, { note, first: note.message, count: 0 });
-        f.notes.push(note);
-      }
+      this.noteOncePerModule(this.cycleNotes, f, range, `import cycle: ${cycle}; the repeated import is skipped`, "close a cycle and are skipped too");
       return undefined;
     }
     if (f.stack.length >= MAX_IMPORT_DEPTH) {
       // One note per module, as for cycles: in an all-to-all graph the module at the depth limit skips every import.
-      const known = this.depthNotes.get(f.notes);
-      if (known) {
-        known.count++;
-        known.note.message = `${known.first}; ${known.count} more imports in this module are past that depth and not followed either`;
-      } else {
-        const note: Note = { file: f.file, range, severity: "warning", message: `star-imports and imports chain more than ${MAX_IMPORT_DEPTH} modules deep here: ${path.basename(file)} and what it imports are not followed` };
-        this.depthNotes.set(f.notes, { note, first: note.message, count: 0 });
-        f.notes.push(note);
-      }
+      const first = `star-imports and imports chain more than ${MAX_IMPORT_DEPTH} modules deep here: ${path.basename(file)} and what it imports are not followed`;
+      this.noteOncePerModule(this.depthNotes, f, range, first, "are past that depth and not followed either");
       return undefined;
     }
     const mod = this.run(file, f.stack);
