@@ -25,6 +25,8 @@ interface Case {
   hostile: () => unknown;
   /** Runs it on ordinary text and checks the answer, so a scanner that does nothing cannot pass. */
   normal: () => void;
+  /** Its own hang budget, when it waits on something besides its scan (a worker starting). */
+  budgetMs?: number;
 }
 
 const ini = entryFileProfile("tox.ini");
@@ -201,6 +203,9 @@ const CASES: Case[] = [
   {
     name: "CORS origin regexes from the checkout (catastrophic backtracking on the probes)",
     hostile: () => matchesProbe("^https://(.*.*)*x$"),
+    // The regex is stopped after 1 s of running; a worker may take up to 10 s to start on a loaded machine. Unbounded,
+    // this pattern backtracks for hours on the probes.
+    budgetMs: 12000,
     normal: () => {
       assert.equal(matchesProbe("^https://.*$"), "https://attacker.invalid");
       assert.equal(matchesProbe(String.raw`^https://(\w+\.)+example\.com$`), undefined);
@@ -209,11 +214,12 @@ const CASES: Case[] = [
 ];
 
 for (const c of CASES) {
+  const budget = c.budgetMs ?? BUDGET_MS;
   test(`${c.name}: ordinary input gives the expected answer`, () => c.normal());
-  test(`${c.name}: hostile input finishes within ${BUDGET_MS} ms`, () => {
+  test(`${c.name}: hostile input finishes within ${budget} ms`, () => {
     const t0 = performance.now();
     c.hostile();
     const ms = performance.now() - t0;
-    assert.ok(ms < BUDGET_MS, `${c.name}: ${ms.toFixed(0)} ms`);
+    assert.ok(ms < budget, `${c.name}: ${ms.toFixed(0)} ms`);
   });
 }
