@@ -2,7 +2,7 @@
 import { contains, exprIndex } from "../parse/exprIndex";
 import type { ModuleModel, Range } from "../parse/model";
 import type { Environment } from "../resolve/environment";
-import { isSettingName, type Binding } from "../resolve/namespace";
+import { isSettingName, type Binding, type Write } from "../resolve/namespace";
 import { isLiteralValue } from "../resolve/evaluate";
 import { envReadsOf, type EnvRead, type Loc, type Value } from "../resolve/values";
 import { classify, RULE_PRIORITY, type Classification, type PathSeg } from "./classify";
@@ -42,6 +42,7 @@ interface Visit {
   names: readonly string[];
   holding: string | undefined;
   testing: boolean;
+  overridden: boolean;
 }
 
 /**
@@ -53,7 +54,7 @@ const barren = new WeakMap<Value, Visit[]>();
 const MAX_VISITS = 16;
 
 function sameVisit(a: Visit, b: Visit): boolean {
-  return a.testing === b.testing && a.holding === b.holding && sameSegs(a.path, b.path) && sameSegs(a.names, b.names);
+  return a.testing === b.testing && a.overridden === b.overridden && a.holding === b.holding && sameSegs(a.path, b.path) && sameSegs(a.names, b.names);
 }
 
 /** The environment's secret candidates, one per place in the code; computed once and shared by every secrets rule. */
@@ -114,6 +115,13 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
   };
 
   const visitedDefaults = new Set<EnvRead>();
+  /**
+   * Set while the walk is in a value the environment replaced (`SECRET_KEY = os.environ["K"]` after base.py's literal):
+   * the environment never gets it, so a string that is a secret only by the name it is stored under is not this
+   * environment's problem. A string that is a secret by its shape (`sk_live_…`, `AKIA…`) still is: it leaks wherever it
+   * is written.
+   */
+  let inOverridden = false;
   const consider = (v: Value & { k: "str" }, path: PathSeg[], names: string[]) => {
     const loc = v.loc;
     if (!loc) return;
@@ -139,7 +147,7 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     const read = defaultHolding(loc);
     const allNames = read ? [...names, read.variable] : names;
     const c = classifiedAt(loc.range, literal, path, allNames, testing);
-    if (!c) return;
+    if (!c || (inOverridden && !c.format)) return;
     hits++;
     const candidate: SecretCandidate = {
       ...c,
@@ -164,7 +172,7 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     // variable is part of what is remembered, as consider() adds it to the names; a literal has no call inside, so the read
     // holding the literal holds every string in it.
     if (isLiteralValue(v) && v.loc) {
-      const now: Visit = { path, names, holding: defaultHolding(v.loc)?.variable, testing };
+      const now: Visit = { path, names, holding: defaultHolding(v.loc)?.variable, testing, overridden: inOverridden };
       const known = barren.get(v);
       if (known?.some((k) => sameVisit(k, now))) return;
       const before = hits;
@@ -212,8 +220,12 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
   // The same chain walk as for the reads above, in place for the same reason (a helper taking a callback made a
   // closure per setting).
   env.settings.forEach((b, name) => {
-    for (let x: Binding | undefined = b, n = 0; x && n < MAX_CHAIN; x = x.overrides, n++) visit(x.value, [name], NO_NAMES, 0);
+    for (let x: Binding | undefined = b, n = 0; x && n < MAX_CHAIN; x = x.overrides, n++) {
+      inOverridden = n > 0;
+      visit(x.value, [name], NO_NAMES, 0);
+    }
   });
+  inOverridden = false;
   for (const c of env.calls) {
     const head = `${c.callee}()`;
     c.args.forEach((a, i) => visit(a, [head, i], [], 0));
@@ -229,6 +241,7 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
 
   // What the resolved settings never hold but the files still commit: branches decided against, lower-case names,
   // `stripe.api_key = …`, `os.environ["X"] = …`. A place the walk above already judged keeps that reading.
+  let ran: WriteIndex | undefined;
   for (const file of env.files) {
     const model = module(file);
     if (!model) continue;
@@ -242,6 +255,10 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
       const named = !site.holes && typeof head === "string" && (isSettingName(head) || head.includes("."));
       const c = classifiedAt(site.loc.range, site.literal, named ? site.path : NO_SEGS, NO_NAMES, testing);
       if (!c) continue;
+      // A setting's statement the environment ran was judged by the walk, as the value it holds now: a string it no
+      // longer holds was replaced (`DATABASES["default"]["PASSWORD"] = os.environ[…]` after base.py's literal), so only
+      // its shape can still make it a leak.
+      if (!c.format && (ran ??= settingWrites(env)).holds(site.loc)) continue;
       const label = pathLabel(site.path);
       found.set(key, {
         ...c,
@@ -280,6 +297,46 @@ function classifiedAt(range: Range, literal: string, path: PathSeg[], names: str
   if (list.length >= 8) list.shift();
   list.push({ literal, path, names, testing, c });
   return c;
+}
+
+interface WriteIndex {
+  /** Whether `loc` lies inside a statement that wrote one of the environment's settings. */
+  holds(loc: Loc): boolean;
+}
+
+/** The statements that wrote the environment's settings (current and replaced bindings), by file and start. */
+function settingWrites(env: Environment): WriteIndex {
+  const byFile = new Map<string, Write[]>();
+  env.settings.forEach((b) => {
+    for (let x: Binding | undefined = b, n = 0; x && n < MAX_CHAIN; x = x.overrides, n++) {
+      for (const w of x.writes) {
+        if (w.kind !== "assign" && w.kind !== "augassign" && w.kind !== "mutate") continue;
+        const list = byFile.get(w.file) ?? [];
+        list.push(w);
+        byFile.set(w.file, list);
+      }
+    }
+  });
+  for (const list of byFile.values()) list.sort((a, b) => a.range.startOffset - b.range.startOffset);
+  return {
+    holds(loc) {
+      const list = byFile.get(loc.file);
+      if (!list) return false;
+      let lo = 0;
+      let hi = list.length - 1;
+      let at = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].range.startOffset <= loc.range.startOffset) {
+          at = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      // Writes are statements and do not overlap, but several share one (`A = B = {…}`, an unpack): a short walk back.
+      for (let i = at; i >= 0 && at - i < 64; i--) if (contains(list[i].range, loc.range)) return true;
+      return false;
+    },
+  };
 }
 
 function sameSegs(a: readonly PathSeg[], b: readonly PathSeg[]): boolean {

@@ -17,6 +17,8 @@ secretTable("hardcoded-provider-token", [
   { name: "a Sentry DSN in sentry_sdk.init", base: `import sentry_sdk\nsentry_sdk.init(dsn="https://${SENTRY}@o1.ingest.sentry.io/42")\n`, expect: ["base.py:2"], secrets, messageIncludes: ["sentry_sdk.init(dsn=…)"] },
   { name: "an OpenAI key in a decouple default", base: `from decouple import config\nOPENAI_API_KEY = config("OPENAI_API_KEY", default=${py(OPENAI)})\n`, expect: ["base.py:2"], secrets },
   { name: "a token in an env-read default nested in a dict", base: `import os\nANYMAIL = {"SENDGRID_API_KEY": os.environ.get("SENDGRID_API_KEY", ${py(STRIPE)})}\n`, expect: ["base.py:2"], secrets },
+  // A token known by its shape leaks wherever it is written, even where the environment reads another value.
+  { name: "a token production replaces is still reported", base: `STRIPE_SECRET_KEY = ${py(STRIPE)}\n`, production: `import os\nSTRIPE_SECRET_KEY = os.environ["STRIPE_SECRET_KEY"]\n`, expect: ["base.py:1"], secrets },
   { name: "near miss: a placeholder body", base: `STRIPE_SECRET_KEY = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"\n`, expect: [] },
   { name: "near miss: a publishable key", base: `STRIPE_PUBLISHABLE_KEY = "pk_live_${rand("hpt-pk", 24, ALNUM)}"\n`, expect: [] },
   { name: "near miss: a Sentry DSN without a key", base: `SENTRY_DSN = "https://o1.ingest.sentry.io/42"\n`, expect: [] },
