@@ -30,6 +30,7 @@ interface Row {
 const ROWS: Row[] = [
   { name: "os.environ[] is required", production: 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n', variable: "DJANGO_SECRET_KEY", expect: { required: true, default: undefined, via: "os.environ[]", settings: ["SECRET_KEY"] } },
   { name: "os.environ.get with a default", production: 'import os\nTIME_ZONE = os.environ.get("TZ_NAME", "UTC")\n', variable: "TZ_NAME", expect: { required: false, default: "'UTC'", via: "os.environ.get", settings: ["TIME_ZONE"] } },
+  { name: "a defaulted read the settings raise without is required", production: 'import os\nSECRET_KEY = os.getenv("APP_SECRET_KEY")\nif not SECRET_KEY:\n    raise RuntimeError("APP_SECRET_KEY must be set")\n', variable: "APP_SECRET_KEY", expect: { required: true, default: undefined, settings: ["SECRET_KEY"] } },
   { name: "os.environ.get without a default falls back to None", production: 'import os\nSENTRY = os.environ.get("SENTRY_DSN")\n', variable: "SENTRY_DSN", expect: { required: false, default: "None" } },
   { name: "os.getenv", production: 'import os\nDEBUG = os.getenv("DJANGO_DEBUG", "0") == "1"\n', variable: "DJANGO_DEBUG", expect: { required: false, default: "'0'", via: "os.getenv", settings: ["DEBUG"] } },
   { name: "from os import environ", production: 'from os import environ\nSECRET_KEY = environ["K"]\n', variable: "K", expect: { required: true, via: "os.environ[]" } },

@@ -28,6 +28,8 @@ export function exprChildren(e: Expr): Expr[] {
       return [e.test, e.body, e.orelse];
     case "starred":
       return [e.e];
+    case "walrus":
+      return [e.value];
     case "comp":
       return [e.elt, ...(e.value ? [e.value] : []), ...e.clauses.map((c) => ("if" in c ? c.if : c.iter))];
     case "slice":

@@ -11,6 +11,12 @@ export function toExpr(node: Node, depth = 0): Expr {
   if (depth > MAX_DEPTH) return { t: "other", kind: "too-deep", range };
   const d = depth + 1;
   switch (node.type) {
+    case "named_expression": {
+      const name = node.childForFieldName("name");
+      const value = node.childForFieldName("value");
+      if (!name || !value) return { t: "other", kind: "walrus", range };
+      return { t: "walrus", name: name.text, value: toExpr(value, d), range };
+    }
     case "parenthesized_expression": {
       const inner = node.namedChildren.find((c) => c && c.type !== "comment");
       return inner ? toExpr(inner, d) : { t: "other", kind: "empty-parens", range };

@@ -46,6 +46,8 @@ export type Expr = ExprBase &
     | { t: "compare"; ops: string[]; operands: Expr[] }
     | { t: "cond"; test: Expr; body: Expr; orelse: Expr }
     | { t: "starred"; e: Expr }
+    /** `name := value`: the interpreter binds `name` before it evaluates the enclosing test or statement. */
+    | { t: "walrus"; name: string; value: Expr }
     /** `[x for x in xs if c]`, `{k: v for k, v in d.items()}`, `(x for x in xs)`: clauses in source order. */
     | { t: "comp"; kind: "list" | "set" | "dict" | "generator"; elt: Expr; value?: Expr; clauses: CompClause[] }
     /** `a:b:c` inside a subscript; each part absent when not written (`X[:i]` has only `upper`). */

@@ -269,6 +269,9 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
       }
       return withEnv(evaluate(t ? e.body : e.orelse, ctx, d), test);
     }
+    case "walrus":
+      // The value; the interpreter has bound the name already (walrusTargets), so later reads of it in the test see it.
+      return evaluate(e.value, ctx, d);
     case "starred":
       return unknown("a starred expression", { loc });
     case "slice":

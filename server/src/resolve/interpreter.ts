@@ -3,12 +3,13 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
 import { fileGlobTokens, wildcardMatches } from "../parse/linearText";
+import { exprChildren } from "../parse/exprChildren";
 import { evaluate, subscript, type EvalContext } from "./evaluate";
 import { iterate, type CallArgs } from "./valueOps";
 import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_DEPTH, MAX_CALL_STEPS, MAX_LOOP_ITEMS, MAX_RUN_STEPS, returnedValue, transparentDecorators } from "./functions";
 import type { ModuleLoader } from "./moduleLoader";
 import { FILE_START, isSettingName, type Binding, type CallRecord, type ImportHop, type Namespace, type Note, type Write } from "./namespace";
-import { recordEnvReads } from "./envReads";
+import { recordEnvReads, required } from "./envReads";
 import { classAttr, configurationNamespace, configurationValue, isConfiguration, pydanticField, type ConfigurationClass, type UserClass } from "./configurations";
 import { dynamicAssign, dynamicCall, dynamicSetItem, holdsDynamicWrite, describeScope, inScope, markFor, type DynamicMark, type DynamicWrite } from "./dynamicWrites";
 import { appendItem, commonView, concatViews, removeItem, seqView, UNKNOWN_SEQ, unordered, viewValue, type SeqView } from "./sequences";
@@ -325,11 +326,12 @@ export class Interpreter {
   private stmt(s: Stmt, f: Frame): void {
     switch (s.kind) {
       case "assign": {
+        this.walruses(s.value, f);
         let value = this.configurationAssign(s, f) ?? evaluate(s.value, this.ctx(f));
         if (value.k === "ref" && value.config) value = this.configModule(value, s.range, f);
         if (f.tryDepth > 0) this.raiseOnRequired(value, s, f);
         for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign");
-        if (!f.fn && (value.k === "bool" || value.k === "int") && value.env?.length) this.rawEnvDefault(s.targets, value, f);
+        if (!f.fn && (value.k === "bool" || value.k === "int" || value.k === "float") && value.env?.length) this.rawEnvDefault(s.targets, value, f);
         if (s.value.t === "call" && !f.fn) {
           const dyn = dynamicAssign(evaluate(s.value.fn, this.ctx(f)));
           if (dyn) this.dynamicWrite(dyn, s.range, f);
@@ -370,6 +372,7 @@ export class Interpreter {
         return;
       }
       case "mutate":
+        for (const a of s.args) this.walruses(a, f);
         this.mutate(s, f);
         return;
       case "setattr": {
@@ -409,6 +412,7 @@ export class Interpreter {
         this.tryStmt(s, f);
         return;
       case "call":
+        this.walruses(s.call, f);
         this.callStmt(s, f);
         return;
       case "def": {
@@ -505,12 +509,12 @@ export class Interpreter {
     if (r.loc !== value.loc || (r.via !== "os.getenv" && r.via !== "os.environ.get") || r.default?.k !== value.k) return;
     const name = targets.find((t) => t.path.length === 0 && isSettingName(t.name))?.name;
     if (!name) return;
-    f.notes.push({
-      file: f.file,
-      range: r.loc.range,
-      severity: "information",
-      message: `${name} is ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, and any non-empty string, "False" and "0" included, is truthy; convert it (e.g. == "true")`,
-    });
+    // A number's problem is its type, not its truth: `EMAIL_PORT = os.getenv("EMAIL_PORT", 587)` is "2525" once set.
+    const message =
+      value.k === "bool"
+        ? `${name} is ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, and any non-empty string, "False" and "0" included, is truthy; convert it (e.g. == "true")`
+        : `${name} is the number ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, a str once it is set; convert it (int(${r.via}("${r.variable}", ${pyRepr(value)})))`;
+    f.notes.push({ file: f.file, range: r.loc.range, severity: "information", message });
   }
 
   /**
@@ -854,6 +858,22 @@ export class Interpreter {
     }
   }
 
+  /**
+   * Binds the names of `x := …` in an expression the statement is about to evaluate, innermost and leftmost first, as
+   * Python does before the rest of the expression reads them (`if v := os.getenv("DEBUG"): DEBUG = v == "1"`). Not inside
+   * comprehensions or lambdas, whose own scope the analysis does not bind. An undecided earlier `elif` still binds a
+   * later one's name: the value is the same, only when it is bound differs.
+   */
+  private walruses(e: Expr | undefined, f: Frame): void {
+    if (e && hasWalrus(e)) this.bindWalruses(e, f);
+  }
+
+  private bindWalruses(e: Expr, f: Frame): void {
+    if (e.t === "comp" || e.t === "lambda") return;
+    for (const c of exprChildren(e)) this.bindWalruses(c, f);
+    if (e.t === "walrus") this.bind(f, e.name, evaluate(e.value, this.ctx(f)), e.range, e.range, "assign");
+  }
+
   private ifStmt(s: Stmt & { kind: "if" }, f: Frame): void {
     const undecided: Array<{ body: Stmt[]; test?: Expr }> = [];
     // Tests decided only because an env var is unset make the chosen branch depend on that variable too.
@@ -867,9 +887,11 @@ export class Interpreter {
         undecided.push(br);
         break;
       }
+      this.walruses(br.test, f);
       const test = evaluate(br.test, this.ctx(f));
       tests.push(test);
       const t = truthy(test);
+      if (t === true && undecided.length === 0 && this.raisesWhenUnset(br, test, f)) continue;
       if (t === true && undecided.length === 0) {
         this.decidedBranch(br.body, tests, f);
         return;
@@ -912,6 +934,28 @@ export class Interpreter {
     }
     f.ns = outcomes.length === 1 ? outcomes[0] : mergeOutcomes(outcomes, { file: f.file, range: s.range });
     f.owner = {};
+  }
+
+  /**
+   * `if not SECRET_KEY: raise ImproperlyConfigured(...)` at module level, taken only because a variable is unset: the
+   * settings do not load without it, so it is required, as `os.environ["K"]` would make it. The names the test reads
+   * become required reads (paperless-ngx), and the chain goes on as if the test were false, as in any deployment that
+   * starts.
+   */
+  private raisesWhenUnset(br: { test?: Expr; body: Stmt[] }, test: Value, f: Frame): boolean {
+    if (f.fn || f.tryDepth > 0 || !br.test || !test.env?.length || !br.body.some((x) => x.kind === "raise")) return false;
+    const loc: Loc = { file: f.file, range: br.test.range };
+    const requiredOf = (reads: readonly EnvRead[]) => reads.filter((r) => !r.configuration).map((r) => required({ ...r, hasDefault: false, default: undefined, defaultLoc: undefined }));
+    for (const name of namesIn(br.test)) {
+      const b = f.ns.get(name);
+      const reads = b ? envReadsOf(b.value) : [];
+      if (!b || reads.length === 0) continue;
+      const env = requiredOf(reads).flatMap((v) => v.env ?? []);
+      if (env.length === 0) continue;
+      f.ns.set(name, { ...b, value: { k: "unknown", why: `required: the settings raise at line ${loc.range.start.line + 1} when ${env.map((r) => r.variable).join(" and ")} is unset`, env, loc: b.value.loc ?? loc } });
+    }
+    requiredOf(test.env);
+    return true;
   }
 
   private decidedBranch(body: Stmt[], tests: Value[], f: Frame): void {
@@ -1443,4 +1487,37 @@ function applyMethod(c: Value, method: string, args: Value[], kwargs: Record<str
     return fail();
   }
   return fail();
+}
+
+/**
+ * Whether a statement's expression holds a `:=` anywhere: asked for every statement a run evaluates (a keystroke re-runs
+ * 3,000 of them), so remembered per top-level expression, which an untouched statement keeps across re-parses.
+ */
+const walrusMemo = new WeakMap<Expr, boolean>();
+
+function hasWalrus(top: Expr): boolean {
+  let known = walrusMemo.get(top);
+  if (known === undefined) {
+    known = false;
+    const stack = [top];
+    while (stack.length && !known) {
+      const e = stack.pop()!;
+      if (e.t === "walrus") known = true;
+      else for (const c of exprChildren(e)) stack.push(c);
+    }
+    walrusMemo.set(top, known);
+  }
+  return known;
+}
+
+/** The names an expression reads (`not (SECRET_KEY or "").strip()` reads SECRET_KEY), outside lambdas and comprehensions. */
+function namesIn(top: Expr): string[] {
+  const out: string[] = [];
+  const stack = [top];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.t === "name") out.push(e.id);
+    else if (e.t !== "lambda" && e.t !== "comp") for (const c of exprChildren(e)) stack.push(c);
+  }
+  return out;
 }
