@@ -183,5 +183,7 @@ function firstStarImport(env: Environment): Loc | undefined {
  * SECRET_KEY of base.py has one fingerprint whichever environment reports it. Baselines and SARIF use it.
  */
 function fingerprint(rule: string, check: string | null, file: string, r: RuleResult): string {
-  return findingFingerprint([rule, check ?? "", file, r.setting ?? "", digestOf(r.value ? pyRepr(r.value) : r.message)]);
+  // The key only when there is one: fingerprints of results without one stay what baselines already hold.
+  const parts = [rule, check ?? "", file, r.setting ?? "", digestOf(r.value ? pyRepr(r.value) : r.message)];
+  return findingFingerprint(r.key === undefined ? parts : [...parts, r.key]);
 }

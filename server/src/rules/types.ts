@@ -74,6 +74,11 @@ export interface RuleResult {
   at?: Loc;
   /** The value that is at fault, to explain its dependency on environment variables. */
   value?: Value;
+  /**
+   * What tells apart two results of one rule on one setting whose values are alike (the DATABASES alias): part of the
+   * fingerprint, so a baseline that accepts one alias's problem does not hide the same problem on another.
+   */
+  key?: string;
   fix?: Fix;
   /** The committed secret itself, for secret rules: only its keyed digest leaves the rule runner (baselines, 20.6). */
   secret?: string;

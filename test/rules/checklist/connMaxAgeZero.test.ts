@@ -1,5 +1,7 @@
 // Rule table and fix goldens for conn-max-age-zero: non-persistent database connections in deployed environments.
-import { ruleTable } from "../../helpers/project";
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { auditFiles, PRODUCTION_ENV, ruleTable } from "../../helpers/project";
 import { envTable, fixGolden, GOOD_BASE, split } from "./checklistTestHelpers";
 
 const R = "conn-max-age-zero";
@@ -56,4 +58,14 @@ fixGolden(R, {
   file: "proj/settings/production.py",
   after: 'from .base import *\nimport dj_database_url\nDATABASES = {"default": dj_database_url.config()}\nDATABASES["default"]["CONN_MAX_AGE"] = 60\n',
   safety: "unsafe",
+});
+
+// saleor: default and replica both read DB_CONN_MAX_AGE with a 0 default. One fingerprint for both let a baseline that
+// accepted the default alias hide the replica added later.
+test("two aliases with the same problem have different fingerprints", async () => {
+  const db = '{"ENGINE": "django.db.backends.postgresql", "NAME": "app", "CONN_MAX_AGE": int(os.environ.get("DB_CONN_MAX_AGE", 0))}';
+  const audit = await auditFiles(split(GOOD_BASE, `import os\nDATABASES = {"default": ${db}, "replica": ${db}}\n`), { djangoVersion: "5.2" });
+  const mine = audit.findings.filter((f) => f.rule === R && f.environment === PRODUCTION_ENV);
+  assert.equal(mine.length, 2, mine.map((f) => f.message).join("\n"));
+  assert.notEqual(mine[0].fingerprint, mine[1].fingerprint);
 });

@@ -51,6 +51,7 @@ export const connMaxAgeZero: Rule = {
         subject: s,
         at: locInWrites(ageLoc, s),
         value: age ?? conf,
+        key: alias,
         fix: fixFor(ctx, alias, age),
       });
     }

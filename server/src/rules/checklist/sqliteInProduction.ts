@@ -29,6 +29,7 @@ export const sqliteInProduction: Rule = {
         subject: s,
         at: locInWrites(engine.loc, s),
         value: engine,
+        key: alias,
       });
     }
     return out;
