@@ -73,7 +73,10 @@ test("python entry points: what each file implies, and test modules are none", (
     ["proj/tests/conftest.py", "testing"],
     ["proj/tests/test_settings.py", undefined],
     ["proj/test_views.py", undefined],
-    ["docs/conf.py", "unspecified"],
+    // Sphinx builds the docs with Django set up (django-oscar's settings_sphinx): not a deployment.
+    ["docs/conf.py", "development"],
+    ["docs/source/conf.py", "development"],
+    ["scripts/conf.py", "unspecified"],
     ["scripts/load_data.py", "unspecified"],
   ];
   for (const [rel, implies] of cases) assert.equal(pythonProfile(rel)?.implies, implies, rel);

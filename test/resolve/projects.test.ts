@@ -25,6 +25,23 @@ const PROJECTS: Record<string, { django: boolean; envs: Row[] }> = {
       ["proj.settings.prod", "production", "module name prod.py", false],
     ],
   },
+  // LibrePhotos: wsgi.py computes "photos.settings." + environment; development.py star-imports production.py, which is
+  // still an environment of its own (the computed name selects it), not a part of development.
+  imported_selected: {
+    django: true,
+    envs: [
+      ["photos.settings.development", "development", "module name development.py", false],
+      ["photos.settings.production", "production", "module name production.py", false],
+    ],
+  },
+  // django-oscar: Sphinx's docs/source/conf.py sets up Django with settings_sphinx, which is not deployed.
+  sphinx_docs: {
+    django: true,
+    envs: [
+      ["shop.settings", "production", "named by shop/wsgi.py:5", false],
+      ["shop.settings_sphinx", "development", "named by docs/source/conf.py:8", false],
+    ],
+  },
   // cookiecutter-django: config/settings/{base,local,production,test}.py, wsgi.py deploys production, pytest --ds selects test.
   cookiecutter_config: {
     django: true,

@@ -84,6 +84,8 @@ export function pythonProfile(rel: string): EntryFileProfile | undefined {
   if (stem === "conftest" || stem === "noxfile" || stem === "runtests" || stem === "run_tests") return { type: "python", implies: "testing", what: name };
   if (/^test_|_tests?$|^tests$/.test(stem) || dirs.some((d) => d === "tests" || d === "test")) return undefined;
   if (stem === "manage") return { type: "python", implies: "development", what: "manage.py" };
+  // Sphinx's docs/conf.py sets up Django to document the code (django-oscar's settings_sphinx): nothing is served.
+  if (stem === "conf" && dirs.some((d) => /^docs?$|^documentation$/.test(d))) return { type: "python", implies: "development", what: "Sphinx configuration" };
   const served = /wsgi|asgi|gunicorn|uvicorn|daphne|hypercorn|uwsgi|granian|celery|entrypoint|lambda_handler|passenger/;
   if (served.test(stem) || dirs.some((d) => /^(wsgi|asgi)$/.test(d))) return { type: "python", implies: byPath ?? "production", what: name };
   // docs/conf.py (Sphinx), scripts, management commands: they name a settings module without saying for what.

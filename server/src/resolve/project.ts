@@ -192,6 +192,9 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     if (loaded.model.statements.length === 0 && loaded.model.syntaxErrors.length === 0) continue;
     if (forced.has(file) || looksLikeSettings(file, result)) passing.push(file);
   }
+  // A module an entry point's computed name can select (`"app.settings." + environment`) runs on its own in some
+  // deployment even when another environment star-imports it (LibrePhotos' development.py imports production.py).
+  const selected = (f: string) => model.patterned.has(f) && named(f).place?.kind !== "base";
   const parts = new Set<string>();
   // In an import cycle neither module is a part of the other: one is only when something above it (a module it does not
   // reach back to) takes it in.
@@ -203,9 +206,9 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     if (!loaded.ok || !includes(loaded.model)) continue;
     const dir = path.dirname(file);
     // Not a module an entry point's computed name selects: awx's production.py sits beside an including development.py.
-    for (const f of passing) if (f !== file && isInside(f, dir) && !model.named.has(f) && !(model.patterned.has(f) && named(f).place?.kind !== "base")) fragments.add(f);
+    for (const f of passing) if (f !== file && isInside(f, dir) && !model.named.has(f) && !selected(f)) fragments.add(f);
   }
-  const isNamed = (f: string) => model.named.has(f) || configuredFiles.has(f) || (options.extraSettingsFiles ?? []).some((x) => path.resolve(x) === f);
+  const isNamed = (f: string) => model.named.has(f) || selected(f) || configuredFiles.has(f) || (options.extraSettingsFiles ?? []).some((x) => path.resolve(x) === f);
 
   const deployedElsewhere = [...model.named.values()].some((n) => n.refs.some((r) => r.implies === "production" || r.implies === "staging"));
   // A module a deployment names outright (not a setdefault fallback): "Procfile:1", for kindSource.
