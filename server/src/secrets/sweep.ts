@@ -133,10 +133,26 @@ function value(e: Expr, path: PathSeg[], file: string, out: SweepSite[], depth: 
       value(e.l, path, file, out, depth + 1);
       value(e.r, path, file, out, depth + 1);
       return;
+    case "call": {
+      // The default of an env read in a branch decided against (`if "DATABASE_HOST" in os.environ:` while it is unset)
+      // is committed all the same (bakerydemo, healthchecks); so is one inside int(…)/str(…).
+      const fn = dotted(e.fn);
+      if (!fn) return;
+      if (WRAPPERS.has(fn) && e.args.length === 1) return value(e.args[0], path, file, out, depth + 1);
+      const def = ENV_READS.has(fn) ? e.args[1] : KEYWORD_DEFAULT_READS.test(fn) ? e.kwargs.find((k) => k.name === "default")?.value : undefined;
+      if (def) value(def, path, file, out, depth + 1);
+      return;
+    }
     default:
       return;
   }
 }
+
+const WRAPPERS = new Set(["int", "str", "bool", "float"]);
+/** Reads whose default is the second positional argument. */
+const ENV_READS = new Set(["os.environ.get", "os.getenv", "getenv", "environ.get", "os.environ.setdefault"]);
+/** django-environ's `env(…)`/`env.str(…)` and decouple's `config(…)`: the default is a keyword. */
+const KEYWORD_DEFAULT_READS = /^(env|config|decouple\.config)(\.(str|bool|int|float|list|tuple|dict|url|db|db_url|cache|cache_url|email|email_url|json|path))?$/;
 
 /**
  * The text of an f-string or `+` concatenation with a HOLE for each piece that is not a literal; undefined when no piece

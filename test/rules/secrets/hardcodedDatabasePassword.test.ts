@@ -13,6 +13,9 @@ secretTable("hardcoded-database-password", [
   { name: "the default of os.getenv", base: `import os\n${db(`os.getenv("POSTGRES_PASSWORD", ${py(PW)})`)}`, expect: ["base.py:2"], secrets, messageIncludes: ["when POSTGRES_PASSWORD is unset"] },
   { name: "a password in OPTIONS (MySQL)", base: `DATABASES = {"default": {"ENGINE": "django.db.backends.mysql", "OPTIONS": {"passwd": ${py(PW)}}}}\n`, expect: ["base.py:1"], secrets },
   { name: "a lower-case module variable", base: `db_password = ${py(PW)}\n${db("db_password")}`, expect: ["base.py:1"], secrets },
+  // bakerydemo, healthchecks: the branch is decided against while DATABASE_HOST is unset, the default is committed anyway.
+  { name: "an env-read default in a branch decided against", base: `import os\nif "DATABASE_HOST" in os.environ:\n    ${db(`os.environ.get("DB_PASSWORD", ${py(PW)})`)}`, expect: ["base.py:3"], secrets },
+  { name: "a django-environ default inside str() in a branch decided against", base: `import environ\nenv = environ.Env()\nif env.bool("USE_PG", default=False):\n    ${db(`str(env("DB_PASSWORD", default=${py(PW)}))`)}`, expect: ["base.py:4"], secrets },
   { name: "near miss: DATABASES production replaces", base: db(py(PW)), production: `import os\n${db(`os.environ["DB_PASSWORD"]`)}`, expect: [] },
   { name: "near miss: a password production sets from the environment", base: db(py(PW)), production: `import os\nDATABASES["default"]["PASSWORD"] = os.environ["DB_PASSWORD"]\n`, expect: [] },
   { name: "near miss: empty default", base: `import os\n${db(`os.environ.get("DB_PASSWORD", "")`)}`, expect: [] },
