@@ -15,6 +15,12 @@ const rows: Array<{ name: string; code: string; dynamic: boolean; known?: Record
   { name: "dynaconf's DjangoDynaconf(__name__)", code: "from dynaconf import DjangoDynaconf\nDEBUG = True\nsettings = DjangoDynaconf(__name__)", dynamic: true },
   { name: "settings = Dynaconf(...)", code: "from dynaconf import Dynaconf\nDEBUG = True\nsettings = Dynaconf(settings_files=['s.toml'])", dynamic: true },
   { name: "a settings namespace's update_globals()", code: "DEBUG = True\nns = Namespace()\nns.update_globals()", dynamic: true },
+  // readthedocs: a settings class copies its attributes into the module it is handed.
+  { name: "a class method handed __name__", code: "DEBUG = True\nclass S:\n    DEBUG = False\nS.load_settings(__name__)", dynamic: true },
+  { name: "django_heroku.settings(locals())", code: "import django_heroku\nDEBUG = True\ndjango_heroku.settings(locals())", dynamic: true },
+  { name: "a call handed sys.modules[__name__]", code: "import sys\nDEBUG = True\nconfigure(sys.modules[__name__])", dynamic: true },
+  { name: "near miss: a helper the analysis follows, handed __name__", code: "DEBUG = True\ndef log(name):\n    return name\nlog(__name__)", dynamic: false, known: { DEBUG: "True" } },
+  { name: "near miss: logging.getLogger(__name__) assigned", code: "import logging\nDEBUG = True\nlogger = logging.getLogger(__name__)", dynamic: false, known: { DEBUG: "True" } },
   { name: "globals().update with a literal dict writes only its keys", code: 'DEBUG = True\nglobals().update({"ALLOWED_HOSTS": ["a"]})', dynamic: false, known: { DEBUG: "True", ALLOWED_HOSTS: "['a']" } },
   { name: "a loop over a literal list writes only those keys", code: 'import os\nDEBUG = True\nfor k in ["SECRET_KEY", "ALLOWED_HOSTS"]:\n    globals()[k] = os.environ.get(k)', dynamic: false, known: { DEBUG: "True", SECRET_KEY: "None", ALLOWED_HOSTS: "None" } },
   { name: "setattr with a known name writes only it", code: 'import sys\nDEBUG = True\nsetattr(sys.modules[__name__], "X_FRAME_OPTIONS", "SAMEORIGIN")', dynamic: false, known: { DEBUG: "True", X_FRAME_OPTIONS: "'SAMEORIGIN'" } },

@@ -149,7 +149,19 @@ export function dynamicCall(s: Stmt & { kind: "call" }, value: (e: Expr) => Valu
   }
   if (c.fn.t === "attr" && c.fn.attr === "update_globals") return { what: `${spelled(c.fn)}()` };
   if (callee.k === "ref" && DYNACONF.has(callee.path)) return { what: `${callee.path.split(".").pop()}()` };
+  // Handed the module itself, code the analysis does not follow can write any of its names: readthedocs'
+  // `DockerBaseSettings.load_settings(__name__)` copies a class's attributes in, django-heroku's
+  // `django_heroku.settings(locals())` sets DATABASES, ALLOWED_HOSTS and more.
+  if (callee.k !== "func") {
+    const handed = [...c.args, ...c.kwargs.map((k) => k.value)].find(isModuleHandle);
+    if (handed) return { what: `${spelled(c.fn)}(${handed.t === "name" ? "__name__" : spelled(handed)})` };
+  }
   return undefined;
+}
+
+/** `__name__`, `sys.modules[__name__]`, `globals()`, `locals()`, `vars()`: what lets a callee reach this module's names. */
+function isModuleHandle(e: Expr): boolean {
+  return (e.t === "name" && e.id === "__name__") || isThisModule(e) || isNamespace(e);
 }
 
 /** `globals()[k] = v`; `guards` are the tests the enclosing undecided branches assume true. */
