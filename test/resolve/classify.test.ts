@@ -75,7 +75,9 @@ test("decideKind: configuration, entry points, path, name, in that order; guesse
     ["manage.py and nothing deployed: a guess", { ...base, refs: [ref("manage.py", 6, "development")] }, ["production", "named by manage.py:6, and no entry point names a module for deployment", true]],
     ["manage.py naming production.py", { ...base, refs: [ref("manage.py", 6, "development")], place: { kind: "production", source: "module name production.py" }, deployedElsewhere: true }, ["production", "module name production.py, though named by manage.py:6 for development", true]],
     ["the name alone", { ...base, place: { kind: "development", source: "path settings/development/" } }, ["development", "path settings/development/", false]],
-    ["a name that says nothing", { ...base, refs: [ref("docs/conf.py", 12, "unspecified")] }, ["production", "named by docs/conf.py:12, which does not say for which environment", true]],
+    ["a name that says nothing", { ...base, refs: [ref("scripts/load.py", 12, "unspecified")] }, ["production", "named by scripts/load.py:12, which does not say for which environment", true]],
+    // django-oscar: settings_sphinx, which only docs/source/conf.py names, with no deployment entry point at all.
+    ["only Sphinx names it, nothing deployed: development", { ...base, refs: [{ ...ref("docs/source/conf.py", 39, "development"), what: "Sphinx configuration" }] }, ["development", "named by docs/source/conf.py:39", false]],
     ["nothing at all", base, ["production", "nothing names it or says which environment it serves", true]],
   ];
   for (const [name, ev, expected] of cases) {

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { test } from "node:test";
-import { sharedEngine } from "../helpers/project";
+import { sharedEngine, writeProject } from "../helpers/project";
 
 const FIXTURES = path.resolve(__dirname, "..", "..", "..", "test", "fixtures", "projects");
 
@@ -243,4 +243,20 @@ test("a directory named like a template is skipped, a sibling project beside it 
   const a = engine.audit(path.join(FIXTURES, "project_template", "{{cookiecutter.project_slug}}"));
   // Audited from inside, the template is what the user asked for: its settings are read (and its Jinja noted).
   assert.ok(a.project.environments.some((e) => e.name === "config.settings.production"), a.project.environments.map((e) => e.name).join(" "));
+});
+
+// taiga: the Dockerfile deploys settings.config, which `RUN cp docker/config.py settings/config.py` makes at build time.
+test("a deployed module that is not in the project gets one note; development's missing module none", async () => {
+  const engine = await sharedEngine();
+  const dir = writeProject({
+    "requirements.txt": "Django==4.2\n",
+    "manage.py": 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.common")\n',
+    "settings/__init__.py": "",
+    "settings/common.py": 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = True\n',
+    "docker/Dockerfile": "FROM python:3.11-slim\nENV DJANGO_SETTINGS_MODULE=settings.config\nRUN cp docker/config.py settings/config.py\n",
+    "docker/docker-compose.dev.yml": "services:\n  web:\n    environment:\n      DJANGO_SETTINGS_MODULE: settings.devbox\n",
+  });
+  const a = engine.audit(dir);
+  const missing = a.project.notes.filter((n) => /not in the project/.test(n.message)).map((n) => n.message);
+  assert.deepEqual(missing, ["docker/Dockerfile:2 deploys the settings module settings.config, which is not in the project (made at build or deploy time?): its settings are not judged"]);
 });

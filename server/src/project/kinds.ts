@@ -70,7 +70,9 @@ export function decideKind(ev: KindEvidence): KindDecision {
   if (testing.length) return { kind: "testing", source: named(testing[0]), guessed: false };
   if (development.length) {
     if (place && (place.kind === "production" || place.kind === "staging")) return { kind: place.kind, source: `${place.source}, though ${named(development[0])} for development`, guessed: true };
-    if (place?.kind === "development" || ev.deployedElsewhere) return { kind: "development", source: named(development[0]), guessed: false };
+    // A module only Sphinx loads builds the docs; even with no deployment in sight it is not the deployed one (django-oscar).
+    const docsOnly = development.every((r) => r.what === "Sphinx configuration");
+    if (place?.kind === "development" || ev.deployedElsewhere || docsOnly) return { kind: "development", source: named(development[0]), guessed: false };
     return { kind: "production", source: `${named(development[0])}, and no entry point names a module for deployment`, guessed: true };
   }
   if (place) return { kind: place.kind, source: place.source, guessed: false };

@@ -300,6 +300,19 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   if (model.unresolved.length && environments.length === 0) {
     const r = model.unresolved[0];
     notes.push({ file: r.file, severity: "information", message: `${rel(r.file)}:${r.line} names the settings module ${r.module}, which is not in the project` });
+  } else {
+    // taiga's Dockerfile deploys settings.config, which `RUN cp docker/config.py settings/config.py` creates at build
+    // time: that deployment's settings go unjudged, which is worth saying once per module.
+    const said = new Set<string>();
+    for (const r of model.unresolved) {
+      if ((r.implies !== "production" && r.implies !== "staging") || r.pattern || said.has(r.module)) continue;
+      said.add(r.module);
+      notes.push({
+        file: r.file,
+        severity: "information",
+        message: `${rel(r.file)}:${r.line} deploys the settings module ${r.module}, which is not in the project (made at build or deploy time?): its settings are not judged`,
+      });
+    }
   }
   environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { root: absRoot, django, environments, modules, notes, loader, isDjango: true, entryPoints: model.refs };
