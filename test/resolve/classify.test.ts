@@ -77,7 +77,8 @@ test("decideKind: configuration, entry points, path, name, in that order; guesse
     ["the name alone", { ...base, place: { kind: "development", source: "path settings/development/" } }, ["development", "path settings/development/", false]],
     ["a name that says nothing", { ...base, refs: [ref("scripts/load.py", 12, "unspecified")] }, ["production", "named by scripts/load.py:12, which does not say for which environment", true]],
     // django-oscar: settings_sphinx, which only docs/source/conf.py names, with no deployment entry point at all.
-    ["only Sphinx names it, nothing deployed: development", { ...base, refs: [{ ...ref("docs/source/conf.py", 39, "development"), what: "Sphinx configuration" }] }, ["development", "named by docs/source/conf.py:39", false]],
+    ["only Sphinx names it, nothing deployed: development", { ...base, docsNamed: true, refs: [{ ...ref("docs/source/conf.py", 39, "development"), what: "Sphinx configuration" }] }, ["development", "named by docs/source/conf.py:39", false]],
+    ["Sphinx naming the main settings, nothing deployed: still the guess", { ...base, refs: [{ ...ref("docs/conf.py", 9, "development"), what: "Sphinx configuration" }] }, ["production", "named by docs/conf.py:9, and no entry point names a module for deployment", true]],
     ["nothing at all", base, ["production", "nothing names it or says which environment it serves", true]],
   ];
   for (const [name, ev, expected] of cases) {

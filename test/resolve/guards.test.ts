@@ -66,3 +66,16 @@ test("guard: near misses keep the default: a branch that assigns instead of rais
   assert.equal(repr(helper, "SECRET_KEY"), "None");
   assert.ok(helper.result.envReads.every((r) => r.hasDefault));
 });
+
+test("guard: a conjunction of two variables makes neither required (setting either one may be enough)", async () => {
+  const env = await lone('import os\nDEBUG = os.environ.get("APP_DEBUG", "False") == "True"\nSECRET_KEY = os.environ.get("APP_SECRET_KEY", "dev-only")\nif not DEBUG and SECRET_KEY == "dev-only":\n    raise RuntimeError("set APP_SECRET_KEY")\n');
+  assert.equal(repr(env, "DEBUG"), "False");
+  assert.ok(env.result.envReads.every((r) => r.hasDefault), env.result.envReads.map((r) => `${r.variable} ${r.hasDefault}`).join(", "));
+});
+
+test("guard: a float default is explained with float(), not int()", async () => {
+  const env = await lone('import os\nSENTRY_TRACES_SAMPLE_RATE = os.getenv("SENTRY_TRACES_SAMPLE_RATE", 0.1)\n');
+  const notes = env.notes.filter((n) => /SENTRY_TRACES_SAMPLE_RATE/.test(n.message));
+  assert.equal(notes.length, 1);
+  assert.match(notes[0].message, /convert it \(float\(os\.getenv\("SENTRY_TRACES_SAMPLE_RATE", 0\.1\)\)\)/);
+});

@@ -260,3 +260,21 @@ test("a deployed module that is not in the project gets one note; development's 
   const missing = a.project.notes.filter((n) => /not in the project/.test(n.message)).map((n) => n.message);
   assert.deepEqual(missing, ["docker/Dockerfile:2 deploys the settings module settings.config, which is not in the project (made at build or deploy time?): its settings are not judged"]);
 });
+
+// The computed name's `*` also matches the components production.py star-imports: those stay parts.
+test("a computed name selects environment-named modules only, not the components they import", async () => {
+  const engine = await sharedEngine();
+  const dir = writeProject({
+    "requirements.txt": "Django==4.2\n",
+    "proj/__init__.py": "",
+    "proj/wsgi.py": 'import os\nenvironment = "production"\nif os.environ.get("DEBUG") == "1":\n    environment = "development"\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings." + environment)\n',
+    "proj/settings/__init__.py": "",
+    "proj/settings/django.py": 'INSTALLED_APPS = ["django.contrib.auth"]\nROOT_URLCONF = "proj.urls"\n',
+    "proj/settings/components/__init__.py": "",
+    "proj/settings/components/apps.py": 'MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]\nTEMPLATES = []\n',
+    "proj/settings/production.py": 'import os\nfrom .django import *\nfrom .components.apps import *\nSECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = False\n',
+    "proj/settings/development.py": "from .production import *\nDEBUG = True\n",
+  });
+  const a = engine.audit(dir);
+  assert.deepEqual(a.project.environments.map((e) => [e.name, e.kind]), [["proj.settings.development", "development"], ["proj.settings.production", "production"]]);
+});

@@ -12,7 +12,10 @@ const rows: Array<{ name: string; code: string; setting: string; want: string }>
   { name: "nested: the inner one first", code: "X = (a := (b := 2) * 3)\nA = a\nB = b", setting: "B", want: "2" },
   { name: "in a call statement's argument", code: "L = []\nL.append(n := 4)\nN = n", setting: "N", want: "4" },
   { name: "inside a helper function", code: 'import os\ndef secret(s, default=None):\n    if path := os.getenv(s + "_FILE"):\n        return open(path).read()\n    return os.getenv(s, default)\nKEY = secret("KEY", "fallback")', setting: "KEY", want: "'fallback'" },
-  { name: "not bound from inside a comprehension", code: "Z = 1\nX = [w for v in [1, 2] if (w := v)]\nZ2 = Z", setting: "Z2", want: "1" },
+  // Python binds a comprehension's := in the enclosing scope, and evaluates left to right.
+  { name: "from inside a comprehension, in the enclosing scope", code: 'W = "a"\nX = [W for v in ["b"] if (W := v)]\nW2 = W', setting: "W2", want: "'b'" },
+  { name: "from inside a comprehension the analysis does not follow: unknown", code: 'import os\nW = "a"\nX = [W for v in os.environ["LIST"].split(",") if (W := v)]\nW2 = W', setting: "W2", want: "<unknown>" },
+  { name: "the old value is read before the := on its right", code: "y = 1\nX = y + (y := 5)", setting: "X", want: "6" },
 ];
 
 for (const row of rows) {

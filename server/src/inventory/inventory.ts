@@ -195,7 +195,7 @@ export function readSites(env: Environment): ReadSite[] {
       s = { read: r, settings: [], names: [], calls: [] };
       sites.set(key, s);
     } else if (!r.hasDefault && s.read.hasDefault) {
-      // `if not SECRET_KEY: raise …` made a defaulted read required (resolve/interpreter.ts, raisesWhenUnset).
+      // `if not SECRET_KEY: raise ...` made a defaulted read required (resolve/interpreter.ts, raisesWhenUnset).
       s.read = r;
     }
     byRead.set(r, s);

@@ -27,6 +27,8 @@ export interface KindEvidence {
   deployedExplicitly?: string;
   /** A path relative to the root, for the messages. */
   rel(file: string): string;
+  /** The module's name says it is for the documentation (`settings_sphinx`, `docs.settings`). */
+  docsNamed?: boolean;
 }
 
 /**
@@ -70,8 +72,9 @@ export function decideKind(ev: KindEvidence): KindDecision {
   if (testing.length) return { kind: "testing", source: named(testing[0]), guessed: false };
   if (development.length) {
     if (place && (place.kind === "production" || place.kind === "staging")) return { kind: place.kind, source: `${place.source}, though ${named(development[0])} for development`, guessed: true };
-    // A module only Sphinx loads builds the docs; even with no deployment in sight it is not the deployed one (django-oscar).
-    const docsOnly = development.every((r) => r.what === "Sphinx configuration");
+    // A module only Sphinx loads, and named for it, builds the docs: even with no deployment in sight it is not the
+    // deployed one (django-oscar's settings_sphinx). Sphinx naming the project's main settings says nothing of them.
+    const docsOnly = ev.docsNamed === true && development.every((r) => r.what === "Sphinx configuration");
     if (place?.kind === "development" || ev.deployedElsewhere || docsOnly) return { kind: "development", source: named(development[0]), guessed: false };
     return { kind: "production", source: `${named(development[0])}, and no entry point names a module for deployment`, guessed: true };
   }

@@ -152,11 +152,18 @@ export function dynamicCall(s: Stmt & { kind: "call" }, value: (e: Expr) => Valu
   // Handed the module itself, code the analysis does not follow can write any of its names: readthedocs'
   // `DockerBaseSettings.load_settings(__name__)` copies a class's attributes in, django-heroku's
   // `django_heroku.settings(locals())` sets DATABASES, ALLOWED_HOSTS and more.
-  if (callee.k !== "func") {
+  if (callee.k !== "func" && !READS_ONLY.has(lastName(c.fn))) {
     const handed = [...c.args, ...c.kwargs.map((k) => k.value)].find(isModuleHandle);
     if (handed) return { what: `${spelled(c.fn)}(${handed.t === "name" ? "__name__" : spelled(handed)})` };
   }
   return undefined;
+}
+
+/** Calls that take the module's name or namespace only to print or log it (`logging.getLogger(__name__)`). */
+const READS_ONLY = new Set(["print", "pprint", "pp", "getLogger", "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "filterwarnings", "simplefilter", "repr", "str", "len", "sorted", "list", "dict", "deepcopy", "copy"]);
+
+function lastName(e: Expr): string {
+  return e.t === "name" ? e.id : e.t === "attr" ? e.attr : "";
 }
 
 /** `__name__`, `sys.modules[__name__]`, `globals()`, `locals()`, `vars()`: what lets a callee reach this module's names. */

@@ -1,5 +1,6 @@
 // Evaluates one Expr to an abstract Value with Python's semantics, in the scenario where every env var is unset.
-import type { Expr } from "../parse/model";
+import { exprChildren } from "../parse/exprChildren";
+import type { Expr, Range } from "../parse/model";
 import { callBuiltin, callMethod } from "./builtins";
 import { callExternal, environContains, subscriptExternal } from "./envReads";
 import { classAttr } from "./configurations";
@@ -28,6 +29,11 @@ export interface EvalContext {
   callUser?(fn: Value, call: CallArgs): Value | undefined;
   /** An attribute of an instance of a project class (pydantic settings fields); undefined when not known. */
   instanceAttr?(obj: Value & { k: "instance" }, name: string, loc: Loc): Value | undefined;
+  /**
+   * Binds `name := value` where Python does: in the frame's namespace, at the moment the expression runs (so
+   * `y + (y := 5)` reads the old y), and from inside a comprehension too, whose `:=` binds in the enclosing scope.
+   */
+  assign?(name: string, value: Value, range: Range): void;
 }
 
 const MAX_DEPTH = 120;
@@ -269,9 +275,11 @@ function evalInner(e: Expr, ctx: EvalContext, d: number, loc: Loc): Value {
       }
       return withEnv(evaluate(t ? e.body : e.orelse, ctx, d), test);
     }
-    case "walrus":
-      // The value; the interpreter has bound the name already (walrusTargets), so later reads of it in the test see it.
-      return evaluate(e.value, ctx, d);
+    case "walrus": {
+      const v = evaluate(e.value, ctx, d);
+      ctx.assign?.(e.name, v, e.range);
+      return v;
+    }
     case "starred":
       return unknown("a starred expression", { loc });
     case "slice":
@@ -462,10 +470,25 @@ function comprehension(e: Expr & { t: "comp" }, ctx: EvalContext, d: number, loc
     }
   };
   run(0, new Map());
-  if (failed) return withEnv(failed, ...deps);
+  if (failed) {
+    // A `:=` inside binds in the enclosing scope, with a value the analysis did not follow to the end.
+    if (ctx.assign) for (const w of walrusesIn(e)) ctx.assign(w.name, unknown(`${w.name} is bound by := inside a comprehension the analysis does not follow`, { loc }), w.range);
+    return withEnv(failed, ...deps);
+  }
   if (e.kind === "dict") return withEnv({ k: "dict", entries: dedupeEntries(entries), loc }, ...deps);
   // A generator is consumed by whatever wraps it (list(), tuple(), "".join()); a list stands in for it.
   return withEnv({ k: e.kind === "set" ? "set" : "list", items, loc }, ...deps);
+}
+
+function walrusesIn(top: Expr): Array<Expr & { t: "walrus" }> {
+  const out: Array<Expr & { t: "walrus" }> = [];
+  const stack = [top];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.t === "walrus") out.push(e);
+    if (e.t !== "lambda") for (const c of exprChildren(e)) stack.push(c);
+  }
+  return out;
 }
 
 const BUILTIN_NAMES = new Set(["bool", "int", "float", "str", "list", "tuple", "set", "dict", "len", "frozenset", "sorted", "getattr", "hasattr"]);

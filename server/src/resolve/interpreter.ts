@@ -196,6 +196,7 @@ export class Interpreter {
       },
       callUser: (fn, call) => this.callUser(fn, call, f),
       instanceAttr: (obj, name, loc) => obj.attrs?.get(name) ?? pydanticField(obj.cls, name, loc),
+      assign: (name, value, range) => this.bind(f, name, value, range, range, "assign"),
       makeLambda: (e, loc) => {
         const defaults = new Map<string, Value>();
         for (const p of e.params) if (p.default) defaults.set(p.name, evaluate(p.default, this.ctx(f)));
@@ -326,11 +327,10 @@ export class Interpreter {
   private stmt(s: Stmt, f: Frame): void {
     switch (s.kind) {
       case "assign": {
-        this.walruses(s.value, f);
         let value = this.configurationAssign(s, f) ?? evaluate(s.value, this.ctx(f));
         if (value.k === "ref" && value.config) value = this.configModule(value, s.range, f);
         if (f.tryDepth > 0) this.raiseOnRequired(value, s, f);
-        for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign");
+        for (const t of s.targets) this.assignTarget(t, value, s.range, f, "assign", t.path.length === 0 && f.ns.has(t.name) && namesRead(s.value).has(t.name));
         if (!f.fn && (value.k === "bool" || value.k === "int" || value.k === "float") && value.env?.length) this.rawEnvDefault(s.targets, value, f);
         if (s.value.t === "call" && !f.fn) {
           const dyn = dynamicAssign(evaluate(s.value.fn, this.ctx(f)));
@@ -372,7 +372,6 @@ export class Interpreter {
         return;
       }
       case "mutate":
-        for (const a of s.args) this.walruses(a, f);
         this.mutate(s, f);
         return;
       case "setattr": {
@@ -412,7 +411,6 @@ export class Interpreter {
         this.tryStmt(s, f);
         return;
       case "call":
-        this.walruses(s.call, f);
         this.callStmt(s, f);
         return;
       case "def": {
@@ -513,7 +511,7 @@ export class Interpreter {
     const message =
       value.k === "bool"
         ? `${name} is ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, and any non-empty string, "False" and "0" included, is truthy; convert it (e.g. == "true")`
-        : `${name} is the number ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, a str once it is set; convert it (int(${r.via}("${r.variable}", ${pyRepr(value)})))`;
+        : `${name} is the number ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, a str once it is set; convert it (${value.k === "float" ? "float" : "int"}(${r.via}("${r.variable}", ${pyRepr(value)})))`;
     f.notes.push({ file: f.file, range: r.loc.range, severity: "information", message });
   }
 
@@ -555,9 +553,9 @@ export class Interpreter {
     f.dynamic = [...(f.dynamic ?? []), mark];
   }
 
-  private bind(f: Frame, name: string, value: Value, range: Range, targetRange: Range, kind: Write["kind"]): void {
+  private bind(f: Frame, name: string, value: Value, range: Range, targetRange: Range, kind: Write["kind"], derived = false): void {
     const prev = f.ns.get(name);
-    const write: Write = { file: f.file, range, targetRange, kind };
+    const write: Write = derived ? { file: f.file, range, targetRange, kind, derived } : { file: f.file, range, targetRange, kind };
     f.ns.set(name, { value, writes: [write], via: NO_HOPS, overrides: prev });
   }
 
@@ -569,9 +567,9 @@ export class Interpreter {
     return v;
   }
 
-  private assignTarget(t: Target, value: Value, range: Range, f: Frame, kind: Write["kind"]): void {
+  private assignTarget(t: Target, value: Value, range: Range, f: Frame, kind: Write["kind"], derived = false): void {
     if (t.path.length === 0) {
-      this.bind(f, t.name, value, range, t.range, kind);
+      this.bind(f, t.name, value, range, t.range, kind, derived);
       return;
     }
     this.noteMutation(t.name, f);
@@ -858,22 +856,6 @@ export class Interpreter {
     }
   }
 
-  /**
-   * Binds the names of `x := …` in an expression the statement is about to evaluate, innermost and leftmost first, as
-   * Python does before the rest of the expression reads them (`if v := os.getenv("DEBUG"): DEBUG = v == "1"`). Not inside
-   * comprehensions or lambdas, whose own scope the analysis does not bind. An undecided earlier `elif` still binds a
-   * later one's name: the value is the same, only when it is bound differs.
-   */
-  private walruses(e: Expr | undefined, f: Frame): void {
-    if (e && hasWalrus(e)) this.bindWalruses(e, f);
-  }
-
-  private bindWalruses(e: Expr, f: Frame): void {
-    if (e.t === "comp" || e.t === "lambda") return;
-    for (const c of exprChildren(e)) this.bindWalruses(c, f);
-    if (e.t === "walrus") this.bind(f, e.name, evaluate(e.value, this.ctx(f)), e.range, e.range, "assign");
-  }
-
   private ifStmt(s: Stmt & { kind: "if" }, f: Frame): void {
     const undecided: Array<{ body: Stmt[]; test?: Expr }> = [];
     // Tests decided only because an env var is unset make the chosen branch depend on that variable too.
@@ -887,7 +869,6 @@ export class Interpreter {
         undecided.push(br);
         break;
       }
-      this.walruses(br.test, f);
       const test = evaluate(br.test, this.ctx(f));
       tests.push(test);
       const t = truthy(test);
@@ -943,7 +924,10 @@ export class Interpreter {
    * starts.
    */
   private raisesWhenUnset(br: { test?: Expr; body: Stmt[] }, test: Value, f: Frame): boolean {
-    if (f.fn || f.tryDepth > 0 || !br.test || !test.env?.length || !br.body.some((x) => x.kind === "raise")) return false;
+    if (f.fn || f.tryDepth > 0 || f.guards?.length || !br.test || !test.env?.length || !br.body.some((x) => x.kind === "raise")) return false;
+    // One variable decides it, or setting any one of several may be enough (`if not DEBUG and SECRET_KEY == "dev":`):
+    // then nothing is required, and the branch runs as before.
+    if (new Set(test.env.filter((r) => !r.configuration).map((r) => r.variable)).size !== 1) return false;
     const loc: Loc = { file: f.file, range: br.test.range };
     const requiredOf = (reads: readonly EnvRead[]) => reads.filter((r) => !r.configuration).map((r) => required({ ...r, hasDefault: false, default: undefined, defaultLoc: undefined }));
     for (const name of namesIn(br.test)) {
@@ -1489,27 +1473,6 @@ function applyMethod(c: Value, method: string, args: Value[], kwargs: Record<str
   return fail();
 }
 
-/**
- * Whether a statement's expression holds a `:=` anywhere: asked for every statement a run evaluates (a keystroke re-runs
- * 3,000 of them), so remembered per top-level expression, which an untouched statement keeps across re-parses.
- */
-const walrusMemo = new WeakMap<Expr, boolean>();
-
-function hasWalrus(top: Expr): boolean {
-  let known = walrusMemo.get(top);
-  if (known === undefined) {
-    known = false;
-    const stack = [top];
-    while (stack.length && !known) {
-      const e = stack.pop()!;
-      if (e.t === "walrus") known = true;
-      else for (const c of exprChildren(e)) stack.push(c);
-    }
-    walrusMemo.set(top, known);
-  }
-  return known;
-}
-
 /** The names an expression reads (`not (SECRET_KEY or "").strip()` reads SECRET_KEY), outside lambdas and comprehensions. */
 function namesIn(top: Expr): string[] {
   const out: string[] = [];
@@ -1520,4 +1483,13 @@ function namesIn(top: Expr): string[] {
     else if (e.t !== "lambda" && e.t !== "comp") for (const c of exprChildren(e)) stack.push(c);
   }
   return out;
+}
+
+/** The names an assignment's value reads, remembered per expression (asked only when the assignment replaces a name). */
+const namesReadMemo = new WeakMap<Expr, Set<string>>();
+
+function namesRead(e: Expr): Set<string> {
+  let names = namesReadMemo.get(e);
+  if (!names) namesReadMemo.set(e, (names = new Set(namesIn(e))));
+  return names;
 }

@@ -9,6 +9,8 @@ export interface Write {
   /** The target as written (`DATABASES["default"]["PASSWORD"]`), or the name alone. */
   targetRange: Range;
   kind: "assign" | "augassign" | "mutate" | "del" | "unpack" | "opaque";
+  /** The value written reads the name itself (`SECRET_KEY = SECRET_KEY.strip()`): what it replaced lives on in it. */
+  derived?: boolean;
 }
 
 /** One step of a star-import (or include) chain: the statement in `file` that brought the name in from `from`. */

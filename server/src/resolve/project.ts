@@ -194,7 +194,8 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   }
   // A module an entry point's computed name can select (`"app.settings." + environment`) runs on its own in some
   // deployment even when another environment star-imports it (LibrePhotos' development.py imports production.py).
-  const selected = (f: string) => model.patterned.has(f) && named(f).place?.kind !== "base";
+  // Only a module named for an environment: `*` also matches the components production.py star-imports.
+  const selected = (f: string) => model.patterned.has(f) && isEnvKind(named(f).place?.kind);
   const parts = new Set<string>();
   // In an import cycle neither module is a part of the other: one is only when something above it (a module it does not
   // reach back to) takes it in.
@@ -206,7 +207,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     if (!loaded.ok || !includes(loaded.model)) continue;
     const dir = path.dirname(file);
     // Not a module an entry point's computed name selects: awx's production.py sits beside an including development.py.
-    for (const f of passing) if (f !== file && isInside(f, dir) && !model.named.has(f) && !selected(f)) fragments.add(f);
+    for (const f of passing) if (f !== file && isInside(f, dir) && !model.named.has(f) && !(model.patterned.has(f) && named(f).place?.kind !== "base")) fragments.add(f);
   }
   const isNamed = (f: string) => model.named.has(f) || selected(f) || configuredFiles.has(f) || (options.extraSettingsFiles ?? []).some((x) => path.resolve(x) === f);
 
@@ -339,7 +340,7 @@ function environmentsOf(
   context: Pick<KindEvidence, "deployedElsewhere" | "deployedSibling" | "deployedExplicitly" | "rel">,
 ): EnvironmentSpec[] {
   const configured = kinds[n.name] ?? kinds[n.rel] ?? kinds[n.stem];
-  const decision = decideKind({ configured, refs: model.named.get(file)?.refs ?? [], place: n.place, ...context });
+  const decision = decideKind({ configured, refs: model.named.get(file)?.refs ?? [], place: n.place, docsNamed: /(^|[._])(sphinx|docs?)([._]|$)/i.test(n.name), ...context });
   return [{ name: n.name, kind: decision.kind, kindSource: decision.source, kindGuessed: decision.guessed }];
 }
 
@@ -464,4 +465,8 @@ export function dottedName(file: string, tiers: string[][]): string {
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join("/");
+}
+
+function isEnvKind(kind: string | undefined): boolean {
+  return kind === "production" || kind === "staging" || kind === "development" || kind === "testing";
 }

@@ -114,11 +114,13 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     return undefined;
   };
 
-  const visitedDefaults = new Set<EnvRead>();
+  // Apart for values the environment replaced: a default first met there is still judged where a live value holds it.
+  const visitedLive = new Set<EnvRead>();
+  const visitedReplaced = new Set<EnvRead>();
   /**
    * Set while the walk is in a value the environment replaced (`SECRET_KEY = os.environ["K"]` after base.py's literal):
    * the environment never gets it, so a string that is a secret only by the name it is stored under is not this
-   * environment's problem. A string that is a secret by its shape (`sk_live_…`, `AKIA…`) still is: it leaks wherever it
+   * environment's problem. A string that is a secret by its shape (`sk_live_...`, `AKIA...`) still is: it leaks wherever it
    * is written.
    */
   let inOverridden = false;
@@ -189,6 +191,7 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
     visitValue(v, path, names, depth);
   };
   const visitValue = (v: Value, path: PathSeg[], names: string[], depth: number): void => {
+    const visitedDefaults = inOverridden ? visitedReplaced : visitedLive;
     for (const r of v.env ?? []) {
       if (r.default && !visitedDefaults.has(r)) {
         visitedDefaults.add(r);
@@ -220,9 +223,11 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
   // The same chain walk as for the reads above, in place for the same reason (a helper taking a callback made a
   // closure per setting).
   env.settings.forEach((b, name) => {
+    let live = true;
     for (let x: Binding | undefined = b, n = 0; x && n < MAX_CHAIN; x = x.overrides, n++) {
-      inOverridden = n > 0;
+      inOverridden = !live;
       visit(x.value, [name], NO_NAMES, 0);
+      live &&= derives(x);
     }
   });
   inOverridden = false;
@@ -233,8 +238,9 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
   }
   // Reads whose result is kept in a lower-case name or passed on: their defaults are still committed.
   for (const r of reads) {
-    if (r.default && !visitedDefaults.has(r)) {
-      visitedDefaults.add(r);
+    // One met only inside a value the environment replaced stays that value's, not a committed default of its own.
+    if (r.default && !visitedLive.has(r) && !visitedReplaced.has(r)) {
+      visitedLive.add(r);
       visit(r.default, [r.variable], [r.variable], 0);
     }
   }
@@ -256,7 +262,7 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
       const c = classifiedAt(site.loc.range, site.literal, named ? site.path : NO_SEGS, NO_NAMES, testing);
       if (!c) continue;
       // A setting's statement the environment ran was judged by the walk, as the value it holds now: a string it no
-      // longer holds was replaced (`DATABASES["default"]["PASSWORD"] = os.environ[…]` after base.py's literal), so only
+      // longer holds was replaced (`DATABASES["default"]["PASSWORD"] = os.environ[...]` after base.py's literal), so only
       // its shape can still make it a leak.
       if (!c.format && (ran ??= settingWrites(env)).holds(site.loc)) continue;
       const label = pathLabel(site.path);
@@ -304,17 +310,38 @@ interface WriteIndex {
   holds(loc: Loc): boolean;
 }
 
-/** The statements that wrote the environment's settings (current and replaced bindings), by file and start. */
+/** Whether a binding's first write, which replaced the binding before it, kept that one's value in use (`X += …`, `X = X.strip()`). */
+function derives(b: Binding): boolean {
+  const w = b.writes[0];
+  return w !== undefined && (w.kind === "augassign" || w.derived === true);
+}
+
+/**
+ * The statements that wrote the environment's settings and whose strings the current values no longer hold: every write
+ * of a replaced binding, and a live binding's writes that a later one replaced in part (`X["k"] = …`) rather than
+ * extended (`X += …`, `X = X + …`), by file and start.
+ */
 function settingWrites(env: Environment): WriteIndex {
   const byFile = new Map<string, Write[]>();
+  const add = (w: Write) => {
+    if (w.kind !== "assign" && w.kind !== "augassign" && w.kind !== "mutate") return;
+    const list = byFile.get(w.file) ?? [];
+    list.push(w);
+    byFile.set(w.file, list);
+  };
   env.settings.forEach((b) => {
+    let live = true;
     for (let x: Binding | undefined = b, n = 0; x && n < MAX_CHAIN; x = x.overrides, n++) {
-      for (const w of x.writes) {
-        if (w.kind !== "assign" && w.kind !== "augassign" && w.kind !== "mutate") continue;
-        const list = byFile.get(w.file) ?? [];
-        list.push(w);
-        byFile.set(w.file, list);
+      if (!live) for (const w of x.writes) add(w);
+      else {
+        let extended = false;
+        for (let i = x.writes.length - 1; i >= 0; i--) {
+          const w = x.writes[i];
+          if (!extended) add(w);
+          if (w.kind === "augassign" || w.derived) extended = true;
+        }
       }
+      live &&= derives(x);
     }
   });
   for (const list of byFile.values()) list.sort((a, b) => a.range.startOffset - b.range.startOffset);
@@ -332,7 +359,7 @@ function settingWrites(env: Environment): WriteIndex {
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      // Writes are statements and do not overlap, but several share one (`A = B = {…}`, an unpack): a short walk back.
+      // Writes are statements and do not overlap, but several share one (`A = B = {...}`, an unpack): a short walk back.
       for (let i = at; i >= 0 && at - i < 64; i--) if (contains(list[i].range, loc.range)) return true;
       return false;
     },

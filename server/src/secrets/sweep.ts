@@ -135,7 +135,7 @@ function value(e: Expr, path: PathSeg[], file: string, out: SweepSite[], depth: 
       return;
     case "call": {
       // The default of an env read in a branch decided against (`if "DATABASE_HOST" in os.environ:` while it is unset)
-      // is committed all the same (bakerydemo, healthchecks); so is one inside int(…)/str(…).
+      // is committed all the same (bakerydemo, healthchecks); so is one inside int(...)/str(...).
       const fn = dotted(e.fn);
       if (!fn) return;
       if (WRAPPERS.has(fn) && e.args.length === 1) return value(e.args[0], path, file, out, depth + 1);
@@ -151,7 +151,7 @@ function value(e: Expr, path: PathSeg[], file: string, out: SweepSite[], depth: 
 const WRAPPERS = new Set(["int", "str", "bool", "float"]);
 /** Reads whose default is the second positional argument. */
 const ENV_READS = new Set(["os.environ.get", "os.getenv", "getenv", "environ.get", "os.environ.setdefault"]);
-/** django-environ's `env(…)`/`env.str(…)` and decouple's `config(…)`: the default is a keyword. */
+/** django-environ's `env(...)`/`env.str(...)` and decouple's `config(...)`: the default is a keyword. */
 const KEYWORD_DEFAULT_READS = /^(env|config|decouple\.config)(\.(str|bool|int|float|list|tuple|dict|url|db|db_url|cache|cache_url|email|email_url|json|path))?$/;
 
 /**

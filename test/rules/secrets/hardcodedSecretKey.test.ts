@@ -29,7 +29,11 @@ secretTable("hardcoded-secret-key", [
   // The environment never gets base.py's key: not production's problem (bakerydemo, taiga: a development key in base.py).
   { name: "near miss: a literal production replaces", base: `import os\nSECRET_KEY = ${py(KEY)}\n`, production: `SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n`, expect: [] },
   { name: "near miss: a literal production replaces on both branches", base: `SECRET_KEY = ${py(KEY)}\n`, production: `import os, secrets\nif "DJANGO_SECRET_KEY" in os.environ:\n    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nelse:\n    SECRET_KEY = secrets.token_urlsafe(50)\n`, expect: [] },
-  { name: "a literal production replaces only on one branch", base: `SECRET_KEY = ${py(KEY)}\n`, production: `import os\nif os.environ.get("ROTATE"):\n    SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\n`, expect: ["base.py:1"], secrets },
+  // What production writes reads the old key: it is still production's.
+  { name: "a literal production extends with +=", base: `SECRET_KEY = ${py(KEY)}\n`, production: `SECRET_KEY += "-suffix"\n`, expect: ["base.py:1"], secrets },
+  { name: "a literal production derives its key from", base: `SECRET_KEY = ${py(KEY)}\n`, production: `SECRET_KEY = SECRET_KEY.strip()\n`, expect: ["base.py:1"], secrets },
+  { name: "a committed default a fallback keeps, though production replaces the key", base: `import os\nSECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", ${py(KEY)})\nSECRET_KEY_FALLBACKS = [SECRET_KEY]\n`, production: `SECRET_KEY = os.environ["NEW_SECRET_KEY"]\n`, expect: ["base.py:2"], secrets },
+  { name: "a literal production replaces only on an undecided branch", base: `SECRET_KEY = ${py(KEY)}\n`, production: `import socket\nif socket.gethostname() == "web-1":\n    SECRET_KEY = "${"$"}{DJANGO_SECRET_KEY}"\n`, expect: ["base.py:1"], secrets },
   {
     name: "a literal production replaces, still reported for the development module that keeps it",
     base: `SECRET_KEY = ${py(KEY)}\n`,

@@ -51,7 +51,8 @@ export const connMaxAgeZero: Rule = {
         subject: s,
         at: locInWrites(ageLoc, s),
         value: age ?? conf,
-        key: alias,
+        // "default" keeps the fingerprint baselines written before aliases were told apart.
+        key: alias === "default" ? undefined : alias,
         fix: fixFor(ctx, alias, age),
       });
     }
