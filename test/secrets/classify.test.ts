@@ -24,6 +24,9 @@ const rows: Array<{ path: PathSeg[]; value: string; rule: string | undefined; na
   { path: ["WEIRD"], value: KEY, rule: "hardcoded-credential", names: ["PAYMENT_SECRET"] },
   { path: ["WEIRD"], value: KEY, rule: undefined },
   { path: ["SESSION_COOKIE_NAME"], value: KEY, rule: undefined },
+  // allauth: a URL path under a key that names a password is not one.
+  { path: ["HEADLESS_FRONTEND_URLS", "account_reset_password"], value: "/account/password/reset/key/{key}", rule: undefined },
+  { path: ["LOGIN_PASSWORD"], value: PW, rule: "hardcoded-credential" },
 ];
 
 test("classification and rule priority", () => {

@@ -91,6 +91,8 @@ export function notPasswordLooking(s: string): string | undefined {
   if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\.[A-Z][A-Za-z0-9_]*$/.test(s) || /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*){2,}$/.test(s)) return "a dotted import path";
   if (/^\d+\/[a-z]+(\/[a-z]+)?(\s*,\s*\d+\/[a-z]+(\/[a-z]+)?)*$/.test(s)) return "a rate limit";
   if (/^[a-z][a-z0-9+.-]*:\/\/[^\s@]+$/i.test(s)) return "a URL without credentials";
+  // allauth's HEADLESS_FRONTEND_URLS = {"account_reset_password": "/account/password/reset/key/{key}"}.
+  if (/^\/[\w\-./{}<>:%]*$/.test(s) && s.length > 1) return "a URL path";
   if (/^HTTP_[A-Z0-9_]+$/.test(s) || /^X-[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/.test(s)) return "a header name";
   return undefined;
 }

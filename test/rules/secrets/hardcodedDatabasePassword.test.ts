@@ -23,5 +23,7 @@ secretTable("hardcoded-database-password", [
   { name: "near miss: the docker default postgres", base: db(py("postgres")), expect: [] },
   { name: "near miss: a ${VAR} stand-in", base: db(py("${DB_PASSWORD}")), expect: [] },
   { name: "near miss: a URL password belongs to hardcoded-url-password", base: `import dj_database_url\nDATABASES = {"default": dj_database_url.parse("postgres://shop:${PW}@db/shop")}\n`, expect: [], secrets },
+  // taiga's tests/config.py: USER "taiga", PASSWORD "taiga" for the CI database.
+  { name: "a short password is a stand-in in the testing environment", testing: db(py("taiga")), environment: "proj.settings.test", expect: [] },
   { name: "test values are fine in the testing environment", testing: db(py("testing-password-1")), environment: "proj.settings.test", expect: [] },
 ]);

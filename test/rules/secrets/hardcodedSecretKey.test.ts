@@ -51,6 +51,10 @@ secretTable("hardcoded-secret-key", [
   { name: "near miss: repeated characters", base: `SECRET_KEY = "x" * 50\n`, expect: [] },
   { name: "near miss: ${VAR} template", base: `SECRET_KEY = "\${DJANGO_SECRET_KEY}"\n`, expect: [] },
   { name: "an obvious test key is fine in the testing environment", testing: `SECRET_KEY = "test-only-key-${rand("hsk-t", 20)}"\n`, environment: "proj.settings.test", expect: [] },
+  // allauth's "psst", django-cms's "Welcome to django CMS": stand-ins, not keys anyone generated.
+  { name: "a short key is a stand-in in the testing environment", testing: `SECRET_KEY = "psst"\n`, environment: "proj.settings.test", expect: [] },
+  { name: "a phrase is a stand-in in the testing environment", testing: `SECRET_KEY = "Welcome to django CMS"\n`, environment: "proj.settings.test", expect: [] },
+  { name: "a short key is still reported in production", production: `SECRET_KEY = "psst-Kq2@Lm"\n`, expect: ["production.py:2"] },
   { name: "a real-looking key is not fine in the testing environment", testing: `SECRET_KEY = ${py(KEY)}\n`, environment: "proj.settings.test", expect: ["test.py:2"], secrets },
   { name: "reported in the development environment too", files: { "proj/settings/local.py": `from .base import *\nSECRET_KEY = ${py(INSECURE)}\n` }, environment: "proj.settings.local", expect: ["local.py:2"], secrets },
 ]);
