@@ -278,3 +278,15 @@ test("a computed name selects environment-named modules only, not the components
   const a = engine.audit(dir);
   assert.deepEqual(a.project.environments.map((e) => [e.name, e.kind]), [["proj.settings.development", "development"], ["proj.settings.production", "production"]]);
 });
+
+// django-cms: docs/conf.py sets up docs/django_settings.py, and nothing is deployed: documentation, not production.
+test("a module in docs/ that only Sphinx names is development even with no deployment", async () => {
+  const engine = await sharedEngine();
+  const dir = writeProject({
+    "requirements.txt": "Django>=5.2\n",
+    "docs/conf.py": 'import os\nimport django\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "django_settings")\ndjango.setup()\n',
+    "docs/django_settings.py": 'SECRET_KEY = "Totally secret"\nDEBUG = True\nINSTALLED_APPS = ["django.contrib.auth"]\n',
+  });
+  const a = engine.audit(dir);
+  assert.deepEqual(a.project.environments.map((e) => [e.name, e.kind]), [["django_settings", "development"]]);
+});

@@ -16,7 +16,7 @@ export function exprChildren(e: Expr): Expr[] {
     case "sub":
       return [e.obj, e.index];
     case "call":
-      return [e.fn, ...e.args, ...e.kwargs.map((k) => k.value)];
+      return [e.fn, ...e.args, ...e.kwargs.map((k) => k.value), ...(e.argSpreads?.map((s) => s.e) ?? [])];
     case "binop":
     case "boolop":
       return [e.l, e.r];

@@ -265,6 +265,7 @@ function callParts(fn: Node, argList: Node, range: Range, depth: number): Expr {
   let spread = false;
   let onlyKw = true;
   const kwSpreads: Expr[] = [];
+  const argSpreads: Array<{ at: number; e: Expr }> = [];
   if (argList.type === "argument_list") {
     for (const a of namedKids(argList)) {
       if (a.type === "keyword_argument") {
@@ -275,7 +276,10 @@ function callParts(fn: Node, argList: Node, range: Range, depth: number): Expr {
         spread = true;
         const inner = namedKids(a)[0];
         if (a.type === "dictionary_splat" && inner) kwSpreads.push(toExpr(inner, depth));
-        else onlyKw = false;
+        else {
+          onlyKw = false;
+          if (inner) argSpreads.push({ at: args.length, e: toExpr(inner, depth) });
+        }
       } else {
         args.push(toExpr(a, depth));
       }
@@ -284,7 +288,7 @@ function callParts(fn: Node, argList: Node, range: Range, depth: number): Expr {
     spread = true; // a generator argument: f(x for x in y)
     onlyKw = false;
   }
-  return { t: "call", fn: toExpr(fn, depth), args, kwargs, spread, ...(spread && onlyKw ? { kwSpreads } : {}), range };
+  return { t: "call", fn: toExpr(fn, depth), args, kwargs, spread, ...(spread && onlyKw ? { kwSpreads } : {}), ...(argSpreads.length ? { argSpreads } : {}), range };
 }
 
 function comparison(node: Node, depth: number): Expr {

@@ -39,6 +39,8 @@ export type Expr = ExprBase &
         spread: boolean;
         /** The `**x` expressions, when they are the only spreads: a known dict gives its keywords. */
         kwSpreads?: Expr[];
+        /** The `*x` expressions, each written just before args[at] (at = args.length: after the last). */
+        argSpreads?: Array<{ at: number; e: Expr }>;
       }
     | { t: "binop"; op: string; l: Expr; r: Expr }
     | { t: "unary"; op: "not" | "-" | "+" | "~"; e: Expr }

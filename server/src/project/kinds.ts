@@ -27,7 +27,7 @@ export interface KindEvidence {
   deployedExplicitly?: string;
   /** A path relative to the root, for the messages. */
   rel(file: string): string;
-  /** The module's name says it is for the documentation (`settings_sphinx`, `docs.settings`). */
+  /** The module's name or folder says it is for the documentation (`settings_sphinx`, `docs/django_settings.py`). */
   docsNamed?: boolean;
 }
 

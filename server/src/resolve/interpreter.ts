@@ -4,6 +4,7 @@ import * as path from "path";
 import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
 import { fileGlobTokens, wildcardMatches } from "../parse/linearText";
 import { exprChildren } from "../parse/exprChildren";
+import { exprIndex } from "../parse/exprIndex";
 import { evaluate, subscript, type EvalContext } from "./evaluate";
 import { iterate, type CallArgs } from "./valueOps";
 import { bindArguments, BudgetExceeded, containsReturn, makeFunction, MAX_CALL_DEPTH, MAX_CALL_STEPS, MAX_LOOP_ITEMS, MAX_RUN_STEPS, returnedValue, transparentDecorators } from "./functions";
@@ -1047,6 +1048,12 @@ export class Interpreter {
     f.calls.push({ file: f.file, range: s.range, callee, args, kwargs, via: [] });
   }
 
+  /** The expression written at `loc`, from its module's model. */
+  private exprAt(loc: Loc): Expr | undefined {
+    const loaded = this.loader.load(loc.file);
+    return loaded.ok ? exprIndex(loaded.model).at(loc.range) : undefined;
+  }
+
   /** django-split-settings: each file runs in this module's own namespace, in order; globs expand sorted. */
   private include(call: Expr & { t: "call" }, f: Frame): void {
     const dir = path.dirname(f.file);
@@ -1059,10 +1066,26 @@ export class Interpreter {
       outside.length = 0;
       this.dynamicWrite({ what }, range, f);
     };
-    for (const a of call.args) {
-      const possible = wildcardOf(a);
+    // `include(*_base_settings)` (wemake-django-template): a known tuple's items, in place among the other arguments.
+    const entries: Array<{ a: Expr; v?: Value }> = [];
+    const spreadAt = (i: number) => {
+      for (const sp of call.argSpreads ?? []) {
+        if (sp.at !== i) continue;
+        const seq = iterate(evaluate(sp.e, this.ctx(f)));
+        // Each item keeps its own expression where it has one (the f-string in the tuple), for its file pattern.
+        if (seq) for (const v of seq) entries.push({ a: (v.loc && this.exprAt(v.loc)) || sp.e, v: v.k === "str" || v.k === "cast" ? v : undefined });
+        else entries.push({ a: sp.e, v: unknown("a spread the analysis cannot list", { loc: { file: f.file, range: sp.e.range } }) });
+      }
+    };
+    call.args.forEach((a, i) => {
+      spreadAt(i);
+      entries.push({ a });
+    });
+    spreadAt(call.args.length);
+    for (const { a, v: given } of entries) {
+      const possible = given ? (given.k === "str" ? given.v : given.k === "cast" && given.name === "optional" ? given.of : undefined) : wildcardOf(a);
       if (possible && !this.loader.leavesRoot(path.resolve(dir, possible))) for (const file of expandGlob(dir, possible)) if (!f.fragments.includes(file)) f.fragments.push(file);
-      const v = evaluate(a, this.ctx(f));
+      const v = given ?? evaluate(a, this.ctx(f));
       let pattern: string | undefined;
       let optional = false;
       if (v.k === "str") pattern = v.v;
@@ -1071,7 +1094,18 @@ export class Interpreter {
         optional = true;
       }
       if (!pattern) {
-        f.notes.push({ file: f.file, range: a.range, severity: "information", message: "an include() path that is not known statically is skipped" });
+        // `include(f"environments/{_ENV}.py")`: one of the files the pattern matches runs here, and whatever any of them
+        // sets can no longer be judged from the code before it (wemake-django-template's ALLOWED_HOSTS).
+        const candidates = possible ? expandGlob(dir, possible).filter((file) => file !== f.file && !f.stack.includes(file)) : [];
+        const names = new Set<string>();
+        for (const file of candidates) {
+          const loaded = this.loader.load(file);
+          if (loaded.ok) for (const n of writtenNames(loaded.model.statements)) if (isSettingName(n)) names.add(n);
+        }
+        if (names.size) {
+          this.dynamicWrite({ what: `include(${JSON.stringify(possible)}), one of ${candidates.length} file${candidates.length === 1 ? "" : "s"}`, keys: [...names].sort().map((n) => [n, undefined]) }, a.range, f);
+          f.notes.push({ file: f.file, range: a.range, severity: "information", message: `include(${JSON.stringify(possible)}) picks one of ${candidates.map((c) => path.basename(c)).join(", ")} at run time: the ${names.size} setting${names.size === 1 ? "" : "s"} they set are not judged` });
+        } else f.notes.push({ file: f.file, range: a.range, severity: "information", message: "an include() path that is not known statically is skipped" });
         continue;
       }
       if (this.loader.leavesRoot(path.resolve(dir, pattern))) {

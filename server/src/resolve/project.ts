@@ -340,7 +340,7 @@ function environmentsOf(
   context: Pick<KindEvidence, "deployedElsewhere" | "deployedSibling" | "deployedExplicitly" | "rel">,
 ): EnvironmentSpec[] {
   const configured = kinds[n.name] ?? kinds[n.rel] ?? kinds[n.stem];
-  const decision = decideKind({ configured, refs: model.named.get(file)?.refs ?? [], place: n.place, docsNamed: /(^|[._])(sphinx|docs?)([._]|$)/i.test(n.name), ...context });
+  const decision = decideKind({ configured, refs: model.named.get(file)?.refs ?? [], place: n.place, docsNamed: /(^|[._])(sphinx|docs?)([._]|$)/i.test(n.name) || /(^|\/)(docs?|documentation)\//i.test(n.rel), ...context });
   return [{ name: n.name, kind: decision.kind, kindSource: decision.source, kindGuessed: decision.guessed }];
 }
 
