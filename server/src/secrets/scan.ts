@@ -100,16 +100,7 @@ export function scanSecrets(env: Environment, module: ModuleOf): SecretCandidate
   const defaultHolding = (loc: Loc): EnvRead | undefined => {
     const list = defaultsByFile.get(loc.file);
     if (!list) return undefined;
-    let lo = 0;
-    let hi = list.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].defaultLoc!.range.startOffset <= loc.range.startOffset) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const at = lastStartingBy(list, (r) => r.defaultLoc!.range.startOffset, loc.range.startOffset);
     for (let i = at; i >= 0 && at - i < 64; i--) if (contains(list[i].defaultLoc!.range, loc.range)) return list[i];
     return undefined;
   };
@@ -349,21 +340,27 @@ function settingWrites(env: Environment): WriteIndex {
     holds(loc) {
       const list = byFile.get(loc.file);
       if (!list) return false;
-      let lo = 0;
-      let hi = list.length - 1;
-      let at = -1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].range.startOffset <= loc.range.startOffset) {
-          at = mid;
-          lo = mid + 1;
-        } else hi = mid - 1;
-      }
+      const at = lastStartingBy(list, (w) => w.range.startOffset, loc.range.startOffset);
       // Writes are statements and do not overlap, but several share one (`A = B = {...}`, an unpack): a short walk back.
       for (let i = at; i >= 0 && at - i < 64; i--) if (contains(list[i].range, loc.range)) return true;
       return false;
     },
   };
+}
+
+/** In a list sorted by start, the index of the last item starting at or before `offset` (-1 when none). */
+function lastStartingBy<T>(list: readonly T[], start: (t: T) => number, offset: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (start(list[mid]) <= offset) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return at;
 }
 
 function sameSegs(a: readonly PathSeg[], b: readonly PathSeg[]): boolean {
