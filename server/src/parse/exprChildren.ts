@@ -40,3 +40,15 @@ export function exprChildren(e: Expr): Expr[] {
       return [];
   }
 }
+
+/** `top` and every expression below it, depth first, except below those `stop` says not to enter (a lambda's body). */
+export function subExprs(top: Expr, stop: (e: Expr) => boolean): Expr[] {
+  const out: Expr[] = [];
+  const stack = [top];
+  while (stack.length) {
+    const e = stack.pop()!;
+    out.push(e);
+    if (!stop(e)) for (const c of exprChildren(e)) stack.push(c);
+  }
+  return out;
+}

@@ -48,7 +48,7 @@ export type Expr = ExprBase &
     | { t: "compare"; ops: string[]; operands: Expr[] }
     | { t: "cond"; test: Expr; body: Expr; orelse: Expr }
     | { t: "starred"; e: Expr }
-    /** `name := value`: the interpreter binds `name` before it evaluates the enclosing test or statement. */
+    /** `name := value`: evaluating it binds `name` in the frame, where Python does (EvalContext.assign). */
     | { t: "walrus"; name: string; value: Expr }
     /** `[x for x in xs if c]`, `{k: v for k, v in d.items()}`, `(x for x in xs)`: clauses in source order. */
     | { t: "comp"; kind: "list" | "set" | "dict" | "generator"; elt: Expr; value?: Expr; clauses: CompClause[] }

@@ -1,5 +1,5 @@
 // Evaluates one Expr to an abstract Value with Python's semantics, in the scenario where every env var is unset.
-import { exprChildren } from "../parse/exprChildren";
+import { subExprs } from "../parse/exprChildren";
 import type { Expr, Range } from "../parse/model";
 import { callBuiltin, callMethod } from "./builtins";
 import { callExternal, environContains, subscriptExternal } from "./envReads";
@@ -481,14 +481,7 @@ function comprehension(e: Expr & { t: "comp" }, ctx: EvalContext, d: number, loc
 }
 
 function walrusesIn(top: Expr): Array<Expr & { t: "walrus" }> {
-  const out: Array<Expr & { t: "walrus" }> = [];
-  const stack = [top];
-  while (stack.length) {
-    const e = stack.pop()!;
-    if (e.t === "walrus") out.push(e);
-    if (e.t !== "lambda") for (const c of exprChildren(e)) stack.push(c);
-  }
-  return out;
+  return subExprs(top, (e) => e.t === "lambda").filter((e): e is Expr & { t: "walrus" } => e.t === "walrus");
 }
 
 const BUILTIN_NAMES = new Set(["bool", "int", "float", "str", "list", "tuple", "set", "dict", "len", "frozenset", "sorted", "getattr", "hasattr"]);

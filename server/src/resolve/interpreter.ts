@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Expr, ModuleModel, Range, Stmt, Target } from "../parse/model";
 import { fileGlobTokens, wildcardMatches } from "../parse/linearText";
-import { exprChildren } from "../parse/exprChildren";
+import { subExprs } from "../parse/exprChildren";
 import { exprIndex } from "../parse/exprIndex";
 import { evaluate, subscript, type EvalContext } from "./evaluate";
 import { iterate, type CallArgs } from "./valueOps";
@@ -930,16 +930,25 @@ export class Interpreter {
     // then nothing is required, and the branch runs as before.
     if (new Set(test.env.filter((r) => !r.configuration).map((r) => r.variable)).size !== 1) return false;
     const loc: Loc = { file: f.file, range: br.test.range };
-    const requiredOf = (reads: readonly EnvRead[]) => reads.filter((r) => !r.configuration).map((r) => required({ ...r, hasDefault: false, default: undefined, defaultLoc: undefined }));
+    // Each read once, recorded as required: the test's own reads are the names' reads too.
+    const made = new Map<EnvRead, EnvRead>();
+    const requiredRead = (r: EnvRead): EnvRead => {
+      let x = made.get(r);
+      if (!x) {
+        x = { ...r, hasDefault: false, default: undefined, defaultLoc: undefined };
+        required(x);
+        made.set(r, x);
+      }
+      return x;
+    };
+    for (const r of test.env) if (!r.configuration) requiredRead(r);
     for (const name of namesIn(br.test)) {
       const b = f.ns.get(name);
-      const reads = b ? envReadsOf(b.value) : [];
-      if (!b || reads.length === 0) continue;
-      const env = requiredOf(reads).flatMap((v) => v.env ?? []);
+      if (!b) continue;
+      const env = envReadsOf(b.value).filter((r) => !r.configuration).map(requiredRead);
       if (env.length === 0) continue;
       f.ns.set(name, { ...b, value: { k: "unknown", why: `required: the settings raise at line ${loc.range.start.line + 1} when ${env.map((r) => r.variable).join(" and ")} is unset`, env, loc: b.value.loc ?? loc } });
     }
-    requiredOf(test.env);
     return true;
   }
 
@@ -1083,16 +1092,10 @@ export class Interpreter {
     });
     spreadAt(call.args.length);
     for (const { a, v: given } of entries) {
-      const possible = given ? (given.k === "str" ? given.v : given.k === "cast" && given.name === "optional" ? given.of : undefined) : wildcardOf(a);
+      const possible = given ? includePath(given)?.pattern : wildcardOf(a);
       if (possible && !this.loader.leavesRoot(path.resolve(dir, possible))) for (const file of expandGlob(dir, possible)) if (!f.fragments.includes(file)) f.fragments.push(file);
       const v = given ?? evaluate(a, this.ctx(f));
-      let pattern: string | undefined;
-      let optional = false;
-      if (v.k === "str") pattern = v.v;
-      else if (v.k === "cast" && v.name === "optional") {
-        pattern = v.of;
-        optional = true;
-      }
+      const { pattern, optional } = includePath(v) ?? { pattern: undefined, optional: false };
       if (!pattern) {
         // `include(f"environments/{_ENV}.py")`: one of the files the pattern matches runs here, and whatever any of them
         // sets can no longer be judged from the code before it (wemake-django-template's ALLOWED_HOSTS).
@@ -1247,6 +1250,13 @@ function expandGlob(dir: string, pattern: string): string[] {
 }
 
 /** The glob an include() argument could name under any environment: `"envs/%s.py" % ENV` → `envs/*.py`. */
+/** What an include() argument's value names: a path or glob, optional() or not. */
+function includePath(v: Value): { pattern: string | undefined; optional: boolean } | undefined {
+  if (v.k === "str") return { pattern: v.v, optional: false };
+  if (v.k === "cast" && v.name === "optional") return { pattern: v.of, optional: true };
+  return undefined;
+}
+
 function wildcardOf(e: Expr): string | undefined {
   if (e.t === "str") return e.v;
   if (e.t === "binop" && e.op === "%" && e.l.t === "str") return e.l.v.replace(/%[sdr]/g, "*");
@@ -1509,14 +1519,7 @@ function applyMethod(c: Value, method: string, args: Value[], kwargs: Record<str
 
 /** The names an expression reads (`not (SECRET_KEY or "").strip()` reads SECRET_KEY), outside lambdas and comprehensions. */
 function namesIn(top: Expr): string[] {
-  const out: string[] = [];
-  const stack = [top];
-  while (stack.length) {
-    const e = stack.pop()!;
-    if (e.t === "name") out.push(e.id);
-    else if (e.t !== "lambda" && e.t !== "comp") for (const c of exprChildren(e)) stack.push(c);
-  }
-  return out;
+  return subExprs(top, (e) => e.t === "lambda" || e.t === "comp").flatMap((e) => (e.t === "name" ? [e.id] : []));
 }
 
 /** The names an assignment's value reads, remembered per expression (asked only when the assignment replaces a name). */

@@ -195,7 +195,10 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   // A module an entry point's computed name can select (`"app.settings." + environment`) runs on its own in some
   // deployment even when another environment star-imports it (LibrePhotos' development.py imports production.py).
   // Only a module named for an environment: `*` also matches the components production.py star-imports.
-  const selected = (f: string) => model.patterned.has(f) && isEnvKind(named(f).place?.kind);
+  const selected = (f: string) => {
+    const kind = model.patterned.has(f) ? named(f).place?.kind : undefined;
+    return kind !== undefined && kind !== "base";
+  };
   const parts = new Set<string>();
   // In an import cycle neither module is a part of the other: one is only when something above it (a module it does not
   // reach back to) takes it in.
@@ -465,8 +468,4 @@ export function dottedName(file: string, tiers: string[][]): string {
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join("/");
-}
-
-function isEnvKind(kind: string | undefined): boolean {
-  return kind === "production" || kind === "staging" || kind === "development" || kind === "testing";
 }
