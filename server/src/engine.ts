@@ -10,6 +10,8 @@ import { sortFindings, type Audit } from "./rules/audit";
 import { applyProjectWaivers, lineWaivers, UNUSED_WAIVER, type ExtraWaivers } from "./rules/waivers";
 import { readFromDisk } from "./fixes/apply";
 import { dotenvFindings } from "./rules/dotenvFindings";
+import { isSecretName } from "./inventory/inventory";
+import type { Note } from "./resolve/namespace";
 
 export type { Audit } from "./rules/audit";
 export { sortFindings } from "./rules/audit";
@@ -35,6 +37,7 @@ export class Engine {
 
   audit(root: string, options: AuditOptions = {}): Audit {
     const project = analyzeProject(this.parser, root, options);
+    for (const env of project.environments) maskQuotedSecrets(env.notes);
     // Not a Django project: one note says so, and no rule runs (a Scrapy settings.py, a Flask config).
     if (!project.isDjango) return { project, findings: [] };
     const ruleFindings = runRules(project, options);
@@ -54,6 +57,20 @@ export class Engine {
     if (options.inventory === false) for (const r of PROJECT_RULES) if (r.scope === "project") active.delete(r.id);
     const findings = applyProjectWaivers(project, [...ruleFindings, ...projectFindings], KNOWN_IDS, active, options.severities?.[UNUSED_WAIVER], extra);
     return { project, findings: sortFindings(findings) };
+  }
+}
+
+/**
+ * A note quoting a committed value under a secret-looking name (`API_PIN = os.getenv("API_PIN", 482913)`) says what it
+ * is without the value: secrets never appear in full in any output. Done once per note (the quote is dropped).
+ */
+function maskQuotedSecrets(notes: Note[]): void {
+  for (const n of notes) {
+    const q = n.quotes;
+    if (!q) continue;
+    delete n.quotes;
+    if (!q.names.some(isSecretName) || q.text.length === 0) continue;
+    n.message = n.message.split(q.text).join(`<a ${q.text.length}-character value, not shown>`);
   }
 }
 

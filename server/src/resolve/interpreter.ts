@@ -513,7 +513,7 @@ export class Interpreter {
       value.k === "bool"
         ? `${name} is ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, and any non-empty string, "False" and "0" included, is truthy; convert it (e.g. == "true")`
         : `${name} is the number ${pyRepr(value)} only while ${r.variable} is unset: ${r.via} returns the variable's text, a str once it is set; convert it (${value.k === "float" ? "float" : "int"}(${r.via}("${r.variable}", ${pyRepr(value)})))`;
-    f.notes.push({ file: f.file, range: r.loc.range, severity: "information", message });
+    f.notes.push({ file: f.file, range: r.loc.range, severity: "information", message, ...(value.k === "bool" ? {} : { quotes: { names: [name, r.variable], text: pyRepr(value) } }) });
   }
 
   /**

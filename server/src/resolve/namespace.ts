@@ -37,6 +37,11 @@ export interface Note {
   range?: Range;
   severity: "error" | "warning" | "information";
   message: string;
+  /**
+   * A committed value the message quotes, which must not be shown in full when one of `names` looks secret. The resolve
+   * layer does not know which names are secret (secrets/ sits above it): the engine masks the message and drops this.
+   */
+  quotes?: { names: string[]; text: string };
 }
 
 /**
