@@ -519,13 +519,62 @@ if (growth.length >= 2) {
 }
 
 if (SECTIONS.has("settings")) {
-  console.log("\n== A tree holding only settings modules ==");
-  const root = settingsOnly(250);
-  const st = treeStats(root);
-  const c = cli(root);
-  const b = haveBandit ? bandit(root, RUNS) : undefined;
-  console.log(`${st.py} .py files, ${mb(st.bytes)}, ${st.settings} settings modules   CLI ${fmt(c.ms)} (peak ${c.rss.toFixed(0)} MiB)` + (b ? `   bandit ${fmt(b.ms)} (peak ${b.rss.toFixed(0)} MiB)   bandit/CLI ${(b.ms / c.ms).toFixed(1)}× (target ≥ 3×)` : ""));
-  rows.push({ tree: "settings only", ...st, cli: c, bandit: b });
+  // Interleaved rounds: each round runs every tool once, in turn, so a host whose speed drifts (a shared VM) slows all of
+  // them alike; the ratios are taken within a round. The floors are processes that only parse (and visit) the same files
+  // with the CLI's parser: no analysis can take less, so they bound what any change to the analysis could reach.
+  const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+  const floor = (mode) => [join(repo, "bench", "floor.mjs"), mode];
+  const probe = (args, root) => spawnSync(process.execPath, [...args, root], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  for (const n of (process.env.BENCH_SETTINGS_SIZES ?? "30,250").split(",").map(Number)) {
+    console.log(`\n== A tree holding only settings modules: ${n} projects' settings packages ==`);
+    const root = settingsOnly(n);
+    const st = treeStats(root);
+    const tools = [{ name: "CLI", cmd: process.execPath, args: [CLI, "audit", root, "--format", "json"] }];
+    if (haveBandit) tools.push({ name: "bandit", cmd: "bandit", args: ["-r", root, "-q", "-f", "json", "-o", "/dev/null"] });
+    for (const mode of ["ruff", "wasm-parse", "wasm-visit", "native-parse", "native-visit"]) {
+      const check = probe(floor(mode), root);
+      if (check.status === 0) tools.push({ name: mode, cmd: process.execPath, args: [...floor(mode), root], note: check.stderr.trim() });
+      else console.log(`${mode}: not measured (${check.stderr.trim().split("\n").pop()})`);
+    }
+    for (const t of tools) timeOnce(t.cmd, t.args); // warm the file cache and the code cache
+    const times = Object.fromEntries(tools.map((t) => [t.name, []]));
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const t of tools) {
+        const r = timeOnce(t.cmd, t.args);
+        if (![0, 1].includes(r.status)) throw new Error(`${t.name} on ${root}: exit ${r.status}\n${r.stderr.slice(-3000)}`);
+        times[t.name].push(r);
+      }
+    }
+    const spread = (xs) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
+    };
+    const mmm = (xs, f) => {
+      const s = spread(xs);
+      return `${f(s.min)} / ${f(s.median)} / ${f(s.max)}`;
+    };
+    console.log(`${st.py} .py files, ${mb(st.bytes)}, ${st.settings} settings modules; ${ROUNDS} interleaved rounds, min / median / max`);
+    for (const t of tools) {
+      const ms = times[t.name].map((r) => r.ms);
+      const peak = Math.max(...times[t.name].map((r) => r.rss));
+      console.log(`  ${t.name.padEnd(13)} ${mmm(ms, fmt).padStart(26)}   peak ${peak.toFixed(0)} MiB${t.note ? `   (${t.note})` : ""}`);
+    }
+    const cliMs = times.CLI.map((r) => r.ms);
+    const perRound = (name, f) => (times[name] ? times[name].map((r, i) => f(r.ms, cliMs[i])) : undefined);
+    const x = (v) => `${v.toFixed(2)}\u00d7`;
+    const vsBandit = perRound("bandit", (b, c) => b / c);
+    if (vsBandit) console.log(`  bandit / CLI per round: ${mmm(vsBandit, x)} (target \u2265 3\u00d7)`);
+    const vsRuff = perRound("ruff", (r, c) => c / r);
+    if (vsRuff) console.log(`  CLI / ruff (wasm build) per round: ${mmm(vsRuff, x)} (target \u2264 5\u00d7 of native ruff, which is not installable here)`);
+    for (const f of ["wasm-parse", "wasm-visit", "native-parse", "native-visit"]) {
+      const share = perRound(f, (p) => p);
+      if (!share || !vsBandit) continue;
+      const ofBandit = times[f].map((r, i) => r.ms / times.bandit[i].ms);
+      console.log(`  ${f} alone is ${mmm(ofBandit, (v) => `${(v * 100).toFixed(0)}%`)} of bandit's time (3\u00d7 bandit leaves the CLI 33%)`);
+    }
+    const med = (name) => (times[name] ? { ms: spread(times[name].map((r) => r.ms)).median, rss: Math.max(...times[name].map((r) => r.rss)) } : undefined);
+    rows.push({ tree: `settings only, ${n} projects`, ...st, cli: med("CLI"), bandit: med("bandit") });
+  }
 }
 
 if (SECTIONS.has("package")) {
