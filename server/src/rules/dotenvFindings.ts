@@ -73,8 +73,12 @@ export function dotenvFindings(project: Project, options: RunOptions = {}, colle
     const parsed = parseDotenv(text);
     for (const c of parsed.comments) waivers.push(...parseWaivers(file, text, { text: c.text, startOffset: c.start, line: c.line }));
     const rel = path.relative(project.root, file).split(path.sep).join("/") || name;
+    // A dev container's env file (.devcontainer/, read by devcontainer.json's compose services) configures services that
+    // exist only inside it: short and phrase-like values there are stand-ins, as in the testing environment; a long
+    // random key or a provider token is still a secret.
+    const standIns = rel.split("/").includes(".devcontainer");
     for (const e of parsed.entries) {
-      const c = classify({ path: sitePath(e.key), value: e.value, names: [e.key] });
+      const c = classify({ path: sitePath(e.key), value: e.value, names: [e.key], testing: standIns });
       if (!c) continue;
       const range: Range = rangeOfOffsets(text, e.valueStart, e.valueEnd);
       let message: string;

@@ -29,6 +29,10 @@ const rows: Row[] = [
   { name: "a template with a real value", files: { ".env.example": `DJANGO_SECRET_KEY=${KEY}\nDEBUG=\n` }, expect: [".env.example:1"], fixable: true },
   { name: "near miss: placeholders only", files: { ".env": "DJANGO_SECRET_KEY=changeme\nDATABASE_URL=postgres://postgres:postgres@localhost/app\nEMAIL_HOST_PASSWORD=\nAPI_TOKEN=${API_TOKEN}\n" }, expect: [] },
   { name: "near miss: .envrc is not a dotenv file", files: { ".envrc": `export DJANGO_SECRET_KEY=${KEY}\n` }, expect: [] },
+  // saleor's .devcontainer/backend.env: a dev container's own database and key, which exist only inside it.
+  { name: "near miss: a dev container's stand-ins", files: { ".devcontainer/backend.env": "DATABASE_URL=postgres://saleor:saleor@db/saleor\nSECRET_KEY=changeme-devcontainer\n" }, expect: [] },
+  { name: "a dev container's long random key is still one", files: { ".devcontainer/backend.env": `SECRET_KEY=${KEY}\nDATABASE_URL=postgres://saleor:saleor@db/saleor\n` }, expect: [".devcontainer/backend.env:1"] },
+  { name: "the same short password outside a dev container is reported", files: { "deploy/backend.env": "DATABASE_URL=postgres://saleor:s4le0rDb@db/saleor\n" }, expect: ["deploy/backend.env:1"] },
   { name: "a waiver on the line", files: { ".env": `DJANGO_SECRET_KEY=${KEY} # dsh: ignore[dotenv-secret-tracked]\n` }, expect: [] },
 ];
 
