@@ -5,7 +5,7 @@ import { markFor } from "./dynamicWrites";
 import type { DjangoVersion } from "./djangoVersion";
 import type { ModuleResult } from "./interpreter";
 import { isSettingName, type Binding, type CallRecord, type Note } from "./namespace";
-import type { Value } from "./values";
+import type { Loc, Value } from "./values";
 
 export interface ResolvedSetting {
   name: string;
@@ -13,6 +13,8 @@ export interface ResolvedSetting {
   /** Absent when the value is Django's default. */
   binding?: Binding;
   isDefault: boolean;
+  /** For a default: the `if` that sets the setting only when these variables are set (`if ENABLE_SSL:`). */
+  setOnlyWhen?: { variables: string[]; loc: Loc };
 }
 
 export class Environment {
@@ -63,7 +65,8 @@ export class Environment {
     const dyn = markFor(this.result.dynamic, name);
     if (dyn) return { name, value: { k: "unknown", why: `may be set from outside the code by ${dyn.what}`, dynamic: dyn.loc, loc: dyn.loc }, isDefault: true };
     const d = this.defaults.get(name);
-    return { name, value: d ?? { k: "unknown", why: `${name} has no default the analysis knows` }, isDefault: true };
+    const branch = this.result.unsetBranches.find((u) => u.names.includes(name));
+    return { name, value: d ?? { k: "unknown", why: `${name} has no default the analysis knows` }, isDefault: true, ...(branch ? { setOnlyWhen: { variables: branch.variables, loc: branch.loc } } : {}) };
   }
 
   has(name: string): boolean {

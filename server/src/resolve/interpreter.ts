@@ -37,6 +37,16 @@ export interface ModuleResult {
    * setting not written again after it, Django's defaults included, is not judged (Environment.get).
    */
   dynamic?: DynamicMark[];
+  /** `if` branches skipped only because variables are unset, with the settings they would have set (Environment.get). */
+  unsetBranches: UnsetBranch[];
+}
+
+/** Settings an `if` chain sets only in branches that run when one of `variables` is set (`if ENABLE_SSL:`). */
+export interface UnsetBranch {
+  names: string[];
+  variables: string[];
+  /** The `if` statement. */
+  loc: Loc;
 }
 
 /** Raised inside a `try` body when an import fails, so the matching `except ImportError` runs instead. */
@@ -73,6 +83,8 @@ interface Frame {
   calls: CallRecord[];
   envReads: EnvRead[];
   fragments: string[];
+  /** See ModuleResult.unsetBranches; recorded at module level only. */
+  unsetBranches: UnsetBranch[];
   /** Files being evaluated, to detect import cycles. */
   stack: string[];
   tryDepth: number;
@@ -146,7 +158,7 @@ export class Interpreter {
     const cached = this.cache.get(abs);
     if (cached) return cached;
     if (stack.length === 0) this.runSteps = 0;
-    const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], fragments: [], stack: [...stack, abs], tryDepth: 0, owner: {} };
+    const frame: Frame = { file: abs, ns: new Map(), files: [abs], notes: [], calls: [], envReads: [], fragments: [], unsetBranches: [], stack: [...stack, abs], tryDepth: 0, owner: {} };
     const loaded = this.loader.load(abs);
     if (!loaded.ok) {
       frame.notes.push({ file: abs, range: FILE_START, severity: "error", message: `${path.basename(abs)} ${loaded.reason}` });
@@ -155,7 +167,7 @@ export class Interpreter {
       this.noteSyntaxErrors(loaded.model, frame);
       recordEnvReads(frame.envReads, () => this.block(loaded.model.statements, frame));
     }
-    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads, fragments: frame.fragments, ...(frame.dynamic ? { dynamic: frame.dynamic } : {}) };
+    const result: ModuleResult = { file: abs, namespace: frame.ns, files: frame.files, notes: frame.notes, calls: frame.calls, envReads: frame.envReads, fragments: frame.fragments, unsetBranches: frame.unsetBranches, ...(frame.dynamic ? { dynamic: frame.dynamic } : {}) };
     const configurations = configurationsOf(abs, frame.ns);
     if (configurations.length) result.configurations = configurations;
     this.cache.set(abs, result);
@@ -252,6 +264,7 @@ export class Interpreter {
       calls: [],
       envReads: caller.envReads,
       fragments: [],
+      unsetBranches: [],
       stack: caller.stack,
       tryDepth: 0,
       owner: {},
@@ -706,6 +719,7 @@ export class Interpreter {
     addAll(f.files, mod.files, this.members);
     addAll(f.envReads, mod.envReads, this.members);
     addAll(f.notes, mod.notes, this.members);
+    addAll(f.unsetBranches, mod.unsetBranches, this.members);
     // Importing a module runs it, top-level calls included (sentry_sdk.init in base.py configures production too).
     let calls = this.callKeys.get(f.calls);
     if (!calls) this.callKeys.set(f.calls, (calls = new Set(f.calls.map((x) => `${x.file}\u0000${x.range.startOffset}`))));
@@ -864,6 +878,7 @@ export class Interpreter {
     for (const br of s.branches) {
       if (!br.test) {
         if (undecided.length === 0) {
+          this.skippedWhileUnset(s, br, tests, f);
           this.decidedBranch(br.body, tests, f);
           return;
         }
@@ -875,6 +890,7 @@ export class Interpreter {
       const t = truthy(test);
       if (t === true && undecided.length === 0 && this.raisesWhenUnset(br, test, f)) continue;
       if (t === true && undecided.length === 0) {
+        this.skippedWhileUnset(s, br, tests, f);
         this.decidedBranch(br.body, tests, f);
         return;
       }
@@ -884,6 +900,7 @@ export class Interpreter {
     }
     if (undecided.length === 0) {
       if (f.fn) for (const t of tests) if (t.env?.length) f.fn.pathEnv.push(t);
+      this.skippedWhileUnset(s, undefined, tests, f);
       return;
     }
     const hasElse = undecided.length > 0 && !s.branches[s.branches.length - 1].test && undecided.includes(s.branches[s.branches.length - 1]);
@@ -950,6 +967,20 @@ export class Interpreter {
       f.ns.set(name, { ...b, value: { k: "unknown", why: `required: the settings raise at line ${loc.range.start.line + 1} when ${env.map((r) => r.variable).join(" and ")} is unset`, env, loc: b.value.loc ?? loc } });
     }
     return true;
+  }
+
+  /**
+   * A module-level `if` chain decided only because variables are unset (`ENABLE_SSL = env.bool("ENABLE_SSL", False)`,
+   * then `if ENABLE_SSL: SECURE_SSL_REDIRECT = True`): the settings its other branches write are missing only while
+   * they stay unset, and a "not set" message says so (saleor).
+   */
+  private skippedWhileUnset(s: Stmt & { kind: "if" }, chosen: { body: Stmt[] } | undefined, tests: Value[], f: Frame): void {
+    if (f.fn || f.classBody) return;
+    const variables = [...new Set(tests.flatMap((t) => (t.env ?? []).filter((r) => !r.configuration).map((r) => r.variable)))];
+    if (variables.length === 0) return;
+    const written = new Set(chosen ? writtenNames(chosen.body) : []);
+    const names = [...new Set(s.branches.filter((b) => b !== chosen).flatMap((b) => writtenNames(b.body)))].filter((n) => isSettingName(n) && !written.has(n));
+    if (names.length > 0) f.unsetBranches.push({ names, variables, loc: { file: f.file, range: s.range } });
   }
 
   private decidedBranch(body: Stmt[], tests: Value[], f: Frame): void {

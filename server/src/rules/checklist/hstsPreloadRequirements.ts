@@ -5,6 +5,7 @@ import { pyRepr, truthy } from "../../resolve/values";
 import type { Fix, Rule, RuleContext, RuleResult } from "../types";
 import { DEPLOYED, ownModule, unsetNote } from "./checklistHelpers";
 import type { ResolvedSetting } from "../../resolve/environment";
+import { notSet } from "../deploy/conditions";
 
 const YEAR = 31536000;
 
@@ -30,7 +31,7 @@ export const hstsPreloadRequirements: Rule = {
     const secsTruthy = truthy(secs);
     if (secsTruthy === false) {
       out.push({
-        message: `SECURE_HSTS_PRELOAD is on but SECURE_HSTS_SECONDS ${seconds.isDefault ? "is not set" : `is ${pyRepr(secs)}${unsetNote(secs)}`}: no HSTS header is sent, so there is nothing to preload`,
+        message: `SECURE_HSTS_PRELOAD is on but SECURE_HSTS_SECONDS ${seconds.isDefault ? notSet(seconds) : `is ${pyRepr(secs)}${unsetNote(secs)}`}: no HSTS header is sent, so there is nothing to preload`,
         setting: seconds.name,
         subject: seconds.isDefault ? preload : seconds,
         value: seconds.isDefault ? preload.value : secs,
@@ -47,7 +48,7 @@ export const hstsPreloadRequirements: Rule = {
     const sub = ctx.get("SECURE_HSTS_INCLUDE_SUBDOMAINS");
     if (truthy(sub.value) === false) {
       out.push({
-        message: `SECURE_HSTS_PRELOAD is on but SECURE_HSTS_INCLUDE_SUBDOMAINS ${sub.isDefault ? "is not set" : `is ${pyRepr(sub.value)}${unsetNote(sub.value)}`}: the preload list requires includeSubDomains`,
+        message: `SECURE_HSTS_PRELOAD is on but SECURE_HSTS_INCLUDE_SUBDOMAINS ${sub.isDefault ? notSet(sub) : `is ${pyRepr(sub.value)}${unsetNote(sub.value)}`}: the preload list requires includeSubDomains`,
         setting: sub.name,
         subject: sub.isDefault ? preload : sub,
         value: sub.isDefault ? preload.value : sub.value,

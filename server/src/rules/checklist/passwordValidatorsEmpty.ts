@@ -4,6 +4,7 @@ import { exprAt, replaceRange } from "../../fixes/literal";
 import type { Fix, Rule, RuleContext } from "../types";
 import { appInstalled, DEPLOYED, itemsOf, ownModule, unsetNote } from "./checklistHelpers";
 import type { ResolvedSetting } from "../../resolve/environment";
+import { notSet } from "../deploy/conditions";
 
 const VALIDATORS = [
   "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
@@ -34,7 +35,7 @@ export const passwordValidatorsEmpty: Rule = {
     if (!items || items.length > 0) return [];
     return [
       {
-        message: `AUTH_PASSWORD_VALIDATORS ${s.isDefault ? "is not set (Django's default is [])" : `is empty${unsetNote(s.value)}`}: users can choose "1234" or their own name as a password`,
+        message: `AUTH_PASSWORD_VALIDATORS ${s.isDefault ? notSet(s, "Django's default is []") : `is empty${unsetNote(s.value)}`}: users can choose "1234" or their own name as a password`,
         setting: s.name,
         subject: s.isDefault ? undefined : s,
         value: s.value,

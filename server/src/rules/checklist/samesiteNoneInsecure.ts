@@ -6,6 +6,7 @@ import { truthy } from "../../resolve/values";
 import type { Fix, Rule, RuleContext, RuleResult } from "../types";
 import { DEPLOYED, ownModule, unsetNote } from "./checklistHelpers";
 import type { ResolvedSetting } from "../../resolve/environment";
+import { notSet } from "../deploy/conditions";
 
 export const samesiteNoneInsecure: Rule = {
   id: "samesite-none-insecure",
@@ -29,7 +30,7 @@ export const samesiteNoneInsecure: Rule = {
       const secure = ctx.get(`${prefix}_COOKIE_SECURE`);
       if (truthy(secure.value) !== false) continue;
       out.push({
-        message: `${same.name} is "${same.value.v}"${unsetNote(same.value)} but ${secure.name} ${secure.isDefault ? "is not set" : `is off${unsetNote(secure.value)}`}: browsers reject SameSite=None cookies that are not Secure`,
+        message: `${same.name} is "${same.value.v}"${unsetNote(same.value)} but ${secure.name} ${secure.isDefault ? notSet(secure) : `is off${unsetNote(secure.value)}`}: browsers reject SameSite=None cookies that are not Secure`,
         setting: same.name,
         subject: same,
         value: same.value,

@@ -5,6 +5,7 @@ import { atLeast } from "../../resolve/djangoVersion";
 import { pyRepr, truthy } from "../../resolve/values";
 import type { Fix, Rule } from "../types";
 import { ownModule, unsetNote, isCompleteSettings } from "./checklistHelpers";
+import { notSet } from "../deploy/conditions";
 
 export const useTzFalse: Rule = {
   id: "use-tz-false",
@@ -24,7 +25,7 @@ export const useTzFalse: Rule = {
     if (truthy(s.value) !== false) return [];
     // Unset in a fragment (a local_settings.py another module star-imports) says nothing about the settings in use.
     if (s.isDefault && !isCompleteSettings(ctx)) return [];
-    const how = s.isDefault ? `is not set (Django ${ctx.version.major}.${ctx.version.minor}'s default is False)` : `is ${pyRepr(s.value)}${unsetNote(s.value)}`;
+    const how = s.isDefault ? notSet(s, `Django ${ctx.version.major}.${ctx.version.minor}'s default is False`) : `is ${pyRepr(s.value)}${unsetNote(s.value)}`;
     let fix: Fix | undefined;
     if (!s.isDefault) {
       const model = s.value.loc && ctx.module(s.value.loc.file);

@@ -1,4 +1,5 @@
 // The building blocks of Django's deploy checks, with Python semantics: exact string membership, truthiness, `is True`.
+import * as path from "path";
 import type { ResolvedSetting } from "../../resolve/environment";
 import { envReadsOf, pyContains, truthy, type EnvRead, type Value } from "../../resolve/values";
 import type { RuleContext } from "../types";
@@ -65,5 +66,18 @@ export function whenUnset(v: Value | ResolvedSetting | undefined): string {
 
 /** "is set to X" for a written value, "is not set (Django's default is X)" for a default. */
 export function describe(s: ResolvedSetting, repr: string): string {
-  return s.isDefault ? `is not set (Django's default is ${repr})` : `is ${repr}${whenUnset(s)}`;
+  return s.isDefault ? notSet(s, `Django's default is ${repr}`) : `is ${repr}${whenUnset(s)}`;
+}
+
+/**
+ * "is not set", and when an `if` decided by unset variables skips the only writes, "is not set while ENABLE_SSL is
+ * unset (the if at settings.py:412 sets it once ENABLE_SSL is set)": the deployment may well set the variable.
+ */
+export function notSet(s: ResolvedSetting, aside?: string): string {
+  const when = s.setOnlyWhen;
+  if (!when) return aside ? `is not set (${aside})` : "is not set";
+  const vars = when.variables;
+  const list = vars.length === 1 ? vars[0] : vars.slice(0, -1).join(", ") + " and " + vars[vars.length - 1];
+  const where = `the if at ${path.basename(when.loc.file)}:${when.loc.range.start.line + 1} sets it ${vars.length === 1 ? `once ${list} is set` : "depending on them"}`;
+  return `is not set while ${list} ${vars.length === 1 ? "is" : "are"} unset (${where}${aside ? `; ${aside}` : ""})`;
 }

@@ -4,7 +4,7 @@ import { atLeast } from "../../resolve/djangoVersion";
 import { scanSecrets } from "../../secrets/scan";
 import type { Fix, Rule, RuleContext } from "../types";
 import type { ResolvedSetting } from "../../resolve/environment";
-import { whenUnset } from "./conditions";
+import { notSet, whenUnset } from "./conditions";
 import { weakKeyReason } from "./secretKeyStrength";
 
 export const weakSecretKey: Rule = {
@@ -24,7 +24,7 @@ export const weakSecretKey: Rule = {
     const s = ctx.get("SECRET_KEY");
     const reason = weakKeyReason(s.value, atLeast(ctx.version, 3, 2));
     if (!reason) return [];
-    const where = s.isDefault ? "SECRET_KEY is not set" : `SECRET_KEY ${reason}${whenUnset(s)}`;
+    const where = s.isDefault ? `SECRET_KEY ${notSet(s)}` : `SECRET_KEY ${reason}${whenUnset(s)}`;
     return [{ message: `${where}; generate a long random key and keep it out of the code`, setting: s.name, subject: s, value: s.value, fix: committedKeyFix(ctx, s) }];
   },
 };
