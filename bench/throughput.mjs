@@ -1,6 +1,6 @@
 // Prints the CLI's throughput on generated trees beside bandit -r on the same trees and Django's check --deploy on examples/mysite.
 import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { dirname, join } from "path";
 import { fileURLToPath } from "url";
@@ -536,6 +536,20 @@ if (SECTIONS.has("settings")) {
       if (check.status === 0) tools.push({ name: mode, cmd: process.execPath, args: [...floor(mode), root], note: check.stderr.trim() });
       else console.log(`${mode}: not measured (${check.stderr.trim().split("\n").pop()})`);
     }
+    // Worker threads or processes for many projects, bounded from above: two CLI processes at once, each on half of the
+    // projects (copies, as the CLI reads no file whose real path is outside its root), against one on the whole tree.
+    if (process.env.BENCH_HALVES !== "0" && n >= 100) {
+      const halves = ["a", "b"].map((h) => join(WORK, `settings-only-${n}-half-${h}`));
+      for (const [i, dir] of halves.entries()) {
+        if (existsSync(join(dir, ".complete"))) continue;
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        readdirSync(root).filter((d) => d.startsWith("svc")).sort().forEach((d, k) => k % 2 === i && cpSync(join(root, d), join(dir, d), { recursive: true }));
+        writeFileSync(join(dir, ".complete"), "");
+      }
+      const both = halves.map((d) => `"${process.execPath}" "${CLI}" audit "${d}" --format json >/dev/null`).join(" & ");
+      tools.push({ name: "CLI, 2 halves", cmd: "bash", args: ["-c", `${both}; wait`], note: "two processes at once, half the projects each" });
+    }
     for (const t of tools) timeOnce(t.cmd, t.args); // warm the file cache and the code cache
     const times = Object.fromEntries(tools.map((t) => [t.name, []]));
     for (let i = 0; i < ROUNDS; i++) {
@@ -566,6 +580,8 @@ if (SECTIONS.has("settings")) {
     if (vsBandit) console.log(`  bandit / CLI per round: ${mmm(vsBandit, x)} (target \u2265 3\u00d7)`);
     const vsRuff = perRound("ruff", (r, c) => c / r);
     if (vsRuff) console.log(`  CLI / ruff (wasm build) per round: ${mmm(vsRuff, x)} (target \u2264 5\u00d7 of native ruff, which is not installable here)`);
+    const halves = perRound("CLI, 2 halves", (h, c) => c / h);
+    if (halves) console.log(`  one CLI on the whole tree / two at once on its halves, per round: ${mmm(halves, x)} (2 vCPUs: at most 2\u00d7)`);
     for (const f of ["wasm-parse", "wasm-visit", "native-parse", "native-visit"]) {
       const share = perRound(f, (p) => p);
       if (!share || !vsBandit) continue;
