@@ -79,6 +79,11 @@ test("decideKind: configuration, entry points, path, name, in that order; guesse
     // django-oscar: settings_sphinx, which only docs/source/conf.py names, with no deployment entry point at all.
     ["only Sphinx names it, nothing deployed: development", { ...base, docsNamed: true, refs: [{ ...ref("docs/source/conf.py", 39, "development"), what: "Sphinx configuration" }] }, ["development", "named by docs/source/conf.py:39", false]],
     ["Sphinx naming the main settings, nothing deployed: still the guess", { ...base, refs: [{ ...ref("docs/conf.py", 9, "development"), what: "Sphinx configuration" }] }, ["production", "named by docs/conf.py:9, and no entry point names a module for deployment", true]],
+    // ArchiveBox: the package's __init__.py sets the module, pytest names it too, nothing names one for deployment.
+    ["the app's own module that pytest also names, nothing deployed: a guess of production", { ...base, refs: [ref("pyproject.toml", 187, "testing", "set"), ref("archivebox/__init__.py", 48, "unspecified", "set")] }, ["production", "named by archivebox/__init__.py:48, and named by pyproject.toml:187 for tests; no entry point names a module for deployment", true]],
+    ["manage.py and pytest, nothing deployed: a guess of production", { ...base, refs: [ref("pytest.ini", 2, "testing", "set"), ref("manage.py", 6, "development")] }, ["production", "named by manage.py:6, and named by pytest.ini:2 for tests; no entry point names a module for deployment", true]],
+    ["near miss: manage.py and pytest while another module is deployed stay testing", { ...base, refs: [ref("pytest.ini", 2, "testing", "set"), ref("manage.py", 6, "development")], deployedElsewhere: true }, ["testing", "named by pytest.ini:2", false]],
+    ["near miss: pytest and a non-Python config stay testing", { ...base, refs: [ref("pytest.ini", 2, "testing", "set"), { ...ref("setup.cfg", 9, "unspecified", "set"), type: "ini" }] }, ["testing", "named by pytest.ini:2", false]],
     ["nothing at all", base, ["production", "nothing names it or says which environment it serves", true]],
   ];
   for (const [name, ev, expected] of cases) {

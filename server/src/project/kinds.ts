@@ -69,7 +69,16 @@ export function decideKind(ev: KindEvidence): KindDecision {
       guessed: conflict,
     };
   }
-  if (testing.length) return { kind: "testing", source: named(testing[0]), guessed: false };
+  if (testing.length) {
+    // The tests' settings are often the app's own: ArchiveBox's package sets DJANGO_SETTINGS_MODULE in its __init__.py,
+    // and pytest names the same module. With nothing else deployed it is the module that serves, as a module only
+    // manage.py names is (below): judged as production, a guess, rather than switching the deploy checks off.
+    const serves = refs.filter((r) => r.type === "python" && (r.implies === "development" || r.implies === "unspecified"));
+    if (serves.length && !ev.deployedElsewhere && place?.kind !== "development") {
+      return { kind: "production", source: `${named(serves[0])}, and ${named(testing[0])} for tests; no entry point names a module for deployment`, guessed: true };
+    }
+    return { kind: "testing", source: named(testing[0]), guessed: false };
+  }
   if (development.length) {
     if (place && (place.kind === "production" || place.kind === "staging")) return { kind: place.kind, source: `${place.source}, though ${named(development[0])} for development`, guessed: true };
     // A module only Sphinx loads, and named for it, builds the docs: even with no deployment in sight it is not the
