@@ -168,3 +168,32 @@ test("deploy rules run only on production and staging environments", async () =>
   const debug = a.findings.filter((f) => f.rule === "debug-enabled").map((f) => [f.environment, f.environmentKind]);
   assert.deepEqual(debug, [["proj.settings.prod", "production"]]);
 });
+
+// pythondotorg: the image's ENV names the module that serves; a RUN line builds static files with another one.
+test("a module only a build step names (collectstatic in a Dockerfile RUN) is development, not a second production", async () => {
+  const a = await auditFiles({
+    Dockerfile: "FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=site.settings.prod\nRUN DJANGO_SETTINGS_MODULE=site.settings.static python manage.py collectstatic --noinput\nCMD gunicorn site.wsgi\n",
+    "site/__init__.py": "",
+    "site/settings/__init__.py": "",
+    "site/settings/base.py": "DEBUG = False\n",
+    "site/settings/prod.py": "from .base import *\n",
+    "site/settings/static.py": "from .base import *\n",
+  });
+  assert.deepEqual(
+    a.project.environments.map((e) => [e.name, e.kind, e.kindSource]).sort(),
+    [
+      ["site.settings.prod", "production", "named by Dockerfile:2"],
+      ["site.settings.static", "development", "named by Dockerfile:3"],
+    ],
+  );
+});
+
+test("near miss: a command that builds and then serves deploys the module", async () => {
+  const a = await auditFiles({
+    Dockerfile: 'FROM python:3.12\nCMD sh -c "DJANGO_SETTINGS_MODULE=site.settings.live python manage.py collectstatic --noinput && gunicorn site.wsgi"\n',
+    "site/__init__.py": "",
+    "site/settings/__init__.py": "",
+    "site/settings/live.py": "DEBUG = False\n",
+  });
+  assert.deepEqual(a.project.environments.map((e) => [e.name, e.kind]), [["site.settings.live", "production"]]);
+});

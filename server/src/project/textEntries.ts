@@ -38,10 +38,16 @@ const SERVER_WORDS = /\b(gunicorn|uvicorn|daphne|hypercorn|uwsgi|granian|waitres
 const TEST_WORDS = /\b(pytest|py\.test|tox|nox|coverage run)\b|manage\.py\s+test\b|django-admin\s+test\b/;
 
 /** What a command on the line says, beating what the file says: runserver is development, pytest testing, gunicorn deployed. */
+/** Management commands a build runs once (an image's `RUN`, a CI step): they serve no request. */
+const BUILD_WORDS = /\b(collectstatic|compilemessages|compress|compilescss|spectacular|generateschema|graphql_schema)\b/;
+
 function lineImplies(line: string): Implies | undefined {
   if (/\brunserver(_plus)?\b/.test(line)) return "development";
   if (TEST_WORDS.test(line)) return "testing";
   if (SERVER_WORDS.test(line)) return "production";
+  // pythondotorg's `RUN DJANGO_SETTINGS_MODULE=pydotorg.settings.static python manage.py collectstatic`: the module
+  // only builds static files, like a tool a developer runs; the image's ENV names the one that serves.
+  if (BUILD_WORDS.test(line)) return "development";
   return undefined;
 }
 
