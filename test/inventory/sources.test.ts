@@ -132,6 +132,23 @@ const ROWS: Row[] = [
     consumed: ["PORT@Procfile:1:82"],
   },
   {
+    // wger's extras/docker/demo/Dockerfile sets DJANGO_DB_ENGINE with ENV; ARG is gone when the container runs.
+    name: "Dockerfile ENV, both forms and continuations; not ARG, not comments, not RUN",
+    files: {
+      Dockerfile: "FROM python:3.12\nARG BUILD_ONLY=1\nENV DJANGO_DB_ENGINE=django.db.backends.postgresql \\\n    DJANGO_DB_DATABASE=\"wger db\" PYTHONUNBUFFERED=1\nENV LEGACY_NAME some value\n# ENV COMMENTED=1\nRUN NOT_ENV=1 python manage.py check\n",
+      "deploy/prod.Dockerfile": "FROM x\nenv LOWER=1\n",
+      "docker/Dockerfile.web": "FROM x\nENV WEB_ONLY=1\n",
+    },
+    entries: ["DJANGO_DB_ENGINE@Dockerfile:3:5", "DJANGO_DB_DATABASE@Dockerfile:4:5", "PYTHONUNBUFFERED@Dockerfile:4:34", "LEGACY_NAME@Dockerfile:5:5", "LOWER@deploy/prod.Dockerfile:2:5", "WEB_ONLY@docker/Dockerfile.web:2:5"],
+    files_: ["Dockerfile (dockerfile, 4)", "deploy/prod.Dockerfile (dockerfile, 1)", "docker/Dockerfile.web (dockerfile, 1)"],
+  },
+  {
+    // pythondotorg's env_sample.
+    name: "env_sample and its spellings are .env.example documents",
+    files: { env_sample: "SECRET_KEY=\n", "a/.env_example": "A1=\n", "b/env-template": "B1=\n", "c/env_samples": "NOT_A_DOC=1\n" },
+    entries: ["SECRET_KEY@env_sample:1:1", "A1@a/.env_example:1:1", "B1@b/env-template:1:1"],
+  },
+  {
     name: "render.yaml envVars, App Engine env_variables, fly.toml [env]",
     files: {
       "render.yaml": "services:\n  - type: web\n    name: shop\n    envVars:\n      - key: R1\n        value: x\n      - key: R2\n        sync: false\nenvVarGroups:\n  - name: shared\n    envVars:\n      - key: R3\n",

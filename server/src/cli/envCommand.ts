@@ -161,7 +161,7 @@ export function formatInventoryText(report: InventoryJson): string {
   if (report.documentation.length) {
     lines.push("Documentation:");
     for (const d of report.documentation) lines.push(`  ${d.file} (${d.source}, ${d.variables} variable${d.variables === 1 ? "" : "s"})`);
-  } else lines.push("Documentation: none (no .env.example, compose file, Kubernetes manifest, Helm values, app.json or Procfile)");
+  } else lines.push("Documentation: none (no .env.example, compose file, Dockerfile ENV, Kubernetes manifest, Helm values, app.json or Procfile)");
   lines.push("");
   if (report.unused.length) {
     lines.push("Documented but read by no settings module:");

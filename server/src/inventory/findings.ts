@@ -123,7 +123,7 @@ function undocumentedMessage(v: VariableInventory, root: string): string {
   const local = v.providedLocally.length
     ? `; only ${[...new Set(v.providedLocally.map((p) => path.relative(root, p.file).split(path.sep).join("/")))].join(", ")} (local runs) sets it`
     : "";
-  return `${v.variable} is required (${readers}) but documented nowhere: no .env.example, compose file, Kubernetes manifest, Helm values, app.json or Procfile lists it${local}`;
+  return `${v.variable} is required (${readers}) but documented nowhere: no .env.example, compose file, Dockerfile ENV, Kubernetes manifest, Helm values, app.json or Procfile lists it${local}`;
 }
 
 function relPosix(root: string, file: string): string {

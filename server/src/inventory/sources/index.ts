@@ -9,6 +9,7 @@ import { scanAppJson } from "./heroku";
 import { looksLikeKubernetes, scanKubernetes } from "./kubernetes";
 import { scanAppEngine, scanFly, scanRender } from "./platforms";
 import { isProcfile, scanProcfile } from "./procfile";
+import { isDockerfile, scanDockerfile } from "./dockerfile";
 import type { DocEntry, DocumentationScan, SourceContext } from "./types";
 
 export * from "./types";
@@ -26,7 +27,8 @@ const MAX_BYTES = 1_000_000;
 
 /** .env.example and its usual spellings: the hand-kept list of what a deployment must set. */
 export function isDotenvDoc(name: string): boolean {
-  return /^(\.env\.(example|sample|template|dist|defaults)|env\.(example|sample|template)|(example|sample)\.env)$/i.test(name);
+  // pythondotorg keeps its list in `env_sample`.
+  return /^(\.env\.(example|sample|template|dist|defaults)|\.?env[._-](example|sample|template)|(example|sample)\.env)$/i.test(name);
 }
 
 export interface TreeFiles {
@@ -36,6 +38,7 @@ export interface TreeFiles {
   yaml: string[];
   appJson: string[];
   procfiles: string[];
+  dockerfiles: string[];
   render: string[];
   appEngine: string[];
   fly: string[];
@@ -44,7 +47,7 @@ export interface TreeFiles {
 
 /** One walk of the tree, sorted per directory so every output is stable. */
 export function walkTree(root: string): TreeFiles {
-  const out: TreeFiles = { dotenvDocs: [], compose: [], helmValues: [], yaml: [], appJson: [], procfiles: [], render: [], appEngine: [], fly: [], python: [] };
+  const out: TreeFiles = { dotenvDocs: [], compose: [], helmValues: [], yaml: [], appJson: [], procfiles: [], dockerfiles: [], render: [], appEngine: [], fly: [], python: [] };
   let budget = MAX_ENTRIES;
   const seen = new Set<string>();
   const walk = (dir: string, depth: number) => {
@@ -82,6 +85,7 @@ export function walkTree(root: string): TreeFiles {
       else if (/\.ya?ml$/i.test(n)) out.yaml.push(p);
       else if (n === "app.json") out.appJson.push(p);
       else if (isProcfile(n)) out.procfiles.push(p);
+      else if (isDockerfile(n)) out.dockerfiles.push(p);
       else if (n === "fly.toml") out.fly.push(p);
       else if (n.endsWith(".py")) out.python.push(p);
     }
@@ -129,6 +133,7 @@ export function scanDocumentation(root: string, tree: TreeFiles, readVariables: 
   each(tree.helmValues, (file, text) => scanHelmValues(ctx, file, text));
   each(tree.appJson, (file, text) => scanAppJson(ctx, file, text));
   each(tree.procfiles, (file, text) => scanProcfile(ctx, file, text));
+  each(tree.dockerfiles, (file, text) => scanDockerfile(ctx, file, text));
   each(tree.render, (file, text) => scanRender(ctx, file, text));
   each(tree.appEngine, (file, text) => scanAppEngine(ctx, file, text));
   each(tree.fly, (file, text) => scanFly(ctx, file, text));

@@ -2,7 +2,7 @@
 import type { Note } from "../../resolve/namespace";
 import type { Loc } from "../../resolve/values";
 
-export type DocSourceKind = "dotenv" | "compose" | "kubernetes" | "helm" | "heroku" | "procfile" | "render" | "appengine" | "fly";
+export type DocSourceKind = "dotenv" | "compose" | "kubernetes" | "helm" | "heroku" | "procfile" | "dockerfile" | "render" | "appengine" | "fly";
 
 /** One variable named by a documentation file. */
 export interface DocEntry {
