@@ -48,7 +48,8 @@ export interface SettingsChain {
  * only for a name (`from .core.languages import LANGUAGES`) is not.
  */
 /** Each module's star-import targets, resolved once per analysis and shared by every chain walked in it. */
-export type StarEdges = Map<string, Array<{ file: string; selected: boolean }>>;
+export type StarEdgeList = Array<{ file: string; selected: boolean }>;
+export type StarEdges = Map<string, StarEdgeList>;
 
 function edgesOf(f: string, loader: ModuleLoader, edges: StarEdges): Array<{ file: string; selected: boolean }> {
   let out = edges.get(f);

@@ -6,7 +6,7 @@ import type { EntryRef, ScanCache } from "../project/entryPoints";
 import { decideKind, type KindEvidence } from "../project/kinds";
 import { buildProjectModel, dottedUnder, resolveDotted, type ProjectModel } from "../project/model";
 import { isInside } from "../project/roots";
-import { isTestModule, mayHoldSettings, settingsChain, type SettingsChain, type StarEdges } from "../project/settingsChain";
+import { isTestModule, mayHoldSettings, settingsChain, type SettingsChain, type StarEdgeList, type StarEdges } from "../project/settingsChain";
 import { walkProject, type Walk, type WalkLimits } from "../project/walk";
 import { placeKind, type EnvKind, type PlaceKind } from "./classify";
 import { configurationEnvironments, configurationSelections } from "./configurations";
@@ -61,6 +61,12 @@ export interface ProjectCache {
   names?: Map<string, ModuleNames>;
   /** The environment made of each reused run, so that what is remembered per environment (the secrets scan) is reused too. */
   environments?: WeakMap<ModuleResult, Environment>;
+  /**
+   * Each module's resolved star-import targets with the parse they came from, kept as `runs` are (dropped with
+   * `discovery`, under the same import roots): a keystroke among 1,000 modules re-resolved every star-import of the
+   * project to find the settings chains again.
+   */
+  starEdges?: { importRoots: string; byFile: Map<string, { model: ModuleModel; edges: StarEdgeList }> };
 }
 
 export interface Project {
@@ -163,6 +169,14 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   const fragments = new Set([...results.values()].flatMap((r) => r.fragments));
   const chains = new Map<string, SettingsChain>();
   const starEdges: StarEdges = new Map();
+  const rootsKey = model.importRoots.join("\u0000");
+  const keptEdges = !walked && cache?.starEdges?.importRoots === rootsKey ? cache.starEdges.byFile : undefined;
+  if (keptEdges) {
+    for (const [file, kept] of keptEdges) {
+      const loaded = loader.load(file);
+      if (loaded.ok && loaded.model === kept.model) starEdges.set(file, kept.edges);
+    }
+  }
   const chainOf = (file: string): SettingsChain => {
     let c = chains.get(file);
     if (!c) {
@@ -217,7 +231,12 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   const deployedElsewhere = [...model.named.values()].some((n) => n.refs.some((r) => r.implies === "production" || r.implies === "staging"));
   // A module a deployment names outright (not a setdefault fallback): "Procfile:1", for kindSource.
   const explicit = [...model.named.entries()].flatMap(([file, n]) => n.refs.filter((r) => (r.implies === "production" || r.implies === "staging") && r.how !== "default").map((r) => ({ file, r })));
-  const rel = (f: string) => toPosix(path.relative(absRoot, f));
+  const relPaths = new Map<string, string>();
+  const rel = (f: string) => {
+    let r = relPaths.get(f);
+    if (r === undefined) relPaths.set(f, (r = toPosix(path.relative(absRoot, f))));
+    return r;
+  };
   const environments: Environment[] = [];
   const modules: string[] = [];
   const envFiles: string[] = [];
@@ -319,6 +338,14 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     }
   }
   environments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (cache) {
+    const byFile = new Map<string, { model: ModuleModel; edges: StarEdgeList }>();
+    for (const [file, edges] of starEdges) {
+      const loaded = loader.load(file);
+      if (loaded.ok) byFile.set(file, { model: loaded.model, edges });
+    }
+    cache.starEdges = { importRoots: rootsKey, byFile };
+  }
   return { root: absRoot, django, environments, modules, notes, loader, isDjango: true, entryPoints: model.refs };
 }
 

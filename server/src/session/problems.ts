@@ -41,12 +41,28 @@ export function kindRank(kind: EnvKind): number {
   return KIND_ORDER.indexOf(kind);
 }
 
+/**
+ * Each finding's grouping key, made once: the language server groups every finding of the workspace on each keystroke,
+ * and the findings of environments the analysis reused are the same objects each time (15,000 keys of a few hundred
+ * characters among 1,000 modules, rebuilt per keystroke, were much of its garbage).
+ */
+const placeKeys = new WeakMap<Finding, string>();
+
+function placeKey(f: Finding): string {
+  let key = placeKeys.get(f);
+  if (key === undefined) {
+    const r = f.location.range;
+    key = [f.rule, f.djangoCheck ?? "", f.location.file, r.startOffset, r.endOffset, f.message].join("\u0000");
+    placeKeys.set(f, key);
+  }
+  return key;
+}
+
 /** Groups findings that share rule, check, place and message; keeps the first-seen order of places. */
 export function groupByPlace(findings: readonly Finding[]): Problem[] {
   const byKey = new Map<string, Problem>();
   for (const f of findings) {
-    const r = f.location.range;
-    const key = [f.rule, f.djangoCheck ?? "", f.location.file, r.startOffset, r.endOffset, f.message].join("\u0000");
+    const key = placeKey(f);
     let p = byKey.get(key);
     if (!p) {
       p = { rule: f.rule, djangoCheck: f.djangoCheck, severity: f.severity, message: f.message, setting: f.setting, location: f.location, environments: [], fixes: [], fingerprint: f.fingerprint, findings: [], ...(f[SECRET_DIGEST] ? { [SECRET_DIGEST]: f[SECRET_DIGEST] } : {}) };
