@@ -11,6 +11,8 @@ import { buildInventory, DEPLOYED_KINDS, type VariableInventory } from "./invent
 import { fileReader } from "./sources/index";
 import { LineIndex } from "./text";
 import { parseWaivers } from "../rules/waivers";
+import { dotenvSecretTracked } from "../rules/secrets/dotenvSecretTracked";
+import { composeSecretFindings } from "./composeSecrets";
 
 /** The two checks this pass runs; their metadata and docs live in rules/project/, with the catalogue. */
 export const INVENTORY_RULES: readonly ProjectRule[] = [envUndocumented, envUnused];
@@ -115,6 +117,7 @@ export function inventoryFindings(audit: Audit, options: InventoryFindingOptions
       }
     }
   }
+  if (enabled(dotenvSecretTracked.id)) out.push(...(composeSecretFindings(project, inv.docs.entries, options.severities?.[dotenvSecretTracked.id] ?? dotenvSecretTracked.severity) as Array<Finding & { fingerprint: string }>));
   return sortFindings(out);
 }
 

@@ -33,6 +33,14 @@ const rows: Row[] = [
   { name: "near miss: a dev container's stand-ins", files: { ".devcontainer/backend.env": "DATABASE_URL=postgres://saleor:saleor@db/saleor\nSECRET_KEY=changeme-devcontainer\n" }, expect: [] },
   { name: "a dev container's long random key is still one", files: { ".devcontainer/backend.env": `SECRET_KEY=${KEY}\nDATABASE_URL=postgres://saleor:saleor@db/saleor\n` }, expect: [".devcontainer/backend.env:1"] },
   { name: "the same short password outside a dev container is reported", files: { "deploy/backend.env": "DATABASE_URL=postgres://saleor:s4le0rDb@db/saleor\n" }, expect: ["deploy/backend.env:1"] },
+  // DefectDojo's and plane's compose files: a plain `docker compose up` deploys with the committed default.
+  { name: "compose: a ${VAR:-default} key in a service that runs Django", files: { "docker-compose.yml": `services:\n  web:\n    command: gunicorn proj.wsgi\n    environment:\n      DJANGO_SECRET_KEY: \${DJANGO_SECRET_KEY:-${KEY}}\n      DEBUG: "False"\n` }, expect: ["docker-compose.yml:5"] },
+  { name: "compose: list form, a literal URL password", files: { "compose.yaml": `services:\n  app:\n    command: python manage.py migrate\n    environment:\n      - DATABASE_URL=postgres://shop:${PW}@db/shop\n` }, expect: ["compose.yaml:5"] },
+  { name: "near miss: compose interpolation without a default commits nothing", files: { "docker-compose.yml": "services:\n  web:\n    command: gunicorn proj.wsgi\n    environment:\n      DJANGO_SECRET_KEY: ${DJANGO_SECRET_KEY}\n      DATABASE_URL: ${DATABASE_URL:?set it}\n" }, expect: [] },
+  { name: "near miss: a service that does not run Django", files: { "docker-compose.yml": `services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${PW}\n` }, expect: [] },
+  { name: "near miss: a local compose file's short stand-in", files: { "docker-compose.dev.yml": "services:\n  web:\n    command: python manage.py runserver\n    environment:\n      DATABASE_URL: postgres://shop:shop2024@db/shop\n" }, expect: [] },
+  { name: "a local compose file's long random key is still one", files: { "docker-compose.dev.yml": `services:\n  web:\n    command: python manage.py runserver\n    environment:\n      DJANGO_SECRET_KEY: "${KEY}"\n` }, expect: ["docker-compose.dev.yml:5"] },
+  { name: "compose: a waiver on the line", files: { "docker-compose.yml": `services:\n  web:\n    command: gunicorn proj.wsgi\n    environment:\n      DJANGO_SECRET_KEY: \${DJANGO_SECRET_KEY:-${KEY}} # dsh: ignore[dotenv-secret-tracked]\n` }, expect: [] },
   { name: "a waiver on the line", files: { ".env": `DJANGO_SECRET_KEY=${KEY} # dsh: ignore[dotenv-secret-tracked]\n` }, expect: [] },
 ];
 

@@ -35,6 +35,25 @@ export function scanCompose(ctx: SourceContext, file: string, text: string): voi
   ctx.scan.files.push({ file, source: "compose", variables: count });
 }
 
+/**
+ * What a plain `docker compose up` sets: the literal, or the default of `${VAR:-default}` / `${VAR-default}`; nothing
+ * for `${VAR}`, an empty value or a value built from several references. Located between `start` and `end`, where the
+ * scalar is written; a value the file spells differently (escapes) is located at the whole scalar.
+ */
+function committedValue(y: YamlFile, raw: string | undefined, start: number, end: number): { text: string; loc: DocEntry["loc"] } | undefined {
+  if (raw === undefined) return undefined;
+  let text = raw.trim();
+  if (text.includes("$")) {
+    const m = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^}$]*)\}$/.exec(text);
+    if (!m) return undefined;
+    text = m[1];
+  }
+  if (text === "") return undefined;
+  const at = y.text.indexOf(text, start);
+  const loc = at >= 0 && at + text.length <= end ? y.lines.loc(y.file, at, at + text.length) : y.lines.loc(y.file, start, end);
+  return { text, loc };
+}
+
 function scanService(ctx: SourceContext, y: YamlFile, doc: Document.Parsed, service: string, body: Node): number {
   const entries: DocEntry[] = [];
   const context = `service ${service}`;
@@ -43,7 +62,10 @@ function scanService(ctx: SourceContext, y: YamlFile, doc: Document.Parsed, serv
     for (const p of pairs(doc, env)) {
       const name = keyText(p);
       const loc = nodeLoc(y, p.key as Node, name);
-      if (name && loc && VARIABLE_NAME.test(name)) entries.push({ variable: name, source: "compose", loc, context, forDjango: true });
+      if (!name || !loc || !VARIABLE_NAME.test(name)) continue;
+      const v = deref(doc, p.value);
+      const value = isScalar(v) && v.range ? committedValue(y, str(doc, v), v.range[0], v.range[1]) : undefined;
+      entries.push({ variable: name, source: "compose", loc, context, forDjango: true, ...(value ? { value } : {}) });
     }
   } else if (isSeq(env)) {
     for (const item of items(doc, env)) {
@@ -51,7 +73,12 @@ function scanService(ctx: SourceContext, y: YamlFile, doc: Document.Parsed, serv
       if (s === undefined) continue;
       const name = s.split("=")[0].trim();
       const loc = nodeLoc(y, item, name);
-      if (loc && VARIABLE_NAME.test(name)) entries.push({ variable: name, source: "compose", loc, context, forDjango: true });
+      if (!loc || !VARIABLE_NAME.test(name)) continue;
+      const eq = s.indexOf("=");
+      // The value's text starts after the `=` as written in the file (the item may be quoted).
+      const from = eq >= 0 && item.range ? y.text.indexOf("=", item.range[0]) : -1;
+      const value = from >= 0 && from < item.range![1] ? committedValue(y, s.slice(eq + 1), from + 1, item.range![1]) : undefined;
+      entries.push({ variable: name, source: "compose", loc, context, forDjango: true, ...(value ? { value } : {}) });
     }
   }
   const fromFiles: DocEntry[] = [];

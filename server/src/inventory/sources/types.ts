@@ -17,6 +17,11 @@ export interface DocEntry {
    * they still count as documentation, but are never reported as unused by the settings.
    */
   forDjango: boolean;
+  /**
+   * The value the file commits for it, where the file holds one: a compose `KEY: value`, or the default of
+   * `${KEY:-default}` (what a plain `docker compose up` runs with). Absent for `${KEY}` and for names without a value.
+   */
+  value?: { text: string; loc: Loc };
 }
 
 /** A variable some other tool reads from the environment: compose `${VAR}` interpolation, a Procfile's `$PORT`. */

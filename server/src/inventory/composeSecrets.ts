@@ -1,0 +1,55 @@
+// dotenv-secret-tracked over compose files: a secret a service's `environment:` commits, literally or as a `${VAR:-default}`.
+import * as path from "path";
+import type { Project } from "../resolve/project";
+import { classify, type PathSeg } from "../secrets/classify";
+import { dotenvSecretTracked } from "../rules/secrets/dotenvSecretTracked";
+import { findingFingerprint, SECRET_DIGEST, secretDigest } from "../rules/fingerprint";
+import type { Finding, Severity } from "../rules/types";
+import type { DocEntry } from "./sources/types";
+
+/** As for a .env file: DJANGO_SECRET_KEY is judged as a SECRET_KEY (rules/dotenvFindings.ts says the same). */
+function sitePath(key: string): PathSeg[] {
+  if (/(^|_)SECRET_KEY$/.test(key) && !/AWS|S3|STRIPE|RECAPTCHA/.test(key)) return ["SECRET_KEY"];
+  return [key];
+}
+
+/** A compose file for local work by its name: its short values are stand-ins, as in the testing environment. */
+function localComposeFile(file: string): boolean {
+  return /(^|[._-])(dev|devel|develop|development|local|override|test|tests|ci)([._-]|$)/i.test(path.basename(file));
+}
+
+/**
+ * DefectDojo's `DD_SECRET_KEY: "${DD_SECRET_KEY:-hhZC…}"` and plane's `SECRET_KEY: ${SECRET_KEY:-60gp…}`: compose files
+ * are committed by design, and a plain `docker compose up` deploys with the default. Only services that run Django
+ * (the settings read the variable, or the command is Django's) are judged; the advice is to interpolate without a
+ * default and keep the value where the deployment runs.
+ */
+export function composeSecretFindings(project: Project, entries: readonly DocEntry[], severity: Severity): Finding[] {
+  const rule = dotenvSecretTracked;
+  const environment = path.basename(project.root);
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const e of entries) {
+    if (e.source !== "compose" || !e.value || !e.forDjango) continue;
+    const at = e.value.loc;
+    const key = `${at.file}\u0000${at.range.startOffset}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const c = classify({ path: sitePath(e.variable), value: e.value.text, names: [e.variable], testing: localComposeFile(at.file) });
+    if (!c) continue;
+    const rel = path.relative(project.root, at.file).split(path.sep).join("/");
+    out.push({
+      rule: rule.id,
+      djangoCheck: null,
+      severity,
+      environment,
+      environmentKind: "base",
+      message: `${e.variable} in ${rel} (${e.context}) is ${c.what} (${c.masked}), and compose files are committed: write \${${e.variable}} without a default and set the value where the deployment runs`,
+      location: at,
+      related: [],
+      fingerprint: findingFingerprint([rule.id, rel, e.variable, c.masked]),
+      [SECRET_DIGEST]: secretDigest(c.secret),
+    });
+  }
+  return out;
+}
