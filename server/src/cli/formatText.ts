@@ -15,7 +15,7 @@ export function formatText(report: JsonReport, color: boolean, base = process.cw
   const c = (code: keyof typeof COLORS, s: string) => (color ? COLORS[code] + s + COLORS.reset : s);
   const shown = (file: string) => {
     const rel = path.relative(cwd, path.resolve(base, file));
-    return (rel.startsWith("..") || path.isAbsolute(rel) ? path.resolve(base, file) : rel).split(path.sep).join("/");
+    return (rel.startsWith("..") || path.isAbsolute(rel) ? path.resolve(base, file) : rel || ".").split(path.sep).join("/");
   };
   const lines: string[] = [];
   lines.push(c("bold", `Django ${report.djangoVersion}`) + c("dim", ` (${report.djangoVersionSource === "default" ? "assumed: newest LTS, nothing in the project pins it" : "from " + report.djangoVersionSource})`));

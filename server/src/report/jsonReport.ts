@@ -57,7 +57,9 @@ export interface JsonReport {
 /** A file as outputs name it: a POSIX path relative to `base` (the repository root for CI formats). */
 export function relPath(base: string, file: string): string {
   const rel = path.relative(base, file);
-  return (rel === "" ? path.basename(file) : rel).split(path.sep).join("/");
+  // A note about the audited folder itself (a symlink loop in the walk): "." rather than its name, which read as a
+  // folder inside it ("plane/plane: note: ...").
+  return (rel === "" ? "." : rel).split(path.sep).join("/");
 }
 
 export function jsonLocation(base: string, loc: Loc): JsonLocation {
