@@ -33,6 +33,13 @@ const ROWS: Row[] = [
     provided: { variable: "DATABASE_URL", at: ".env:1" },
   },
   {
+    // DefectDojo: `env.read_env(root("dojo/settings/" + env.str("DD_ENV_PATH", ".env.prod")))` printed DD_ENV_PATH as a folder.
+    name: "a path built from an env read's default leaves the variable's name out",
+    production: READS + 'env.read_env("proj/settings/" + env.str("DD_ENV_PATH", ".env.prod"))\n',
+    extra: { "proj/settings/.env.prod": "DATABASE_URL=x\n" },
+    expect: ["proj/settings/.env.prod read_env inferred unconditional exists DATABASE_URL"],
+  },
+  {
     name: "a literal path is relative to the project root",
     production: READS + 'env.read_env(".env.local")\n',
     extra: { ".env.local": "L=1\n" },

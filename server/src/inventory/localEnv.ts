@@ -60,7 +60,11 @@ function literals(e: Expr, out: string[] = []): string[] {
       break;
     case "call":
       literals(e.fn, out);
-      for (const a of e.args) literals(a, out);
+      // `env.str("ENV_PATH", ".env.prod")`: the variable's name is not part of the path, its default is (DefectDojo
+      // printed "dojo/settings/DD_ENV_PATH/.env.prod").
+      e.args.forEach((a, i) => {
+        if (!(i === 0 && a.t === "str" && /^[A-Z][A-Z0-9_]*$/.test(a.v))) literals(a, out);
+      });
       for (const k of e.kwargs) literals(k.value, out);
       break;
     case "binop":
