@@ -3,7 +3,9 @@ import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import { inventoryFindings } from "../../server/src/inventory/findings";
 import type { Finding } from "../../server/src/rules/types";
-import { inventoryOf, rel, splitProject, variableOf, type Files } from "./helpers";
+import { inventoryOf, rel, splitProject, variableOf, writeTree, type Files } from "./helpers";
+import { buildInventory } from "../../server/src/inventory/inventory";
+import { sharedEngine } from "../helpers/project";
 
 const PROD = "proj.settings.production";
 
@@ -177,6 +179,15 @@ for (const row of TRIP_ROWS) {
     for (const [variable, shown] of Object.entries(row.defaults ?? {})) assert.equal(variableOf(inv, PROD, variable)?.defaultDisplay, shown);
   });
 }
+
+// DefectDojo, Kiwi: the password's default sits in django-environ's scheme; the other DATABASES reads are innocent.
+test("default trips: a secret default in django-environ's scheme implicates its own variable, not the dict's other reads", async () => {
+  const dir = writeTree(splitProject('import environ\nenv = environ.Env(DB_PASSWORD=(str, "Kq8vN2xLp4Tz"), DB_NAME=(str, "app"))\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": env("DB_NAME"), "PASSWORD": env("DB_PASSWORD"), "CONN_MAX_AGE": 60}}\n'));
+  const audit = (await sharedEngine()).audit(dir, { djangoVersion: "5.2" });
+  const inv = buildInventory(audit);
+  assert.deepEqual(variableOf(inv, PROD, "DB_PASSWORD")!.trips.map((t) => `${t.rule} ${t.setting}`), ["hardcoded-database-password DATABASES"]);
+  assert.deepEqual(variableOf(inv, PROD, "DB_NAME")!.trips, []);
+});
 
 test("inventory findings: waivers: false leaves every waiver to the engine's waiver pass", async () => {
   const { audit } = await inventoryOf(splitProject('import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]  # django-settings-hygiene: ignore[env-undocumented]\n', undefined, { ".env.example": "X=1  # django-settings-hygiene: ignore[env-unused]\n" }));

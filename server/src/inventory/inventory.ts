@@ -263,7 +263,13 @@ function locIndex(value: Value): LocIndex {
 
 function readsAt(index: LocIndex, loc: Loc): EnvRead[] | undefined {
   const hit = index.at.get(locKey(loc));
-  return hit && [...hit.enclosing, ...envReadsOf(hit.v)];
+  if (!hit) return undefined;
+  // A value with reads of its own rests on them: DATABASES' PASSWORD from DB_PASSWORD's default, not on DB_NAME and
+  // DB_HOST, whose reads the dict around it also carries (DefectDojo, Kiwi). An enclosing read counts when the place
+  // is inside its default; the others only when nothing narrower is known.
+  const own = envReadsOf(hit.v);
+  if (own.length) return [...hit.enclosing.filter((r) => r.defaultLoc && overlaps(r.defaultLoc, loc)), ...own];
+  return hit.enclosing;
 }
 
 /**
@@ -280,7 +286,9 @@ function tripsOf(findings: readonly Finding[], env: Environment): Map<EnvRead, F
     let index = indexes.get(f.setting);
     if (!index) indexes.set(f.setting, (index = locIndex(env.get(f.setting).value)));
     const all = index.all;
-    const reads = readsAt(index, f.location) ?? (all.some((r) => overlaps(r.loc, f.location)) ? all.filter((r) => overlaps(r.loc, f.location)) : all);
+    // A finding at a read's default (django-environ's scheme, `environ.Env(DB_PASSWORD=(str, "..."))`) rests on that read.
+    const byDefault = all.filter((r) => (r.defaultLoc && overlaps(r.defaultLoc, f.location)) || (r.default?.loc && overlaps(r.default.loc, f.location)));
+    const reads = readsAt(index, f.location) ?? (byDefault.length ? byDefault : all.some((r) => overlaps(r.loc, f.location)) ? all.filter((r) => overlaps(r.loc, f.location)) : all);
     for (const r of unique(reads)) {
       if (!r.hasDefault) continue;
       const list = out.get(r);
