@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { test } from "node:test";
-import { leaks, maskEmbeddedSecrets, maskSecret, maskSecretsInText, maskUrlPassword } from "../../server/src/secrets/mask";
+import { leaks, maskEmbeddedSecrets, maskSecret, maskSecretsInDiff, maskSecretsInText, maskUrlPassword } from "../../server/src/secrets/mask";
 import { materialize, PLANTED, REPO } from "./planted";
 
 const CLI = path.join(REPO, "bin", "django-settings-hygiene.js");
@@ -46,4 +46,17 @@ test("maskEmbeddedSecrets masks tokens and URL passwords inside any string, and 
   assert.equal(maskEmbeddedSecrets("redis://:s3cr3tPassw0rdX@cache:6379/0"), "redis://:…(15 chars)@cache:6379/0");
   assert.equal(maskEmbeddedSecrets("amqp://guest:guest@localhost//"), "amqp://guest:guest@localhost//", "placeholders stay readable");
   assert.equal(maskEmbeddedSecrets("django.middleware.security.SecurityMiddleware"), "django.middleware.security.SecurityMiddleware");
+});
+
+// Kiwi: the folder is named like its database password; the diff's paths must stay what they are.
+test("maskSecretsInDiff masks content lines, never the file headers or hunk headers", () => {
+  const diff = '--- a/kiwi/settings.py\n+++ b/kiwi/settings.py\n@@ -1,2 +1,2 @@\n-PASSWORD = "kiwi"\n+PASSWORD = os.environ["DB_PASSWORD"]\n--- kiwi comment\n NAME = "kiwi"\n';
+  const out = maskSecretsInDiff(diff, ["kiwi"]);
+  const lines = out.split("\n");
+  assert.equal(lines[0], "--- a/kiwi/settings.py");
+  assert.equal(lines[1], "+++ b/kiwi/settings.py");
+  assert.equal(lines[2], "@@ -1,2 +1,2 @@");
+  assert.equal(lines[3], '-PASSWORD = "…(4 chars)"');
+  assert.equal(lines[5], "--- …(4 chars) comment", "a removed line that looks like a header is still masked");
+  assert.ok(!leaks(lines.slice(3).join("\n"), "kiwi"));
 });

@@ -11,7 +11,7 @@ import { FixTransaction } from "../fixes/fixTransaction";
 import { FixWriteError } from "../fixes/safeWrite";
 import { resolveWriteTarget } from "../fixes/writeTarget";
 import type { TextOverlay } from "../resolve/moduleLoader";
-import { maskSecretsInText } from "../secrets/mask";
+import { maskSecretsInDiff } from "../secrets/mask";
 import { SECRET_RULE_IDS as SECRET_IDS } from "../rules/secrets/index";
 import { unifiedDiff } from "../fixes/diff";
 import { isProjectLevel } from "../rules/dotenvFindings";
@@ -227,7 +227,7 @@ function applyFixes(engine: Engine, args: AuditArgs, start: CliAudit[], out: Nod
         }
         // The removed lines are the committed secrets being fixed (and context lines may hold others): mask them all.
         const secrets = secretTexts(audits);
-        for (const c of plan.changes) out.write(maskSecretsInText(unifiedDiff(c.before, c.after, displayPath(c.file), c.created), secrets));
+        for (const c of plan.changes) out.write(maskSecretsInDiff(unifiedDiff(c.before, c.after, displayPath(c.file), c.created), secrets));
         err.write(`${plan.applied.length} fix${plan.applied.length === 1 ? "" : "es"} would change ${plan.changes.length} file${plan.changes.length === 1 ? "" : "s"}${hint(unsafeLeft)}\n`);
         return { audits, changed: true };
       }

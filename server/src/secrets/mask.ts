@@ -58,6 +58,19 @@ export function maskSecretsInText(text: string, secrets: readonly string[]): str
 }
 
 /**
+ * One file's unified diff (fixes/diff.ts) with the secrets masked in its content lines only: its two header lines name
+ * a path, and a short password that is also a folder's name (Kiwi's "kiwi") turned `+++ b/kiwi/settings.py` into a
+ * path no patch tool finds. Hunk headers hold line numbers alone. Only the first two lines count as headers: a removed
+ * line `-- x` also starts with "--- ".
+ */
+export function maskSecretsInDiff(diff: string, secrets: readonly string[]): string {
+  return diff
+    .split("\n")
+    .map((line, i) => ((i < 2 && /^(--- |\+\+\+ )/.test(line)) || /^@@ -\d+,\d+ \+\d+,\d+ @@$/.test(line) ? line : maskSecretsInText(line, secrets)))
+    .join("\n");
+}
+
+/**
  * Masks what a string gives away by its shape alone: known token formats and URL passwords, wherever they sit in it.
  * For showing values whose setting name says nothing (hover, the audit report): `{"url": "https://hooks.slack.com/…"}`.
  */
