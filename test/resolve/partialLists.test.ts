@@ -28,6 +28,12 @@ const rows: Array<{ name: string; code: string; want: string }> = [
   { name: "tuple(X) keeps what is known", code: 'X = tuple([*get(), "a"])', want: "? 'a'" },
   { name: "an unknown list extended with a known one", code: 'X = get() + ["a"]', want: "? 'a'" },
   { name: ".extend(unknown) keeps what was there", code: 'X = ["a"]\nX.extend(get_plugins())', want: "'a' ?" },
+  // Kiwi: plugins appended in a loop over entry points the analysis cannot list.
+  { name: "a loop that only appends keeps what was there, open at the end", code: 'X = ["a", "b"]\nfor p in plugins():\n    X.append(p.module)\n    if p.extra:\n        X += [p.extra]', want: "'a' 'b' ?" },
+  { name: "a loop that inserts keeps membership, with gaps everywhere", code: 'X = ["a", "b"]\nfor p in plugins():\n    X.insert(0, p)', want: "? 'a' ? 'b' ?" },
+  { name: "near miss: a loop that also removes knows nothing", code: 'X = ["a"]\nfor p in plugins():\n    X.append(p)\n    X.remove("a")', want: "<unknown>" },
+  { name: "near miss: a loop that deletes an item knows nothing", code: 'X = ["a"]\nfor p in plugins():\n    X.append(p)\n    del X[0]', want: "<unknown>" },
+  { name: "near miss: a loop that reassigns knows nothing", code: 'X = ["a"]\nfor p in plugins():\n    X = [p]', want: "<unknown>" },
   { name: ".append on an unknown list", code: 'X = get()\nX.append("a")', want: "? 'a'" },
   { name: "+= on an unknown list", code: 'X = get()\nX += ["a"]', want: "? 'a'" },
   { name: ".insert(0, x) on a partial list puts x first", code: 'X = [*get(), "a"]\nX.insert(0, "z")', want: "'z' ? 'a'" },

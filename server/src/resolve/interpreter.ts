@@ -471,9 +471,21 @@ export class Interpreter {
         if (s.what === "with" && s.withItems?.some((e) => this.suppressesImportError(e, f))) this.suppressed(s, f);
         else if (s.what === "with") this.block(s.body, f);
         const written = new Set(s.binds);
-        if (s.what === "for" || s.what === "while") for (const n of writtenNames(s.body)) written.add(n);
+        const loop = s.what === "for" || s.what === "while";
+        if (loop) for (const n of writtenNames(s.body)) written.add(n);
+        const loc: Loc = { file: f.file, range: s.range };
         for (const name of written) {
-          this.bind(f, name, unknown(s.what === "syntax-error" ? "assigned in a part of the file that does not parse" : `set inside a ${s.what.replace("_definition", "")} block`, { loc: { file: f.file, range: s.range } }), s.range, s.range, "opaque");
+          // Kiwi: `for plugin in entry_points(): INSTALLED_APPS.append(plugin)` only adds items. What was in the list
+          // before stays certainly present (django_extensions is still there); what the loop adds is not known.
+          const grown = loop && !f.fn && !s.binds.includes(name) ? grownInLoop(name, s.body) : undefined;
+          const before = grown ? f.ns.get(name)?.value : undefined;
+          const view = before ? seqView(before) : undefined;
+          if (grown && before && view) {
+            const after = concatViews(grown === "anywhere" ? { ...view, gaps: view.gaps?.map(() => true) } : view, UNKNOWN_SEQ);
+            this.bind(f, name, viewValue(after, `${name} gains items inside a ${s.what} loop the analysis does not follow`, loc, before), s.range, s.range, "opaque");
+            continue;
+          }
+          this.bind(f, name, unknown(s.what === "syntax-error" ? "assigned in a part of the file that does not parse" : `set inside a ${s.what.replace("_definition", "")} block`, { loc }), s.range, s.range, "opaque");
         }
         return;
       }
@@ -1296,6 +1308,36 @@ function wildcardOf(e: Expr): string | undefined {
   if (e.t === "call" && e.fn.t === "attr" && e.fn.attr === "optional" && e.args[0]) return wildcardOf(e.args[0]);
   return undefined;
 }
+
+/**
+ * How a loop body changes `name` when all it does is add to it: "end" for append/extend/add/`+=`, "anywhere" when an
+ * insert may put items before the known ones; undefined when it may also assign, remove or change it otherwise.
+ */
+function grownInLoop(name: string, stmts: Stmt[]): "end" | "anywhere" | undefined {
+  let how: "end" | "anywhere" | undefined;
+  let other = false;
+  const visit = (list: Stmt[]) => {
+    for (const s of list) {
+      if (s.kind === "mutate" && s.target.name === name) {
+        if (s.target.path.length > 0 || !GROWING.has(s.method)) other = true;
+        else if (s.method === "insert") how = "anywhere";
+        else how ??= "end";
+      } else if (s.kind === "augassign" && s.target.name === name) {
+        if (s.target.path.length > 0 || (s.op !== "+" && s.op !== "|")) other = true;
+        else how ??= "end";
+      } else if (s.kind === "if") for (const b of s.branches) visit(b.body);
+      else if (s.kind === "try") visit([...s.body, ...s.orelse, ...s.finalbody, ...s.handlers.flatMap((h) => h.body)]);
+      else if (s.kind === "opaque") {
+        if (s.binds.includes(name)) other = true;
+        visit(s.body);
+      } else if ((s.kind === "del" && s.targets.some((t) => t.name === name)) || writtenNames([s]).includes(name)) other = true;
+    }
+  };
+  visit(stmts);
+  return other ? undefined : how;
+}
+
+const GROWING = new Set(["append", "extend", "insert", "add"]);
 
 function writtenNames(stmts: Stmt[]): string[] {
   const out: string[] = [];

@@ -11,6 +11,8 @@ ruleTable(R, [
   { name: "runserver_plus settings fire", production: "RUNSERVER_PLUS_PRINT_SQL_TRUNCATE = 1000\n", expect: [R] },
   { name: "ordinary apps are silent", production: 'INSTALLED_APPS += ["django.contrib.admin", "debug_toolbar_extra_panels_is_not_it"]\n', expect: [] },
   { name: "an unknown INSTALLED_APPS is silent", production: fromRequiredEnv("INSTALLED_APPS"), expect: [] },
+  // Kiwi: django_extensions is written before a loop that appends the installed plugins.
+  { name: "an app written before a loop that appends plugins still fires", production: 'INSTALLED_APPS += ["django_extensions"]\nfor plugin in entry_points(group="plugins"):\n    INSTALLED_APPS.append(plugin.module)\n', expect: [R] },
   {
     name: "an unconditional toolbar with MIDDLEWARE rebuilt under an undecided if fires",
     production:
