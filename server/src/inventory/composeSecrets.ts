@@ -1,17 +1,12 @@
 // dotenv-secret-tracked over compose files: a secret a service's `environment:` commits, literally or as a `${VAR:-default}`.
 import * as path from "path";
 import type { Project } from "../resolve/project";
-import { classify, type PathSeg } from "../secrets/classify";
+import { classify } from "../secrets/classify";
+import { sitePath } from "../rules/dotenvFindings";
 import { dotenvSecretTracked } from "../rules/secrets/dotenvSecretTracked";
 import { findingFingerprint, SECRET_DIGEST, secretDigest } from "../rules/fingerprint";
 import type { Finding, Severity } from "../rules/types";
 import type { DocEntry } from "./sources/types";
-
-/** As for a .env file: DJANGO_SECRET_KEY is judged as a SECRET_KEY (rules/dotenvFindings.ts says the same). */
-function sitePath(key: string): PathSeg[] {
-  if (/(^|_)SECRET_KEY$/.test(key) && !/AWS|S3|STRIPE|RECAPTCHA/.test(key)) return ["SECRET_KEY"];
-  return [key];
-}
 
 /** A compose file for local work by its name: its short values are stand-ins, as in the testing environment. */
 function localComposeFile(file: string): boolean {

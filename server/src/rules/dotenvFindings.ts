@@ -21,7 +21,7 @@ export function isProjectLevel(f: Finding): boolean {
 }
 
 /** Names of settings the variable usually feeds, so the settings heuristics apply: DJANGO_SECRET_KEY is a SECRET_KEY. */
-function sitePath(key: string): PathSeg[] {
+export function sitePath(key: string): PathSeg[] {
   if (/(^|_)SECRET_KEY$/.test(key) && !/AWS|S3|STRIPE|RECAPTCHA/.test(key)) return ["SECRET_KEY"];
   return [key];
 }
