@@ -478,12 +478,23 @@ else describe("VS Code (code-server) with the packaged extension", () => {
   test("Restart Server starts the server again and its diagnostics come back", { timeout: STARTUP }, async () => {
     await step("restart", async () => {
       await runCommand("Django Settings Hygiene: Restart Server");
-      await runCommand("Django Settings Hygiene: Show Server Log");
-      // The Output view has a filter box of its own: narrow it to the line (it may hold an earlier filter's text).
+      // The Output view has a filter box of its own: narrow it to the line (it may hold an earlier filter's text). Once in
+      // four full runs the filtered view stayed empty for a minute although the line was logged: the log is shown and
+      // filtered again, three times at most, before the test gives up.
       const filter = page.locator(".part.panel .viewpane-filter input");
-      await filter.waitFor();
-      await filter.fill("server restarted");
-      await page.locator(".part.panel .monaco-editor .view-lines", { hasText: "server restarted" }).first().waitFor();
+      let shown = false;
+      for (let attempt = 0; attempt < 3 && !shown; attempt++) {
+        await runCommand("Django Settings Hygiene: Show Server Log");
+        await filter.waitFor();
+        await filter.fill("");
+        await filter.fill("server restarted");
+        shown = await page
+          .locator(".part.panel .monaco-editor .view-lines", { hasText: "server restarted" })
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .then(() => true, () => false);
+      }
+      assert.ok(shown, "the server log shows \"server restarted\" after Restart Server");
       await filter.fill("");
       await screenshot("server-log-after-restart");
       const rows = await problems("");
