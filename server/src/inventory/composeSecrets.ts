@@ -2,9 +2,7 @@
 import * as path from "path";
 import type { Project } from "../resolve/project";
 import { classify } from "../secrets/classify";
-import { sitePath } from "../rules/dotenvFindings";
-import { dotenvSecretTracked } from "../rules/secrets/dotenvSecretTracked";
-import { findingFingerprint, SECRET_DIGEST, secretDigest } from "../rules/fingerprint";
+import { committedSecretFinding, sitePath } from "../rules/dotenvFindings";
 import type { Finding, Severity } from "../rules/types";
 import type { DocEntry } from "./sources/types";
 
@@ -20,8 +18,6 @@ function localComposeFile(file: string): boolean {
  * default and keep the value where the deployment runs.
  */
 export function composeSecretFindings(project: Project, entries: readonly DocEntry[], severity: Severity): Finding[] {
-  const rule = dotenvSecretTracked;
-  const environment = path.basename(project.root);
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const e of entries) {
@@ -33,18 +29,8 @@ export function composeSecretFindings(project: Project, entries: readonly DocEnt
     const c = classify({ path: sitePath(e.variable), value: e.value.text, names: [e.variable], testing: localComposeFile(at.file) });
     if (!c) continue;
     const rel = path.relative(project.root, at.file).split(path.sep).join("/");
-    out.push({
-      rule: rule.id,
-      djangoCheck: null,
-      severity,
-      environment,
-      environmentKind: "base",
-      message: `${e.variable} in ${rel} (${e.context}) is ${c.what} (${c.masked}), and compose files are committed: write \${${e.variable}} without a default and set the value where the deployment runs`,
-      location: at,
-      related: [],
-      fingerprint: findingFingerprint([rule.id, rel, e.variable, c.masked]),
-      [SECRET_DIGEST]: secretDigest(c.secret),
-    });
+    const message = `${e.variable} in ${rel} (${e.context}) is ${c.what} (${c.masked}), and compose files are committed: write \${${e.variable}} without a default and set the value where the deployment runs`;
+    out.push(committedSecretFinding(project, at, rel, e.variable, c, message, severity));
   }
   return out;
 }

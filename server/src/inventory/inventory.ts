@@ -273,6 +273,17 @@ function readsAt(index: LocIndex, loc: Loc): EnvRead[] | undefined {
 }
 
 /**
+ * A finding's reads when no part of the value sits at its place: the read whose default it points at (django-environ's
+ * scheme, `environ.Env(DB_PASSWORD=(str, "..."))`), else the reads it overlaps, else all of them.
+ */
+function readsAround(all: EnvRead[], loc: Loc): EnvRead[] {
+  const byDefault = all.filter((r) => (r.defaultLoc && overlaps(r.defaultLoc, loc)) || (r.default?.loc && overlaps(r.default.loc, loc)));
+  if (byDefault.length) return byDefault;
+  const overlapping = all.filter((r) => overlaps(r.loc, loc));
+  return overlapping.length ? overlapping : all;
+}
+
+/**
  * Which defaulted reads each of the environment's findings rests on. Every variable is unset in the analysis, so a finding
  * holds because of the defaults its value was computed from. When the finding points at part of the value (one
  * DATABASES entry) only that part's reads count; when it points at a read (or its default), that read; when it points
@@ -286,9 +297,7 @@ function tripsOf(findings: readonly Finding[], env: Environment): Map<EnvRead, F
     let index = indexes.get(f.setting);
     if (!index) indexes.set(f.setting, (index = locIndex(env.get(f.setting).value)));
     const all = index.all;
-    // A finding at a read's default (django-environ's scheme, `environ.Env(DB_PASSWORD=(str, "..."))`) rests on that read.
-    const byDefault = all.filter((r) => (r.defaultLoc && overlaps(r.defaultLoc, f.location)) || (r.default?.loc && overlaps(r.default.loc, f.location)));
-    const reads = readsAt(index, f.location) ?? (byDefault.length ? byDefault : all.some((r) => overlaps(r.loc, f.location)) ? all.filter((r) => overlaps(r.loc, f.location)) : all);
+    const reads = readsAt(index, f.location) ?? readsAround(all, f.location);
     for (const r of unique(reads)) {
       if (!r.hasDefault) continue;
       const list = out.get(r);

@@ -1292,7 +1292,6 @@ function expandGlob(dir: string, pattern: string): string[] {
   }
 }
 
-/** The glob an include() argument could name under any environment: `"envs/%s.py" % ENV` → `envs/*.py`. */
 /** What an include() argument's value names: a path or glob, optional() or not. */
 function includePath(v: Value): { pattern: string | undefined; optional: boolean } | undefined {
   if (v.k === "str") return { pattern: v.v, optional: false };
@@ -1300,6 +1299,7 @@ function includePath(v: Value): { pattern: string | undefined; optional: boolean
   return undefined;
 }
 
+/** The glob an include() argument could name under any environment: `"envs/%s.py" % ENV` → `envs/*.py`. */
 function wildcardOf(e: Expr): string | undefined {
   if (e.t === "str") return e.v;
   if (e.t === "binop" && e.op === "%" && e.l.t === "str") return e.l.v.replace(/%[sdr]/g, "*");

@@ -208,11 +208,10 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
   }
   // A module an entry point's computed name can select (`"app.settings." + environment`) runs on its own in some
   // deployment even when another environment star-imports it (LibrePhotos' development.py imports production.py).
+  // A patterned module not named for a base: never made a split-settings fragment (below).
+  const patternedNotBase = (f: string) => model.patterned.has(f) && named(f).place?.kind !== "base";
   // Only a module named for an environment: `*` also matches the components production.py star-imports.
-  const selected = (f: string) => {
-    const kind = model.patterned.has(f) ? named(f).place?.kind : undefined;
-    return kind !== undefined && kind !== "base";
-  };
+  const selected = (f: string) => patternedNotBase(f) && named(f).place !== undefined;
   const parts = new Set<string>();
   // In an import cycle neither module is a part of the other: one is only when something above it (a module it does not
   // reach back to) takes it in.
@@ -224,7 +223,7 @@ export function analyzeProject(parser: Parser, root: string, options: AnalyzeOpt
     if (!loaded.ok || !includes(loaded.model)) continue;
     const dir = path.dirname(file);
     // Not a module an entry point's computed name selects: awx's production.py sits beside an including development.py.
-    for (const f of passing) if (f !== file && isInside(f, dir) && !model.named.has(f) && !(model.patterned.has(f) && named(f).place?.kind !== "base")) fragments.add(f);
+    for (const f of passing) if (f !== file && isInside(f, dir) && !model.named.has(f) && !patternedNotBase(f)) fragments.add(f);
   }
   const isNamed = (f: string) => model.named.has(f) || selected(f) || configuredFiles.has(f) || (options.extraSettingsFiles ?? []).some((x) => path.resolve(x) === f);
 

@@ -5,12 +5,13 @@ import { readFromDisk } from "../parse/fileText";
 import { rangeOfOffsets } from "../fixes/literal";
 import type { Range } from "../parse/model";
 import type { Project } from "../resolve/project";
-import { classify, type PathSeg } from "../secrets/classify";
+import type { Loc } from "../resolve/values";
+import { classify, type Classification, type PathSeg } from "../secrets/classify";
 import { findDotenvFiles, isDotenvName, isTemplateName, parseDotenv } from "../secrets/dotenv";
 import { gitView, type GitView } from "../secrets/gitTracked";
 import { dotenvSecretTracked } from "./secrets/dotenvSecretTracked";
 import type { RunOptions } from "./run";
-import type { Finding, Fix, TextEdit } from "./types";
+import type { Finding, Fix, Severity, TextEdit } from "./types";
 import { applyWaivers, parseWaivers, UNUSED_WAIVER, type ExtraWaivers, type Waiver } from "./waivers";
 import { activeRuleIds, ALL_RULE_IDS } from "./catalogue";
 import { findingFingerprint, SECRET_DIGEST, secretDigest } from "./fingerprint";
@@ -24,6 +25,27 @@ export function isProjectLevel(f: Finding): boolean {
 export function sitePath(key: string): PathSeg[] {
   if (/(^|_)SECRET_KEY$/.test(key) && !/AWS|S3|STRIPE|RECAPTCHA/.test(key)) return ["SECRET_KEY"];
   return [key];
+}
+
+/**
+ * A dotenv-secret-tracked finding: one committed value of `key` in a file (a .env file, a compose service's
+ * environment), filed under the project rather than an environment.
+ */
+export function committedSecretFinding(project: Project, location: Loc, rel: string, key: string, c: Classification, message: string, severity: Severity, fix?: Fix): Finding {
+  return {
+    rule: dotenvSecretTracked.id,
+    djangoCheck: null,
+    severity,
+    environment: path.basename(project.root),
+    environmentKind: "base",
+    message,
+    location,
+    related: [],
+    // Never a hash of the value: a weak password could be recovered from it by guessing.
+    fingerprint: findingFingerprint([dotenvSecretTracked.id, rel, key, c.masked]),
+    [SECRET_DIGEST]: secretDigest(c.secret),
+    ...(fix ? { fix } : {}),
+  };
 }
 
 /** `.gitignore` gains a line for the file: the safe fix for a dotenv file git would otherwise commit. */
@@ -92,20 +114,7 @@ export function dotenvFindings(project: Project, options: RunOptions = {}, colle
         message = `${e.key} in ${rel} is ${c.what} (${c.masked}), and no .gitignore rule keeps git from committing ${name}: add it to .gitignore`;
         fix = gitignoreFix(git, file);
       }
-      out.push({
-        rule: rule.id,
-        djangoCheck: null,
-        severity: options.severities?.[rule.id] ?? rule.severity,
-        environment,
-        environmentKind: "base",
-        message,
-        location: { file, range },
-        related: [],
-        // Never a hash of the value: a weak password could be recovered from it by guessing.
-        fingerprint: findingFingerprint([rule.id, rel, e.key, c.masked]),
-        [SECRET_DIGEST]: secretDigest(c.secret),
-        ...(fix ? { fix } : {}),
-      });
+      out.push(committedSecretFinding(project, { file, range }, rel, e.key, c, message, options.severities?.[rule.id] ?? rule.severity, fix));
     }
   }
   // The engine collects these waivers into its one pass over every finding (a .env.example waiver may name env-unused).

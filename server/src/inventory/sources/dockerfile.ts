@@ -30,7 +30,7 @@ export function scanDockerfile(ctx: SourceContext, file: string, text: string): 
     const first = parts[0].text.trim();
     // `ENV KEY value with spaces`: the old form sets one variable.
     const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(?!=)/.exec(first);
-    if (legacy && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(first)) {
+    if (legacy) {
       const at = parts[0].base + parts[0].text.indexOf(legacy[1]);
       ctx.scan.entries.push({ variable: legacy[1], source: "dockerfile", loc: lines.loc(file, at, at + legacy[1].length), context: "ENV", forDjango: true });
       count++;

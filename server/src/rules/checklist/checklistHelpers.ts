@@ -6,7 +6,7 @@ import type { ResolvedSetting } from "../../resolve/environment";
 import { presentItems } from "../../resolve/sequences";
 import { dictGet, envReadsOf, pyContains, pyRepr, type Loc, type Value } from "../../resolve/values";
 import type { RuleContext } from "../types";
-import { readName } from "../deploy/conditions";
+import { whenUnset } from "../deploy/conditions";
 
 export const DEPLOYED: Array<"production" | "staging"> = ["production", "staging"];
 
@@ -81,12 +81,9 @@ export function hasUnknownKey(v: Value | undefined): boolean {
   return !!v && v.k === "dict" && v.entries.some(([k]) => k.k !== "str");
 }
 
-/** " (whenever X is unset)"-style suffix that names the env reads a value depends on. */
+/** " (whenever X is unset)"-style suffix that names the env reads a value depends on: the deploy checks' whenUnset. */
 export function unsetNote(v: Value | undefined): string {
-  const vars = [...new Set(envReadsOf(v).map(readName))];
-  if (vars.length === 0) return "";
-  const list = vars.length === 1 ? vars[0] : vars.slice(0, -1).join(", ") + " and " + vars[vars.length - 1];
-  return ` whenever ${list} ${vars.length === 1 ? "is" : "are"} unset`;
+  return whenUnset(v);
 }
 
 /**

@@ -60,8 +60,12 @@ export function whenUnset(v: Value | ResolvedSetting | undefined): string {
   const value = v && "k" in v ? v : v?.value;
   const vars = [...new Set(envReadsOf(value).map(readName))];
   if (vars.length === 0) return "";
-  const list = vars.length === 1 ? vars[0] : vars.slice(0, -1).join(", ") + " and " + vars[vars.length - 1];
-  return ` whenever ${list} ${vars.length === 1 ? "is" : "are"} unset`;
+  return ` whenever ${variableList(vars)} ${vars.length === 1 ? "is" : "are"} unset`;
+}
+
+/** "A", "A and B", "A, B and C". */
+function variableList(vars: readonly string[]): string {
+  return vars.length === 1 ? vars[0] : vars.slice(0, -1).join(", ") + " and " + vars[vars.length - 1];
 }
 
 /** "is set to X" for a written value, "is not set (Django's default is X)" for a default. */
@@ -77,7 +81,7 @@ export function notSet(s: ResolvedSetting, aside?: string): string {
   const when = s.setOnlyWhen;
   if (!when) return aside ? `is not set (${aside})` : "is not set";
   const vars = when.variables;
-  const list = vars.length === 1 ? vars[0] : vars.slice(0, -1).join(", ") + " and " + vars[vars.length - 1];
+  const list = variableList(vars);
   const where = `the if at ${path.basename(when.loc.file)}:${when.loc.range.start.line + 1} sets it ${vars.length === 1 ? `once ${list} is set` : "depending on them"}`;
   return `is not set while ${list} ${vars.length === 1 ? "is" : "are"} unset (${where}${aside ? `; ${aside}` : ""})`;
 }
